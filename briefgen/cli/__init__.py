@@ -1,0 +1,56 @@
+"""The `briefgen` command: parse options, load the config, call the library, report.
+
+No logic lives here. Library errors (BriefgenError) become a one-line message and an exit code;
+tracebacks appear only with --verbose. Heavy modules are imported inside commands so that
+`briefgen --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from briefgen import __version__
+
+EXIT_CODES = """Exit codes: 0 success; 1 unexpected error; 2 invalid option or configuration;
+3 no usable source; 4 no translation engine; 5 template error; 6 cannot write outputs;
+75 another run holds the output folder (try again later); 130 interrupted."""
+
+app = typer.Typer(
+    name="briefgen",
+    help=f"Turn French news articles into a cited English policy brief (DOCX + JSON), offline.\n\n{EXIT_CODES}",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"briefgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = None,
+) -> None:
+    """Turn French news articles into a cited English policy brief (DOCX + JSON), offline."""
+
+
+from briefgen.cli import build, models  # noqa: E402  (after `app` exists: they register on it)
+
+build.register(app)
+models.register(app)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("Interrupted; the previous outputs are untouched.", err=True)
+        sys.exit(130)
+

@@ -1,0 +1,146 @@
+"""One frozen Config, built at the boundary: packaged defaults -> briefgen.toml -> CLI options."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefgen.errors import ConfigError
+
+DEFAULTS_PATH = Path(__file__).parent / "data" / "defaults.toml"
+SHIPPED_TEMPLATE = Path(__file__).parent / "data" / "brief.docx"
+SHIPPED_GLOSSARY = Path(__file__).parent / "data" / "glossary.toml"
+CONFIG_NAME = "briefgen.toml"
+FORMATS = ("docx", "json", "md", "pdf")
+SECTION_KEYS = ("key", "title_en", "title_fr", "description", "keywords", "examples")
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    key: str
+    title_en: str
+    title_fr: str
+    description: str = ""
+    keywords: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Config:
+    length: int = 900
+    key_judgements: int = 4
+    marking: str = ""
+    author: str = "briefgen"
+    formats: tuple[str, ...] = ("docx", "json")
+    template: Path = SHIPPED_TEMPLATE
+    engine: str = "auto"
+    beam_size: int = 2
+    batch_size: int = 32
+    glossary: Path | None = None
+    cache: Path = Path()
+    lookback_days: int = 7
+    sections: tuple[SectionSpec, ...] = field(default_factory=tuple)
+
+
+def default_cache_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "briefgen" / "translations.sqlite"
+
+
+def load_config(workdir: Path | None = None, overrides: dict[str, Any] | None = None) -> Config:
+    """Merge the packaged defaults, `briefgen.toml` in `workdir` (if any) and CLI overrides.
+
+    `overrides` uses the flat field names of Config; None values are ignored.
+    """
+    with DEFAULTS_PATH.open("rb") as f:
+        defaults = tomllib.load(f)
+    merged = _flatten(defaults)
+    user_file = (workdir or Path.cwd()) / CONFIG_NAME
+    if user_file.is_file():
+        try:
+            with user_file.open("rb") as f:
+                user = tomllib.load(f)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{user_file} is not valid TOML ({exc}). Fix the file or delete it.") from exc
+        _check_keys(user, defaults, user_file)
+        merged.update(_flatten(user))
+        base = user_file.parent
+        for key in ("template", "glossary", "cache"):
+            if merged.get(key) and key in _flatten(user):
+                merged[key] = str((base / merged[key]).resolve())
+    merged.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    return _build(merged)
+
+
+def _flatten(data: dict[str, Any]) -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            flat.update(value)
+        else:
+            flat[key] = value
+    return flat
+
+
+def _check_keys(user: dict[str, Any], defaults: dict[str, Any], path: Path) -> None:
+    for table, value in user.items():
+        if table not in defaults:
+            raise ConfigError(_unknown(f"table [{table}]", table, list(defaults), path))
+        if table == "sections":
+            for spec in value:
+                for key in spec:
+                    if key not in SECTION_KEYS:
+                        raise ConfigError(_unknown(f"key '{key}' in [[sections]]", key, list(SECTION_KEYS), path))
+        elif isinstance(value, dict):
+            for key in value:
+                if key not in defaults[table]:
+                    raise ConfigError(_unknown(f"key '{key}' in [{table}]", key, list(defaults[table]), path))
+
+
+def _unknown(what: str, name: str, valid: list[str], path: Path) -> str:
+    close = difflib.get_close_matches(name, valid, n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else f" Valid: {', '.join(valid)}."
+    return f"{path}: unknown {what}.{hint}"
+
+
+def _build(flat: dict[str, Any]) -> Config:
+    formats = tuple(flat["formats"])
+    bad = [f for f in formats if f not in FORMATS]
+    if bad:
+        raise ConfigError(f"Unknown output format {bad[0]!r}. Choose from: {', '.join(FORMATS)}.")
+    if flat["engine"] not in ("auto", "argos", "apertium"):
+        raise ConfigError(f"Unknown engine {flat['engine']!r}. Choose auto, argos or apertium.")
+    if int(flat["length"]) < 50:
+        raise ConfigError("length must be at least 50 words.")
+    sections = tuple(
+        SectionSpec(
+            key=s["key"],
+            title_en=s["title_en"],
+            title_fr=s["title_fr"],
+            description=s.get("description", ""),
+            keywords=tuple(s.get("keywords", ())),
+            examples=tuple(s.get("examples", ())),
+        )
+        for s in flat["sections"]
+    )
+    if not sections:
+        raise ConfigError("The configuration defines no [[sections]]; define at least one.")
+    return Config(
+        length=int(flat["length"]),
+        key_judgements=max(3, min(5, int(flat["key_judgements"]))),
+        marking=str(flat["marking"]),
+        author=str(flat["author"]),
+        formats=formats,
+        template=Path(flat["template"]) if flat["template"] else SHIPPED_TEMPLATE,
+        engine=flat["engine"],
+        beam_size=int(flat["beam_size"]),
+        batch_size=int(flat["batch_size"]),
+        glossary=Path(flat["glossary"]) if flat["glossary"] else None,
+        cache=Path(flat["cache"]) if flat["cache"] else default_cache_path(),
+        lookback_days=int(flat["lookback_days"]),
+        sections=sections,
+    )

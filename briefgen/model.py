@@ -1,0 +1,178 @@
+"""The one document model every pipeline stage reads and fills in.
+
+Stdlib only. A stage owns some fields and fills only those:
+
+    ingest    -> Brief.sources (Source, Paragraph), Brief.warnings
+    segment   -> Paragraph.sentences
+    classify  -> Sentence.scores
+    select    -> Brief.sections, Brief.key_judgements
+    timeline  -> Brief.timeline
+    actors    -> Brief.actors, Brief.discrepancies
+    translate -> Point.en, TimelineEntry.en, Brief.engine
+    render    -> files on disk (reads only)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class SourceWarning:
+    """A problem with one input that was recorded instead of aborting the build."""
+
+    source: str  # file path as given by the user, or "" for a build-wide warning
+    message: str
+
+
+@dataclass
+class Sentence:
+    source_id: str
+    paragraph: int  # 1-based paragraph number in the cleaned text
+    start: int  # character offsets of `text` in Source.text
+    end: int
+    text: str
+    scores: dict[str, float] = field(default_factory=dict)  # section key -> score
+
+
+@dataclass
+class Paragraph:
+    source_id: str
+    number: int  # 1-based
+    start: int  # offset of the paragraph in Source.text
+    text: str
+    heading: bool = False  # a section heading inside the article: numbered, never quoted
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class Source:
+    id: str  # stable: derived from the content hash
+    path: Path
+    sha256: str  # of the raw bytes
+    text: str  # cleaned text: paragraphs joined by a blank line
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    place: str | None = None
+    date: dt.date | None = None
+    date_precision: str | None = None  # "day" or "month" (e.g. "date 2025-07")
+    language: str = "fr"
+    url: str | None = None
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    def sentences(self) -> list[Sentence]:
+        return [s for p in self.paragraphs for s in p.sentences]
+
+
+@dataclass
+class Citation:
+    source: str  # Source.id
+    paragraph: int
+    quote: str  # the exact French sentence from the cleaned source text
+    start: int = 0  # offsets of quote in Source.text
+    end: int = 0
+
+
+@dataclass
+class Point:
+    """One fact for the brief: a verbatim French quote plus every source reporting it."""
+
+    id: str
+    fr: str
+    citations: list[Citation]
+    section: str = ""
+    score: float = 0.0
+    en: str = ""
+
+    @property
+    def corroboration(self) -> int:
+        """Number of distinct sources reporting this fact."""
+        return len({c.source for c in self.citations})
+
+
+@dataclass
+class Section:
+    key: str
+    title_en: str
+    title_fr: str
+    points: list[Point] = field(default_factory=list)
+
+
+@dataclass
+class TimelineEntry:
+    date: str  # ISO date, "YYYY-MM" for month precision, or "start/end" for a range
+    precision: str  # "day", "month" or "range"
+    fr: str
+    citations: list[Citation]
+    en: str = ""
+
+
+@dataclass
+class Actor:
+    name: str
+    kind: str  # "person" or "organisation"
+    role: str | None
+    sources: list[str]  # Source ids
+    mentions: int = 0
+    variants: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Discrepancy:
+    topic: str
+    versions: list[dict]  # [{"value": str, "citations": [Citation, ...]}]
+
+
+@dataclass
+class EngineInfo:
+    name: str
+    version: str
+    model: str
+
+
+@dataclass
+class Period:
+    week: str  # ISO week, e.g. "2025-W38"
+    start: dt.date
+    end: dt.date
+
+    @classmethod
+    def from_week(cls, week: str) -> Period:
+        year, num = week.split("-W")
+        start = dt.date.fromisocalendar(int(year), int(num), 1)
+        return cls(week, start, start + dt.timedelta(days=6))
+
+    @classmethod
+    def containing(cls, day: dt.date) -> Period:
+        year, num, _ = day.isocalendar()
+        return cls.from_week(f"{year}-W{num:02d}")
+
+
+@dataclass
+class Brief:
+    sources: list[Source] = field(default_factory=list)
+    warnings: list[SourceWarning] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    key_judgements: list[Point] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    period: Period | None = None
+    generated_at: dt.datetime | None = None
+    engine: EngineInfo | None = None
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+    def points(self) -> list[Point]:
+        return [p for s in self.sections for p in s.points]
+
+    def warn(self, source: str | Path, message: str) -> None:
+        self.warnings.append(SourceWarning(str(source), message))

@@ -1,0 +1,117 @@
+"""Writing a brief's files so that a crash, a kill or a second run never leaves a broken one.
+
+Every format is rendered to a temporary file in the output folder first; only when all are
+complete are they moved into place with os.replace (atomic on POSIX), under an exclusive lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from briefgen.config import Config
+from briefgen.errors import BuildLockedError, OutputError
+from briefgen.model import Brief
+
+WEEK_PATTERN = re.compile(r"\d{4}-W\d{2}")
+LOCK_NAME = ".briefgen.lock"
+
+
+def output_path(out_dir: Path, week: str, extension: str) -> Path:
+    """brief-<week>.<ext> inside out_dir; a week that is not YYYY-Www cannot escape the folder."""
+    if not WEEK_PATTERN.fullmatch(week):
+        raise OutputError(f"Invalid week {week!r}: use the ISO form YYYY-Www, e.g. 2025-W38.")
+    return out_dir / f"brief-{week}.{extension}"
+
+
+@contextlib.contextmanager
+def locked(out_dir: Path) -> Iterator[None]:
+    """Hold the output folder's lock; a concurrent run gets BuildLockedError at once."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        handle = (out_dir / LOCK_NAME).open("a")
+    except OSError as exc:
+        raise OutputError(f"Cannot write to the output folder {out_dir} ({exc.strerror}). Choose another with --out.") from exc
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise BuildLockedError(f"Another briefgen run is writing to {out_dir}. Wait for it to finish, then run again.") from exc
+        yield
+
+
+def _umask_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def render_to_temp(final: Path, render: Callable[[Path], None]) -> Path:
+    """Render into a hidden temporary file beside `final`, flushed to disk; returns its path."""
+    fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
+    os.close(fd)
+    temp = Path(name)
+    try:
+        render(temp)
+        with temp.open("rb+") as f:
+            os.fsync(f.fileno())
+        os.chmod(temp, _umask_mode())
+    except BaseException as exc:
+        temp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError(f"Could not write {final.name} ({exc.strerror or exc}). Nothing was replaced.") from exc
+        raise
+    return temp
+
+
+def publish(pending: list[tuple[Path, Path]]) -> list[Path]:
+    """Move every completed temporary file onto its final name, then sync the folder."""
+    for temp, final in pending:
+        os.replace(temp, final)
+    if pending:
+        folder = os.open(pending[0][1].parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+    return [final for _, final in pending]
+
+
+def default_renderers() -> dict[str, Callable[[Brief, Config, Path], None]]:
+    """Format name -> renderer; imported here, not at start-up, because they load heavy libraries."""
+    from briefgen.render import render_docx, render_markdown, render_pdf
+    from briefgen.render.sidecar import write_json
+
+    def pdf(brief: Brief, config: Config, out: Path) -> None:
+        with tempfile.TemporaryDirectory(prefix="briefgen-pdf-") as tmp:
+            docx = Path(tmp) / out.with_suffix(".docx").name
+            render_docx(brief, config, docx)
+            render_pdf(docx, out)
+
+    return {
+        "json": lambda brief, config, out: write_json(brief, out),
+        "docx": render_docx,
+        "md": render_markdown,
+        "pdf": pdf,
+    }
+
+
+def write_brief(brief: Brief, config: Config, out_dir: Path, renderers: dict[str, Callable[[Brief, Config, Path], None]]) -> list[Path]:
+    """Render every configured format, then publish them together; on any failure none is replaced."""
+    assert brief.period is not None
+    pending: list[tuple[Path, Path]] = []
+    with locked(out_dir):
+        try:
+            for fmt in config.formats:
+                final = output_path(out_dir, brief.period.week, fmt)
+                pending.append((render_to_temp(final, lambda temp, f=fmt: renderers[f](brief, config, temp)), final))
+        except BaseException:
+            for temp, _ in pending:
+                temp.unlink(missing_ok=True)
+            raise
+        return publish(pending)

@@ -1,0 +1,97 @@
+"""The explicit list of stages, and `build()`: sources in, Brief out, files written.
+
+Each stage takes the Brief and fills in the fields it owns (see model.py). The translator comes in
+as a parameter so tests can pass a fake and the CLI the real engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen.actors import find_actors
+from briefgen.classify import classify
+from briefgen.config import Config
+from briefgen.discrepancies import find_discrepancies
+from briefgen.errors import NoUsableSourcesError
+from briefgen.ingest import ingest
+from briefgen.model import Brief, Period
+from briefgen.segment import segment
+from briefgen.select import select
+from briefgen.timeline import build_timeline
+from briefgen.translate import Translator, translate_brief
+
+# Analysis stages, in order; each is (name shown to the user, function).
+ANALYSIS_STAGES: list[tuple[str, Callable[[Brief, Config], Brief]]] = [
+    ("segment", lambda brief, config: segment(brief)),
+    ("classify", classify),
+    ("select", select),
+    ("timeline", lambda brief, config: build_timeline(brief)),
+    ("actors", lambda brief, config: find_actors(brief)),
+    ("discrepancies", lambda brief, config: find_discrepancies(brief)),
+]
+
+Report = Callable[[str], None]
+
+
+@dataclass
+class BuildResult:
+    brief: Brief
+    written: list[Path]
+    notes: list[str]  # what the user should know about the outputs (e.g. an edited file kept)
+
+
+def generation_time() -> dt.datetime:
+    """Now, or SOURCE_DATE_EPOCH when set, so that two builds can be byte-identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def choose_period(brief: Brief, week: str | None, now: dt.datetime) -> Period:
+    """`--week` if given, else the ISO week of the newest dated source, else this week."""
+    if week:
+        return Period.from_week(week)
+    dates = [s.date for s in brief.sources if s.date]
+    if dates:
+        return Period.containing(max(dates))
+    brief.warn("", "no source states a date; the brief is named after the current week")
+    return Period.containing(now.date())
+
+
+def analyse(paths: list[Path], config: Config, report: Report = lambda stage: None) -> Brief:
+    """Everything up to translation: ingest, then the analysis stages."""
+    report("ingest")
+    brief = ingest(paths)
+    if not brief.sources:
+        raise NoUsableSourcesError(_nothing_usable(paths, brief))
+    for name, stage in ANALYSIS_STAGES:
+        report(name)
+        brief = stage(brief, config)
+    return brief
+
+
+def run(
+    paths: list[Path],
+    config: Config,
+    translator: Translator,
+    week: str | None = None,
+    report: Report = lambda stage: None,
+) -> Brief:
+    """Build the whole Brief in memory (nothing written)."""
+    brief = analyse(paths, config, report)
+    brief.generated_at = generation_time()
+    brief.period = choose_period(brief, week, brief.generated_at)
+    report("translate")
+    return translate_brief(brief, translator, config)
+
+
+def _nothing_usable(paths: list[Path], brief: Brief) -> str:
+    listed = "; ".join(f"{w.source}: {w.message}" for w in brief.warnings[:5])
+    where = ", ".join(str(p) for p in paths) or "(no paths given)"
+    detail = f" Problems: {listed}." if listed else ""
+    return f"No usable French article found in {where}.{detail} Nothing was written."
