@@ -9,6 +9,8 @@ Stdlib only. A stage owns some fields and fills only those:
     timeline  -> Brief.timeline
     actors    -> Brief.actors, Brief.discrepancies
     translate -> Point.en, TimelineEntry.en, Brief.engine
+    weekly    -> Brief.sources (the week's), Source.background
+    history   -> Point.status, Brief.previous_week, Brief.new_this_week
     render    -> files on disk (reads only)
 """
 
@@ -62,6 +64,7 @@ class Source:
     date_precision: str | None = None  # "day" or "month" (e.g. "date 2025-07")
     language: str = "fr"
     url: str | None = None
+    background: bool = False  # weekly: older than the look-back, used only for context sections
 
     @property
     def words(self) -> int:
@@ -90,6 +93,7 @@ class Point:
     section: str = ""
     score: float = 0.0
     en: str = ""
+    status: str = ""  # "new" or "carried over" (weekly, against the previous brief); "" when not compared
 
     @property
     def corroboration(self) -> int:
@@ -167,6 +171,8 @@ class Brief:
     period: Period | None = None
     generated_at: dt.datetime | None = None
     engine: EngineInfo | None = None
+    previous_week: str | None = None  # week of the brief this one was compared with (None: first brief)
+    new_this_week: list[str] = field(default_factory=list)  # ids of points not in the previous brief
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)

@@ -7,6 +7,7 @@ complete are they moved into place with os.replace (atomic on POSIX), under an e
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import re
@@ -20,6 +21,8 @@ from briefgen.model import Brief
 
 WEEK_PATTERN = re.compile(r"\d{4}-W\d{2}")
 LOCK_NAME = ".briefgen.lock"
+# Hidden temporary files render_to_temp makes: "." + final name + random part + ".tmp".
+TEMP_PATTERN = ".brief-*.tmp"
 
 
 def output_path(out_dir: Path, week: str, extension: str) -> Path:
@@ -31,7 +34,11 @@ def output_path(out_dir: Path, week: str, extension: str) -> Path:
 
 @contextlib.contextmanager
 def locked(out_dir: Path) -> Iterator[None]:
-    """Hold the output folder's lock; a concurrent run gets BuildLockedError at once."""
+    """Hold the output folder's lock; a concurrent run gets BuildLockedError at once.
+
+    Temporary files left by a run that was killed are removed once the lock is held: no other run
+    can be writing them then.
+    """
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         handle = (out_dir / LOCK_NAME).open("a")
@@ -42,7 +49,17 @@ def locked(out_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
             raise BuildLockedError(f"Another briefgen run is writing to {out_dir}. Wait for it to finish, then run again.") from exc
+        remove_stale_temps(out_dir)
         yield
+
+
+def remove_stale_temps(out_dir: Path) -> list[Path]:
+    """Delete the hidden temporary files of interrupted runs (see render_to_temp); returns them."""
+    stale = sorted(out_dir.glob(TEMP_PATTERN))
+    for temp in stale:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+    return stale
 
 
 def _umask_mode() -> int:
@@ -53,7 +70,10 @@ def _umask_mode() -> int:
 
 def render_to_temp(final: Path, render: Callable[[Path], None]) -> Path:
     """Render into a hidden temporary file beside `final`, flushed to disk; returns its path."""
-    fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
+    except OSError as exc:
+        raise _not_written(final, exc) from exc
     os.close(fd)
     temp = Path(name)
     try:
@@ -63,22 +83,39 @@ def render_to_temp(final: Path, render: Callable[[Path], None]) -> Path:
         os.chmod(temp, _umask_mode())
     except BaseException as exc:
         temp.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise OutputError(f"Could not write {final.name} ({exc.strerror or exc}). Nothing was replaced.") from exc
+        # A renderer may report the OS error itself; the message should still name the final file.
+        cause = exc.__cause__ if isinstance(exc, OutputError) else exc
+        if isinstance(cause, OSError):
+            raise _not_written(final, cause) from cause
         raise
     return temp
 
 
+def _not_written(final: Path, exc: OSError) -> OutputError:
+    hint = " The disk is full; free some space." if exc.errno == errno.ENOSPC else ""
+    return OutputError(f"Could not write {final} ({exc.strerror or exc}).{hint} Nothing was replaced.")
+
+
 def publish(pending: list[tuple[Path, Path]]) -> list[Path]:
-    """Move every completed temporary file onto its final name, then sync the folder."""
-    for temp, final in pending:
-        os.replace(temp, final)
-    if pending:
-        folder = os.open(pending[0][1].parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
+    """Move every completed temporary file onto its final name, then sync the folder.
+
+    Checked first so that a name taken by a folder fails before any file is replaced; each
+    os.replace is atomic, so every file is always either the previous or the new one.
+    """
+    for _, final in pending:
+        if final.is_dir():
+            raise OutputError(f"{final} is a folder; move it away so the brief can be written there. Nothing was replaced.")
+    try:
+        for temp, final in pending:
+            os.replace(temp, final)
+        if pending:
+            folder = os.open(pending[0][1].parent, os.O_RDONLY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
+    except OSError as exc:
+        raise OutputError(f"Could not move the new brief into place in {pending[0][1].parent} ({exc.strerror or exc}).") from exc
     return [final for _, final in pending]
 
 
@@ -110,8 +147,7 @@ def write_brief(brief: Brief, config: Config, out_dir: Path, renderers: dict[str
             for fmt in config.formats:
                 final = output_path(out_dir, brief.period.week, fmt)
                 pending.append((render_to_temp(final, lambda temp, f=fmt: renderers[f](brief, config, temp)), final))
-        except BaseException:
+            return publish(pending)
+        finally:
             for temp, _ in pending:
                 temp.unlink(missing_ok=True)
-            raise
-        return publish(pending)

@@ -41,9 +41,10 @@ def root(
     """Turn French news articles into a cited English policy brief (DOCX + JSON), offline."""
 
 
-from briefgen.cli import build, models  # noqa: E402  (after `app` exists: they register on it)
+from briefgen.cli import build, models, workspace  # noqa: E402  (after `app` exists: they register on it)
 
 build.register(app)
+workspace.register(app)
 models.register(app)
 
 

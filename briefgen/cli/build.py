@@ -38,7 +38,7 @@ def build(
 
     Example: briefgen build seeds/ --out outputs/
     """
-    from briefgen.cli.progress import StageReporter
+    from briefgen.cli.display import StageReporter
     from briefgen.config import load_config
     from briefgen.output import default_renderers, write_brief
     from briefgen.pipeline import run
@@ -65,7 +65,7 @@ def build(
     if as_json:
         typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
     elif not quiet:
-        from briefgen.cli.progress import print_summary
+        from briefgen.cli.display import print_summary
 
         print_summary(summary)
 
@@ -108,7 +108,7 @@ def sources(paths: PathsArg = None, as_json: AsJson = False, verbose: Verbose = 
     if as_json:
         typer.echo(json.dumps({"sources": rows, "warnings": warnings}, ensure_ascii=False, indent=2))
         return
-    from briefgen.cli.progress import print_sources
+    from briefgen.cli.display import print_sources
 
     print_sources(rows, warnings)
 

@@ -6,8 +6,10 @@ the others.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 from briefgen.ingest import metadata as md
@@ -18,6 +20,8 @@ from briefgen.model import Brief, Paragraph, Source
 # Larger files are not news articles (logs, dumps); reading them would only slow the build.
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
 PARAGRAPH_SEPARATOR = "\n\n"
+# Names never read: hidden files and Office lock files ("~$article.docx"), which are not documents.
+IGNORED_PREFIXES = (".", "~$")
 
 
 def ingest(paths: list[Path]) -> Brief:
@@ -32,27 +36,70 @@ def ingest(paths: list[Path]) -> Brief:
             continue
         by_id[source.id] = source
         brief.sources.append(source)
+    _make_names_printable(brief)
     return brief
 
 
+def _make_names_printable(brief: Brief) -> None:
+    """A file name that is not valid UTF-8 (say, from an old Windows zip) is read all the same,
+    but shown with U+FFFD, since JSON and DOCX cannot carry the raw bytes."""
+    for warning in brief.warnings:
+        warning.source = _printable(warning.source)
+    for source in brief.sources:
+        name = _printable(str(source.path))
+        if name != str(source.path):
+            source.path = Path(name)
+            brief.warn(name, "the file name is not valid UTF-8; it is shown with � in the brief")
+
+
+def _printable(name: str) -> str:
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def discover(paths: list[Path], brief: Brief) -> list[Path]:
-    """Files named directly, and supported files found in folders, sorted, each once."""
-    found: dict[Path, Path] = {}
+    """Files named directly, and supported files found in folders, sorted, each once.
+
+    Anything that is not a regular file (a pipe would block the read forever, a device never ends)
+    or cannot be reached (broken or looping links) is recorded with its reason.
+    """
+    found: dict[str, Path] = {}
     for path in paths:
-        if path.is_dir():
-            for file in _walk(path, brief):
-                found.setdefault(file.resolve(), file)
-        elif path.is_file():
-            found.setdefault(path.resolve(), path)
-        else:
-            brief.warn(path, "no such file or folder")
-    return sorted(found.values(), key=lambda p: str(p))
+        for file in _walk(path, brief) if path.is_dir() else [path]:
+            if _is_regular_file(file, brief):
+                found.setdefault(os.path.realpath(file), file)
+    return sorted(found.values(), key=str)
+
+
+def _is_regular_file(path: Path, brief: Brief) -> bool:
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        brief.warn(path, _missing_reason(path, exc))
+        return False
+    if not stat.S_ISREG(mode):
+        brief.warn(path, "not a regular file (a pipe, device or socket); skipped")
+        return False
+    return True
+
+
+def _missing_reason(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop; skipped"
+    if path.is_symlink():
+        return "broken symbolic link (its target does not exist); skipped"
+    if exc.errno == errno.ENOENT:
+        return "no such file or folder"
+    return f"cannot read the file ({exc.strerror})"
 
 
 def _walk(folder: Path, brief: Brief) -> list[Path]:
     files: list[Path] = []
     visited: set[str] = set()
-    for root, dirs, names in os.walk(folder, followlinks=True):
+
+    def unreadable(exc: OSError) -> None:
+        brief.warn(exc.filename, f"cannot open the folder ({exc.strerror}); skipped")
+
+    for root, dirs, names in os.walk(folder, onerror=unreadable, followlinks=True):
         real = os.path.realpath(root)
         if real in visited:
             brief.warn(root, "folder reached again through a symbolic link (a loop); skipped")
@@ -60,10 +107,8 @@ def _walk(folder: Path, brief: Brief) -> list[Path]:
             continue
         visited.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
+        for name in sorted(n for n in names if not n.startswith(IGNORED_PREFIXES)):
             file = Path(root) / name
-            if name.startswith("."):
-                continue
             if reader_for(file) is None:
                 brief.warn(file, f"unsupported file type; briefgen reads {', '.join(sorted(READERS))}")
             else:
@@ -77,20 +122,40 @@ def read_source(path: Path, brief: Brief) -> Source | None:
         brief.warn(path, f"unsupported file type; briefgen reads {', '.join(sorted(READERS))}")
         return None
     try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise UnreadableSource(f"the file is {size / 2**20:.0f} MiB, over the {MAX_SOURCE_BYTES // 2**20} MiB limit for one article")
-        data = path.read_bytes()
+        data = read_limited(path)
         document = reader(data)
     except PermissionError:
         brief.warn(path, "permission denied; make the file readable to include it")
         return None
-    except (OSError, UnreadableSource) as exc:
-        brief.warn(path, str(exc) if isinstance(exc, UnreadableSource) else f"cannot read the file ({exc.strerror})")
+    except UnreadableSource as exc:
+        brief.warn(path, str(exc))
+        return None
+    except OSError as exc:
+        brief.warn(path, f"cannot read the file ({exc.strerror or exc})")
         return None
     for note in document.notes:
         brief.warn(path, note)
-    return build_source(path, data, document, brief)
+    source = build_source(path, data, document, brief)
+    if source is not None and source.language == "en":
+        brief.warn(path, "the article is in English; its sentences are quoted as they are, not translated")
+    return source
+
+
+def read_limited(path: Path) -> bytes:
+    """The file's bytes, refusing before reading anything when it is over the size limit.
+
+    The size is checked again on what was read, so a file that grows while it is read cannot
+    make the build hold more than the limit in memory.
+    """
+    with path.open("rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        data = f.read(MAX_SOURCE_BYTES + 1) if size <= MAX_SOURCE_BYTES else b""
+    if size > MAX_SOURCE_BYTES or len(data) > MAX_SOURCE_BYTES:
+        size = max(size, len(data))
+        raise UnreadableSource(
+            f"the file is {size / 2**20:.1f} MiB, over the {MAX_SOURCE_BYTES // 2**20} MiB limit for one article; skipped"
+        )
+    return data
 
 
 def build_source(path: Path, data: bytes, document: RawDocument, brief: Brief) -> Source | None:
@@ -117,7 +182,8 @@ def build_source(path: Path, data: bytes, document: RawDocument, brief: Brief) -
 
 
 def _stated_metadata(document: RawDocument) -> md.Metadata:
-    stated = document.meta
+    """Meta tags and document properties, cleaned like the text (they reach the DOCX too)."""
+    stated = {key: tidy(normalise(value)[0]) for key, value in document.meta.items()}
     return md.Metadata(
         title=stated.get("title") or None,
         outlet=stated.get("outlet") or None,

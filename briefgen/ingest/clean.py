@@ -11,6 +11,9 @@ import unicodedata
 
 # Characters XML 1.0 forbids; one of them silently breaks a Word document.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Vertical tab and form feed separate words (Word's manual line break is a vertical tab in pasted
+# text), so they become a space instead of gluing two words together.
+BREAKS = re.compile("[\x0b\x0c]")
 SPACES = re.compile(r"[ \t\u00a0\u202f\u2007\u2009\u200b]+")
 
 # Whole paragraphs that are page furniture, never article text (case-insensitive).
@@ -43,7 +46,7 @@ SENTENCE_END = re.compile(r"[.!?…;,:][\s»\"”)]*$")
 def normalise(text: str) -> tuple[str, bool]:
     """NFC, one kind of space, no XML-illegal characters. Returns (text, whether any were removed)."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    cleaned = XML_ILLEGAL.sub("", text)
+    cleaned = XML_ILLEGAL.sub("", BREAKS.sub(" ", text))
     return cleaned, cleaned != text
 
 

@@ -10,6 +10,7 @@ import codecs
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -28,6 +29,9 @@ BINARY_SIGNATURES = {
     b"%PDF": "a PDF document",
     b"PK\x03\x04": "a ZIP archive (e.g. a .docx saved under another name)",
 }
+# Most a .docx may unpack to. Word XML compresses about tenfold, so a genuine article under the
+# 5 MiB file limit stays well below; a "zip bomb" declares gigabytes.
+MAX_DOCX_UNPACKED_BYTES = 64 * 1024 * 1024
 
 
 class UnreadableSource(BriefgenError):
@@ -222,9 +226,10 @@ def read_html(data: bytes) -> RawDocument:
 def read_docx(data: bytes) -> RawDocument:
     import docx  # python-docx: imported here so that `briefgen --help` stays fast
 
+    check_docx_size(data)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except _docx_errors() as exc:
         raise UnreadableSource(f"the Word file is corrupt or not a .docx ({exc.__class__.__name__})") from exc
     paragraphs = [p.text.strip() for p in document.paragraphs if p.text.strip()]
     if not paragraphs:
@@ -232,6 +237,30 @@ def read_docx(data: bytes) -> RawDocument:
     props = document.core_properties
     meta = {"title": props.title or "", "author": props.author or ""}
     return RawDocument(paragraphs, {k: v for k, v in meta.items() if v})
+
+
+def check_docx_size(data: bytes) -> None:
+    """Refuse a .docx whose parts would unpack to more than the limit (a "zip bomb").
+
+    zipfile never returns more than a member's declared size, so the declared sizes bound memory.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
+        raise UnreadableSource(f"the Word file is corrupt or not a .docx ({exc.__class__.__name__})") from exc
+    if unpacked > MAX_DOCX_UNPACKED_BYTES:
+        raise UnreadableSource(
+            f"the Word file would unpack to {unpacked / 2**20:.0f} MiB, over the {MAX_DOCX_UNPACKED_BYTES // 2**20} MiB limit; skipped"
+        )
+
+
+def _docx_errors() -> tuple[type[BaseException], ...]:
+    """What a damaged .docx raises: each layer (zip, deflate, XML, OPC package) has its own error."""
+    from docx.opc.exceptions import OpcError
+    from lxml.etree import LxmlError
+
+    return (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, KeyError, ValueError, LxmlError, OpcError)
 
 
 READERS: dict[str, Callable[[bytes], RawDocument]] = {

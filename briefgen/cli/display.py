@@ -82,3 +82,46 @@ def print_sources(rows: list[dict], warnings: list[dict]) -> None:
     console.print(table)
     for warning in warnings:
         Console(stderr=True).print(f"[yellow]warning:[/] {escape(warning['source'])}: {escape(warning['message'])}", highlight=False)
+
+
+def print_brief(data: dict, french: bool = False) -> None:
+    """The brief as text: points carry [n] citation numbers listed at the end, as in the DOCX."""
+    console = Console()
+    sources = {s["id"]: s for s in data["sources"]}
+    notes: list[str] = []
+
+    def cite(point: dict) -> str:
+        marks = []
+        for citation in point["citations"]:
+            source = sources.get(citation["source"], {})
+            notes.append(f"{source.get('outlet') or source.get('path', citation['source'])}, {source.get('date') or 'undated'}, para. {citation['paragraph']}")
+            marks.append(f"[{len(notes)}]")
+        return "".join(marks)
+
+    def show(point: dict) -> None:
+        count = len({c["source"] for c in point["citations"]})
+        corroboration = f" (reported by {count} sources)" if count > 1 else ""
+        console.print(f"  • {escape(point['en'] or point['fr'])}{corroboration} {cite(point)}", highlight=False)
+        if french:
+            console.print(f"    [dim]{escape(point['fr'])}[/]", highlight=False)
+
+    period = data["period"]
+    engine = data["engine"]
+    console.rule(f"Brief {period['week']} ({period['start']} – {period['end']})")
+    console.print(f"{len(data['sources'])} sources · engine {engine['name']} {engine['version']} · generated {data['generated_at']}", highlight=False)
+    console.print("\n[bold]Key judgements[/]")
+    for point in data["key_judgements"]:
+        show(point)
+    for section in data["sections"]:
+        console.print(f"\n[bold]{escape(section['title']['en'])}[/]")
+        if not section["points"]:
+            console.print("  No material this week.")
+        for point in section["points"]:
+            show(point)
+    console.print("\n[bold]Citations[/]")
+    for number, note in enumerate(notes, start=1):
+        console.print(f"  [{number}] {escape(note)}", highlight=False)
+    if data["warnings"]:
+        console.print("\n[bold yellow]Warnings[/]")
+        for warning in data["warnings"]:
+            console.print(f"  {escape(warning['source'] or 'build')}: {escape(warning['message'])}", highlight=False)

@@ -1,0 +1,165 @@
+"""Profile: where the time goes in each stage at 500 articles, and what `briefgen --help` costs.
+
+Run: .venv/bin/python benchmarks/profile_stages.py [--articles 500]
+
+One child process runs the build stage by stage (ingest, the analysis stages, translate with a
+cold cache, render DOCX + JSON) under pyinstrument, one profile per stage, and reports each
+stage's time and its functions with the most own time (share of the stage). pyinstrument samples
+the stack every millisecond, so it barely slows the code (cProfile tripled the time of the
+pure-Python stages and distorted their shares).
+Start-up: the median wall time of `briefgen --help`, and the heaviest imports from
+`python -X importtime -c "import briefgen.cli"`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harness import BRIEFGEN, PYTHON, ROOT, emit, measure, python, table  # noqa: E402
+
+ARTICLES = 500
+SEED = 0
+TOP = 4  # hot functions listed per stage
+SAMPLE_INTERVAL_S = 0.001
+STAGE_FLOOR = 0.05  # share of the build below which a stage's hot spots are not listed
+HELP_RUNS = 5
+LIMIT_S = 1200  # the profiled build; a stage gone quadratic must not stall `make bench`
+HELP_TARGET_S = 0.5
+IMPORTS_SHOWN = 8
+
+
+def child_profile(corpus: Path, out: Path, cache: Path) -> dict:
+    from pyinstrument import Profiler
+
+    from briefgen.config import load_config
+    from briefgen.ingest import ingest
+    from briefgen.output import default_renderers, write_brief
+    from briefgen.pipeline import ANALYSIS_STAGES, choose_period, generation_time
+    from briefgen.translate import select_engine, translate_brief
+
+    config = load_config(ROOT, overrides={"cache": str(cache)})
+    translator = select_engine(config)
+    paths = sorted(corpus.iterdir())
+    state: dict = {}
+
+    def translate(brief):
+        brief.generated_at = generation_time()
+        brief.period = choose_period(brief, None, brief.generated_at)
+        return translate_brief(brief, translator, config)
+
+    def render(brief):
+        write_brief(brief, config, out, default_renderers())
+        return brief
+
+    stages = [("ingest", lambda _: ingest(paths))]
+    stages += [(name, lambda brief, f=f: f(brief, config)) for name, f in ANALYSIS_STAGES]
+    stages += [("translate", translate), ("render", render)]
+    report = []
+    for name, stage in stages:
+        profiler = Profiler(interval=SAMPLE_INTERVAL_S)
+        started = time.perf_counter()
+        profiler.start()
+        state["brief"] = stage(state.get("brief"))
+        profiler.stop()
+        report.append({"stage": name, "seconds": round(time.perf_counter() - started, 3), "hot": _hot(profiler.last_session.root_frame())})
+    return {"articles": len(state["brief"].sources), "engine": translator.info.name, "stages": report}
+
+
+def _hot(root) -> list[dict]:
+    """The functions with the most own (self) time, summed over every place they were called from."""
+    own: Counter[tuple[str, str, int]] = Counter()
+
+    def walk(frame) -> None:
+        if not frame.is_synthetic:
+            own[(frame.function, frame.file_path_short or "", frame.line_no or 0)] += frame.total_self_time
+        for child in frame.children:
+            walk(child)
+
+    if root is not None:
+        walk(root)
+    total = sum(own.values()) or 1.0
+    return [
+        {"function": f"{path}:{line} {function}" if line else function, "own_s": round(seconds, 3), "share": round(seconds / total, 3)}
+        for (function, path, line), seconds in own.most_common(TOP)
+    ]
+
+
+def startup() -> dict:
+    runs = [measure([BRIEFGEN, "--help"]).check("briefgen --help") for _ in range(HELP_RUNS)]
+    trace = measure([PYTHON, "-X", "importtime", "-c", "import briefgen.cli"]).check("importtime").stderr
+    imports = []
+    for line in trace.splitlines():
+        parts = [p.strip() for p in line.removeprefix("import time:").split("|")]
+        if len(parts) == 3 and parts[1].isdigit():
+            imports.append((int(parts[1]), parts[2]))
+    top = sorted(imports, reverse=True)[:IMPORTS_SHOWN]
+    return {
+        "help_s": round(statistics.median(r.seconds for r in runs), 3),
+        "help_mb": round(max(r.peak_mb for r in runs)),
+        "imports": [{"module": name.strip(), "cumulative_ms": round(us / 1000, 1)} for us, name in top],
+    }
+
+
+def run(articles: int = ARTICLES) -> dict:
+    from corpus import write_corpus
+
+    with tempfile.TemporaryDirectory(prefix="briefgen-profile-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        write_corpus(articles, corpus, SEED)
+        m = python(__file__, "--child", "--corpus", corpus, "--out", Path(tmp) / "out", "--cache", Path(tmp) / "cache.sqlite", timeout=LIMIT_S).check("profile")
+    return {**m.json(), "peak_mb": round(m.peak_mb), "startup": startup()}
+
+
+def markdown(result: dict) -> str:
+    total = sum(s["seconds"] for s in result["stages"]) or 1.0
+    rows = [[s["stage"], f"{s['seconds']:.2f}", f"{s['seconds'] / total:.0%}"] for s in result["stages"]]
+    hot = []
+    for s in sorted(result["stages"], key=lambda s: -s["seconds"]):
+        if s["seconds"] / total < STAGE_FLOOR:
+            continue
+        for h in s["hot"]:
+            hot.append([s["stage"], f"`{h['function']}`", f"{h['own_s']:.2f}", f"{h['share']:.0%}"])
+    st = result["startup"]
+    imports = ", ".join(f"`{i['module']}` {i['cumulative_ms']} ms" for i in st["imports"])
+    return "\n".join(
+        [
+            f"{result['articles']} synthetic articles, engine {result['engine']}, cold cache, each stage under pyinstrument "
+            f"(1 ms sampling) in one child process (peak {result['peak_mb']} MB).",
+            "",
+            table(["stage", "s", "share of build"], rows),
+            "",
+            f"Functions with the most own time, per stage taking ≥ {STAGE_FLOOR:.0%} of the build (share = of that stage):",
+            "",
+            table(["stage", "function", "own s", "share"], hot),
+            "",
+            f"**Start-up**: `briefgen --help` median of {HELP_RUNS} runs **{st['help_s']:.2f} s** "
+            f"(target ≤ {HELP_TARGET_S} s: {'yes' if st['help_s'] <= HELP_TARGET_S else '**no**'}), peak {st['help_mb']} MB. "
+            f"Heaviest imports of `import briefgen.cli` (cumulative, `python -X importtime`): {imports}.",
+        ]
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--child", action="store_true")
+    parser.add_argument("--corpus", type=Path)
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--cache", type=Path)
+    parser.add_argument("--articles", type=int, default=ARTICLES)
+    args = parser.parse_args()
+    if args.child:
+        emit(child_profile(args.corpus, args.out, args.cache))
+    else:
+        print(markdown(run(args.articles)))
+
+
+if __name__ == "__main__":
+    main()

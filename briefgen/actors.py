@@ -1,0 +1,231 @@
+"""Actors stage: people and organisations, their role as the sources state it, name variants merged.
+
+Rule-based on purpose (no NER model is installed offline): a person is a run of two to four
+capitalised words that at least one source introduces with a title or role ("le ministre ...",
+"..., directeur adjoint") or as the subject of a verb; organisations are acronyms and names
+headed by an institutional noun. Variants are merged on the accent-folded surname, tolerating a
+spelling slip ("Attalah"), dropped initials ("William B. Stevens") and short first names ("Rudy").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from briefgen.french import fold
+from briefgen.model import Actor, Brief, Sentence
+
+NAME = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
+FULL_NAME = re.compile(rf"\b{NAME}(?:\s+[A-Z]\.)?(?:\s+{NAME}){{1,3}}\b")
+# Capitalised words that start or make up places and institutions, never a person's name.
+NOT_NAME = frozenset(
+    fold(w)
+    for w in """Affaires Afrique Africa Alliance Armée Assemblée Banque Blanche Bureau Burkina Centre Chambre
+    Command Commission Confédération Conseil Coopération Corps Cour Défense Département Est État Etat États Etats Faso Fonds Force
+    Forces Grand Groupe Information Islamique Maison Ministère Mission Nations Nord Office Ouest Presse Press
+    République Sahara Sahel Saint Sécurité Sud Today Tribune Union Unis Le La Les Un Une Des Du De Pour Selon
+    Dans Par Sur Avec Mais Et Ou Quant Cette Ces Ce Il Elle Ils Elles Général Lieutenant Président Ministre
+    Monsieur Madame Lutte Accueil Blog""".split()
+)  # fmt: skip
+# Words that introduce or describe a person's role, in French news.
+ROLE_WORDS = (
+    "conseiller conseillère directeur directrice ministre président présidente ambassadeur ambassadrice envoyé "
+    "envoyée sous-secrétaire secrétaire chef porte-parole général générale lieutenant-colonel colonel commandant "
+    "émissaire représentant représentante diplomate chargé chargée premier première collègue dirigeant "
+    "gouverneur maire responsable"
+).split()
+ROLE_START = re.compile(rf"\b(?:{'|'.join(map(re.escape, ROLE_WORDS))})\b", re.IGNORECASE)
+# "X, directeur adjoint principal ..., a déclaré": the apposition right after a name.
+APPOSITION = re.compile(r"^\s*,\s*(?:le |la |l['’])?([^,«»()]{4,160}?)\s*(?:,|\.\s*$|$)")
+SUBJECT_VERB = re.compile(r"^\s+(?:a|avait|est|sera|ont|n['’]a)\b")
+PERSON_CUE = re.compile(r"\b(?:M\.|Mme|Dr)\s*$")
+# Organisations: acronyms, and names headed by an institutional noun.
+ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+ORG_NAME = re.compile(
+    r"\b(?:Conseil|Chambre|Groupe|Confédération|Alliance|Office|Bureau|Maison|Département|Ministère|Agence|"
+    r"Banque|Fonds|Organisation|Union|Commission|Mission)(?:\s+(?:de la|de l['’]|des|du|de|d['’])?\s*"
+    r"[A-ZÀ-Ý][\w’'-]+)+|\b[A-ZÀ-Ý][\w-]+\s+(?:Corps|Command)\b"
+)
+# Surnames this similar (rapidfuzz ratio, folded) are spelling variants of one name.
+SURNAME_SIMILARITY = 85
+ROLE_MAX_WORDS = 18
+DANGLING = re.compile(r"\b(?:de|du|des|d['’]|pour|à|au|aux|par|avec)$", re.IGNORECASE)
+ACRONYM_STOP = frozenset({"II", "III", "IV", "VI", "XX", "OK", "TV"})
+
+
+@dataclass
+class _Mention:
+    name: str
+    sentence: Sentence
+    role: str | None
+    apposed: bool  # role stated right after the name
+    cued: bool  # introduced as a person (title, role, verb)
+
+
+def find_actors(brief: Brief) -> Brief:
+    """Fill `brief.actors`: people first, then organisations, each by mentions then name."""
+    sentences = [s for source in brief.sources for s in source.sentences()]
+    people = _people(SurnameIndex(sentences), {source.id: i for i, source in enumerate(brief.sources)})
+    organisations = _organisations(sentences)
+    brief.actors = sorted(people, key=lambda a: (-a.mentions, a.name)) + sorted(
+        organisations, key=lambda a: (-a.mentions, a.name)
+    )
+    return brief
+
+
+def _people(index: SurnameIndex, order: dict[str, int]) -> list[Actor]:
+    sentences = index.sentences
+    position = {id(s): i for i, s in enumerate(sentences)}
+    mentions = [m for s in sentences for m in _name_mentions(s)]
+    groups = _group_by_surname(mentions)
+    actors = []
+    for surname_mentions in groups:
+        if not any(m.cued for m in surname_mentions):
+            continue
+        full = Counter(m.name for m in surname_mentions if len(m.name.split()) > 1)
+        name = max(full, key=lambda n: (full[n], len(n), n))
+        hits = {position[id(m.sentence)] for m in surname_mentions} | index.naming(name)
+        cited = [sentences[i] for i in sorted(hits)]
+        actors.append(
+            Actor(
+                name=name,
+                kind="person",
+                role=_role(surname_mentions, order),
+                sources=sorted({s.source_id for s in cited}),
+                mentions=len(cited),
+                variants=sorted(set(full) - {name}),
+            )
+        )
+    return actors
+
+
+def _name_mentions(sentence: Sentence) -> list[_Mention]:
+    out = []
+    for match in FULL_NAME.finditer(sentence.text):
+        words = [w for w in match[0].split() if not re.fullmatch(r"[A-Z]\.", w)]
+        if any(fold(w) in NOT_NAME for w in words):
+            continue
+        before, after = sentence.text[: match.start()], sentence.text[match.end() :]
+        apposed = APPOSITION.match(after)
+        role_after = apposed[1] if apposed and ROLE_START.match(apposed[1]) else None
+        role_before = _role_before(before)
+        cued = bool(role_after or role_before or SUBJECT_VERB.match(after) or PERSON_CUE.search(before))
+        role = role_after or role_before
+        out.append(_Mention(match[0], sentence, role, bool(role_after), cued))
+    return out
+
+
+def _role_before(before: str) -> str | None:
+    """'le ministre de la Défense, le général ' + NAME -> 'ministre de la Défense'."""
+    clause = re.split(r"[.;:«»()]", before)[-1][-120:]
+    start = ROLE_START.search(clause)
+    if not start:
+        return None
+    role = clause[start.start() :].split(",")[0].strip()
+    if DANGLING.search(role) or not 0 < len(role.split()) <= ROLE_MAX_WORDS:
+        return None  # "conseiller de" + NAME: the name completes someone else's role
+    return role
+
+
+def _group_by_surname(mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Mentions whose surnames (last word, folded) are equal or near-equal, first names compatible.
+
+    Groups are bucketed by the surname's initial, so a mention is compared with few groups.
+    """
+    groups: list[list[_Mention]] = []
+    buckets: dict[str, list[list[_Mention]]] = defaultdict(list)
+    for mention in sorted(mentions, key=lambda m: (-len(m.name), m.name)):
+        initial = fold(mention.name.split()[-1])[0]
+        home = next((g for g in buckets[initial] if _same_person(g[0].name, mention.name)), None)
+        if home is None:
+            groups.append([mention])
+            buckets[initial].append(groups[-1])
+        else:
+            home.append(mention)
+    return groups
+
+
+def _same_person(a: str, b: str) -> bool:
+    first_a, *_, last_a = [fold(w) for w in a.split() if not w.endswith(".")]
+    first_b, *_, last_b = [fold(w) for w in b.split() if not w.endswith(".")]
+    if last_a != last_b and fuzz.ratio(last_a, last_b) < SURNAME_SIMILARITY:
+        return False
+    return first_a[:3] == first_b[:3]
+
+
+class SurnameIndex:
+    """Which sentences name a surname, spelling slips included, without rescanning the corpus.
+
+    Built once per brief: each sentence is folded and split once; a surname is looked up in the
+    vocabulary (exact, or a near spelling of the same initial and length) and its sentences read
+    from an inverted index, so finding every actor's mentions stays linear in corpus size.
+    """
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.sentences = sentences
+        self._index: dict[str, list[int]] = defaultdict(list)
+        for i, sentence in enumerate(sentences):
+            for word in set(re.findall(r"[a-z-]+", fold(sentence.text))):
+                self._index[word].append(i)
+        self._by_initial: dict[str, list[str]] = defaultdict(list)
+        for word in sorted(self._index):
+            self._by_initial[word[0]].append(word)
+
+    def forms(self, name: str) -> set[str]:
+        """The corpus spellings of the surname of `name` ("Atallah" -> {"atallah", "attalah"})."""
+        surname = fold(name.split()[-1])
+        return {
+            w
+            for w in self._by_initial.get(surname[0], [])
+            if w == surname
+            or (len(w) > 4 and abs(len(w) - len(surname)) <= 2 and fuzz.ratio(w, surname) >= SURNAME_SIMILARITY)
+        }
+
+    def naming(self, name: str) -> set[int]:
+        """Indexes of the sentences naming `name`'s surname."""
+        return {i for form in self.forms(name) for i in self._index[form]}
+
+
+def _role(mentions: list[_Mention], order: dict[str, int]) -> str | None:
+    """The role most sources state: the most frequent head word, first stated, apposition first."""
+    roles = [m for m in mentions if m.role]
+    if not roles:
+        return None
+    heads = Counter(fold(m.role.split()[0]) for m in roles)
+    head = max(heads, key=lambda h: (heads[h], h))
+    ordered = sorted(
+        (m for m in roles if fold(m.role.split()[0]) == head),
+        key=lambda m: (not m.apposed, order[m.sentence.source_id], m.sentence.start),
+    )
+    return ordered[0].role
+
+
+def _organisations(sentences: list[Sentence]) -> list[Actor]:
+    found: dict[str, list[Sentence]] = defaultdict(list)
+    expansions: dict[str, set[str]] = defaultdict(set)
+    for sentence in sentences:
+        for match in ORG_NAME.finditer(sentence.text):
+            found[match[0]].append(sentence)
+            acronym = re.match(r"\s*\(([A-Z]{2,6})\)", sentence.text[match.end() :])
+            if acronym:
+                expansions[acronym[1]].add(match[0])
+        for match in ACRONYM.finditer(sentence.text):
+            if match[0] not in ACRONYM_STOP:
+                found[match[0]].append(sentence)
+    for acronym, names in expansions.items():
+        for name in names:
+            found[acronym].extend(found.pop(name, []))
+    return [
+        Actor(
+            name=name,
+            kind="organisation",
+            role=None,
+            sources=sorted({s.source_id for s in hits}),
+            mentions=len({id(s) for s in hits}),
+            variants=sorted(expansions.get(name, set())),
+        )
+        for name, hits in found.items()
+    ]

@@ -1,0 +1,67 @@
+"""French text normalisation shared by the summarisation stages: folding, content tokens, stems.
+
+Hand-written on purpose: the stages need the same cheap, deterministic notion of "the same
+words" for classification, cross-source merging and the timeline, without any model download.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Function words that carry no topic: articles, pronouns, auxiliaries, common verbs/adverbs.
+# Written out (scikit-learn ships no French list); all accent-folded and lower-case.
+STOP_WORDS = frozenset(
+    """
+    a au aux avec ce ces cet cette dans de des du elle elles en et eux il ils je la le les leur
+    leurs lui ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se
+    ses son sur ta te tes toi ton tu un une vos votre vous c d j l m n s t y ete etee etes etre
+    est sont sera seront serait etait etaient ont avait avaient aura aurait ai as avons avez
+    fait faire plus moins tres tout tous toute toutes autre autres aussi ainsi alors apres avant
+    comme donc deja encore entre depuis lors car si sans sous vers chez selon dont ou ci la
+    cela celle celui ceux celles leur quand quoi quel quelle quels quelles peut peuvent pourrait
+    pourraient doit ne ni non oui bien deux trois egalement notamment dit cas fois ans an jour
+    jours mois annee cette afin part parts cadre
+    """.split()
+)
+# Word characters: letters (with accents), digits, hyphen and apostrophe inside a word.
+WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
+# French elided prefixes stripped before stemming: l'armée -> armée, d'or -> or.
+ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]")
+# Stems are word prefixes: long enough to separate topics, short enough to join inflections
+# (renseignement/renseignements, sécuritaire/sécurité fall together at 7 characters).
+STEM_LENGTH = 7
+# Job titles that open an apposition after a name ("Rudy Atallah, directeur adjoint ... nationale,").
+TITLES = (
+    "conseiller|conseillère|directeur|directrice|sous-secrétaire|secrétaire|ambassadeur|ambassadrice|"
+    "envoyé|envoyée|chef|porte-parole|lieutenant-colonel|colonel|commandant|représentant|représentante|"
+    "chargé|chargée|président|présidente|ministre"
+)
+APPOSED_TITLE = re.compile(rf",\s+(?:le |la |l['’])?(?:{TITLES})\b[^,;:«»()]*?(?=,|\.\s*$|$)", re.IGNORECASE)
+
+
+def fold(text: str) -> str:
+    """Lower-case without accents: 'Goïta' and 'Goita' compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+def without_titles(text: str) -> str:
+    """The text minus job titles apposed to names: a title's words ("sécurité nationale",
+    "lutte contre le terrorisme") say who someone is, not what the sentence is about."""
+    return APPOSED_TITLE.sub("", text)
+
+
+def words(text: str) -> list[str]:
+    """Folded words without elided articles."""
+    return [ELISION.sub("", w) for w in WORD.findall(fold(text))]
+
+
+def stems(text: str) -> list[str]:
+    """Content stems: folded words minus stop words, cut to STEM_LENGTH characters."""
+    return [w[:STEM_LENGTH] for w in words(text) if w not in STOP_WORDS and len(w) > 1]
+
+
+def normalise(text: str) -> str:
+    """Whitespace-collapsed text, used to compare quotes with the source."""
+    return " ".join(text.split())

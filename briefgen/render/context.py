@@ -1,0 +1,378 @@
+"""The brief as renderers see it: plain, cleaned, display-ready values (the template's variables).
+
+Built once from a Brief; the DOCX template and the Markdown writer both read it, so the two formats
+say the same things in the same order. docs/template.md lists every field a template may use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields, replace
+from typing import Any, Protocol
+
+import briefgen
+from briefgen.config import Config
+from briefgen.model import Brief, Citation, Point, Section, Source
+from briefgen.render import text
+
+# What each engine's output is good for, for the Methodology section.
+ENGINE_NAMES = {"argos": "Argos Translate", "apertium": "Apertium"}
+ENGINE_LIMITS = {
+    "apertium": "Apertium rule-based translation (French→Catalan→English pivot): gist quality. Word order "
+    "and idioms are often literal; names and figures are kept but check nuance against the French.",
+    "argos": "Argos Translate neural machine translation (OpenNMT model run by CTranslate2): fluent, but it "
+    "can drop negations, mistranslate names or numbers and smooth over uncertainty; check the French.",
+}
+UNKNOWN_ENGINE = "The translation engine was not recorded; treat the English as unverified."
+TITLE = "Weekly Press Brief"
+
+
+class Marks(Protocol):
+    """What a renderer prints for footnote references, links and bookmarks (see render/markers.py)."""
+
+    def footnote(self, citation: CitationView) -> Any: ...
+
+    def link(self, label: str, anchor: str = "", url: str = "") -> Any: ...
+
+    def bookmark(self, name: str) -> Any: ...
+
+
+class NoMarks:
+    """For formats that make footnotes, links and anchors themselves from the view's fields."""
+
+    def footnote(self, citation: CitationView) -> str:
+        return ""
+
+    def link(self, label: str, anchor: str = "", url: str = "") -> str:
+        return ""
+
+    def bookmark(self, name: str) -> str:
+        return ""
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """A pointer to one entry of the Sources list; `link` is the renderer's hyperlink."""
+
+    anchor: str
+    label: str
+    link: Any = ""
+
+
+@dataclass(frozen=True)
+class CitationView:
+    """One citation; `ref` is the renderer's footnote reference, `link` its link to the source."""
+
+    anchor: str  # bookmark of the cited source in the Sources list
+    label: str  # short source label, e.g. "RFI [2]"
+    outlet: str
+    title: str
+    date: str
+    paragraph: int
+    quote: str
+    ref: Any = ""
+    link: Any = ""
+
+
+@dataclass(frozen=True)
+class PointView:
+    n: int  # 1-based over the whole brief
+    anchor: str
+    bookmark: Any  # the renderer's bookmark named `anchor`
+    en: str  # English text (the French when not translated)
+    fr: str
+    translated: bool
+    reported: str  # "(reported by 3 sources)" or ""
+    citations: list[CitationView]
+    section_title: str = ""  # key judgements: where the point is developed...
+    section_anchor: str = ""  # ...the bookmark to jump to ("" if in no section)...
+    section_link: Any = ""  # ...and the renderer's link there
+
+
+@dataclass(frozen=True)
+class SectionView:
+    key: str
+    title: str
+    title_fr: str
+    points: list[PointView]
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    date: str
+    en: str
+    fr: str
+    sources: list[SourceLink]
+    citations: list[CitationView]
+
+
+@dataclass(frozen=True)
+class ActorView:
+    name: str
+    kind: str
+    role: str
+    mentions: int
+    sources: list[SourceLink]
+
+
+@dataclass(frozen=True)
+class VersionView:
+    value: str
+    citations: list[CitationView]
+
+
+@dataclass(frozen=True)
+class DiscrepancyView:
+    topic: str
+    versions: list[VersionView]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    n: int
+    id: str
+    anchor: str
+    bookmark: Any  # the renderer's bookmark named `anchor`
+    label: str
+    outlet: str
+    title: str
+    date: str
+    author: str
+    url: str
+    web_link: Any  # the renderer's hyperlink to `url` ("" without a URL)
+
+
+@dataclass(frozen=True)
+class AnnexRow:
+    n: int
+    section: str
+    fr: str
+    en: str
+
+
+@dataclass(frozen=True)
+class EngineView:
+    name: str
+    version: str
+    model: str
+    label: str
+    limits: str
+
+
+@dataclass(frozen=True)
+class PeriodView:
+    week: str
+    label: str
+    start: str
+    end: str
+
+
+@dataclass(frozen=True)
+class WarningView:
+    source: str
+    message: str
+
+
+@dataclass(frozen=True)
+class BriefView:
+    title: str
+    marking: str
+    author: str
+    period: PeriodView
+    generated: str
+    engine: EngineView
+    sources_count: int
+    sources_summary: str
+    compared: bool  # whether the brief was compared with a previous one (weekly runs)
+    previous_week: str  # the week compared with ("" for a first brief)
+    new_points: list[PointView]  # points not in the previous brief, linking to their section
+    key_judgements: list[PointView]
+    sections: list[SectionView]
+    timeline: list[TimelineView]
+    timeline_caption: str
+    actors: list[ActorView]
+    discrepancies: list[DiscrepancyView]
+    sources: list[SourceView]
+    annex: list[AnnexRow]
+    warnings: list[WarningView]
+    briefgen_version: str = briefgen.__version__
+
+    def as_context(self) -> dict[str, Any]:
+        """Top-level template variables (renderers add their own, such as the DOCX figure)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def generated_at(brief: Brief) -> dt.datetime:
+    """The build time the brief records (now, to the second, if the pipeline did not set one)."""
+    return brief.generated_at or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> BriefView:
+    """Everything a template shows, in reading order; `marks` makes the renderer's footnote
+    references, links and bookmarks (asked for in reading order)."""
+    marks = marks or NoMarks()
+    sources = _sources(brief.sources, marks)
+    cite = _Citer({s.id: s for s in sources}, marks)
+    numbered = {p.id: n for n, p in enumerate(brief.points(), start=1)}
+    home = {p.id: s for s in brief.sections for p in s.points}
+    new = set(brief.new_this_week)
+    key_judgements = [_point(p, numbered.get(p.id, 0), cite, home.get(p.id)) for p in brief.key_judgements]
+    sections = [
+        SectionView(s.key, text.clean(s.title_en), text.clean(s.title_fr),
+                    [_point(p, numbered[p.id], cite) for p in s.points])
+        for s in brief.sections
+    ]
+    return BriefView(
+        title=f"{TITLE} {brief.period.week}" if brief.period else TITLE,
+        marking=text.clean(config.marking),
+        author=text.clean(config.author),
+        period=_period(brief),
+        generated=text.timestamp(generated_at(brief)),
+        engine=_engine(brief),
+        sources_count=len(sources),
+        sources_summary=_sources_summary(sources),
+        compared=brief.previous_week is not None or any(p.status for p in brief.points()),
+        previous_week=text.clean(brief.previous_week),
+        new_points=[_point(p, numbered[p.id], cite, home[p.id]) for p in brief.points() if p.id in new],
+        key_judgements=key_judgements,
+        sections=sections,
+        timeline=_timeline(brief, cite),
+        timeline_caption=f"Dated events reported in the sources ({text.plural(len(brief.timeline), 'event')}).",
+        actors=_actors(brief, cite),
+        discrepancies=_discrepancies(brief, cite),
+        sources=sources,
+        annex=[
+            AnnexRow(numbered[p.id], text.clean(s.title_en), text.clean(p.fr), text.clean(p.en))
+            for s in brief.sections for p in s.points
+        ],
+        warnings=[WarningView(text.clean(w.source) or "All sources", text.clean(w.message)) for w in brief.warnings],
+    )
+
+
+def _timeline(brief: Brief, cite: _Citer) -> list[TimelineView]:
+    """Events link to their sources instead of citing: the points carry the footnotes."""
+    return [
+        TimelineView(text.event_date(e.date, e.precision), text.clean(e.en or e.fr), text.clean(e.fr),
+                     cite.links(e.citations), cite.views(e.citations, with_refs=False))
+        for e in brief.timeline
+    ]
+
+
+def _actors(brief: Brief, cite: _Citer) -> list[ActorView]:
+    return [
+        ActorView(text.clean(a.name), text.clean(a.kind), text.clean(a.role), a.mentions,
+                  [cite.link(sid) for sid in sorted(set(a.sources), key=cite.order)])
+        for a in brief.actors
+    ]
+
+
+def _discrepancies(brief: Brief, cite: _Citer) -> list[DiscrepancyView]:
+    return [
+        DiscrepancyView(text.clean(d.topic), [
+            VersionView(text.clean(str(v.get("value", ""))), cite.views(v.get("citations", []))) for v in d.versions
+        ])
+        for d in brief.discrepancies
+    ]
+
+
+class _Citer:
+    """Turns citations into views, asking the renderer for a reference in reading order."""
+
+    def __init__(self, sources: dict[str, SourceView], marks: Marks):
+        self.sources = sources
+        self.marks = marks
+
+    def order(self, source_id: str) -> int:
+        source = self.sources.get(source_id)
+        return source.n if source else len(self.sources) + 1
+
+    def link(self, source_id: str) -> SourceLink:
+        source = self.sources.get(source_id)
+        if source is None:
+            return SourceLink("", text.clean(source_id))
+        return SourceLink(source.anchor, source.label, self.marks.link(source.label, anchor=source.anchor))
+
+    def links(self, citations: list[Citation]) -> list[SourceLink]:
+        ids = sorted({c.source for c in citations}, key=self.order)
+        return [self.link(sid) for sid in ids]
+
+    def views(self, citations: list[Citation], with_refs: bool = True) -> list[CitationView]:
+        views = []
+        for c in citations:
+            source = self.sources.get(c.source)
+            view = CitationView(
+                anchor=source.anchor if source else "",
+                label=source.label if source else text.clean(c.source),
+                outlet=source.outlet if source else text.clean(c.source),
+                title=source.title if source else "",
+                date=source.date if source else "undated",
+                paragraph=c.paragraph,
+                quote=text.clean(c.quote),
+            )
+            if with_refs:
+                view = replace(view, ref=self.marks.footnote(view),
+                               link=self.marks.link(view.label, anchor=view.anchor) if view.anchor else view.label)
+            views.append(view)
+        return views
+
+
+def _point(point: Point, n: int, cite: _Citer, home: Section | None = None) -> PointView:
+    """A point; a key judgement whose point is developed in a section (`home`) links there instead of
+    repeating its footnotes."""
+    count = point.corroboration
+    section_title = text.clean(home.title_en) if home else ""
+    return PointView(
+        n=n,
+        anchor=f"pt_{n}" if n else "",
+        bookmark=cite.marks.bookmark(f"pt_{n}") if n and not home else "",  # only a section's point is a target
+        en=text.clean(point.en or point.fr),
+        fr=text.clean(point.fr),
+        translated=bool(point.en),
+        reported=f"(reported by {count} sources)" if count > 1 else "",
+        citations=[] if home else cite.views(point.citations),
+        section_title=section_title,
+        section_anchor=f"pt_{n}" if home else "",
+        section_link=cite.marks.link(section_title, anchor=f"pt_{n}") if home else "",
+    )
+
+
+def _sources(sources: list[Source], marks: Marks) -> list[SourceView]:
+    def order(s: Source) -> tuple:
+        return (s.date or dt.date.max, s.outlet or "", s.title or "", s.id)
+
+    views = []
+    for n, s in enumerate(sorted(sources, key=order), start=1):
+        outlet = text.clean(s.outlet) or "Unknown outlet"
+        url = text.clean(s.url)
+        views.append(SourceView(
+            n=n, id=s.id, anchor=f"src_{n}", bookmark=marks.bookmark(f"src_{n}"),
+            label=f"{text.clean(s.outlet) or 'Source'} [{n}]",
+            outlet=outlet, title=text.clean(s.title) or s.path.name,
+            date=text.source_date(s.date, s.date_precision), author=text.clean(s.author),
+            url=url, web_link=marks.link(url, url=url) if url else "",
+        ))
+    return views
+
+
+def _sources_summary(sources: list[SourceView]) -> str:
+    outlets = {s.outlet for s in sources if s.outlet != "Unknown outlet"}
+    articles = text.plural(len(sources), "French-language article")
+    return f"{articles} from {text.plural(len(outlets), 'outlet')}" if outlets else articles
+
+
+def _period(brief: Brief) -> PeriodView:
+    if not brief.period:
+        return PeriodView("", "Period not set", "", "")
+    p = brief.period
+    return PeriodView(p.week, text.date_span(p.start, p.end), p.start.isoformat(), p.end.isoformat())
+
+
+def _engine(brief: Brief) -> EngineView:
+    e = brief.engine
+    if not e:
+        return EngineView("", "", "", "Translation engine not recorded", UNKNOWN_ENGINE)
+    name = ENGINE_NAMES.get(e.name, text.clean(e.name))
+    model = f" ({text.clean(e.model)})" if e.model else ""
+    return EngineView(text.clean(e.name), text.clean(e.version), text.clean(e.model),
+                      f"{name} {text.clean(e.version)}{model}".replace("  ", " "),
+                      ENGINE_LIMITS.get(e.name, UNKNOWN_ENGINE))

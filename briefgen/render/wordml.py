@@ -1,0 +1,60 @@
+"""Small WordprocessingML builders shared by the post-rendering steps."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from docx.document import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from lxml import etree
+
+# Word ignores raw tabs and newlines inside w:t; they are elements of their own.
+LAYOUT_ELEMENTS = {"\t": "tab", "\n": "br"}
+LAYOUT_CHARS = re.compile("([\t\n])")
+
+
+def new_run(rpr: etree._Element | None = None, style: str | None = None) -> etree._Element:
+    """An empty run with a copy of `rpr`, its character style replaced by `style` if given."""
+    run = parse_xml(f'<w:r {nsdecls("w")}/>')
+    if rpr is not None:
+        run.append(copy.deepcopy(rpr))
+    if style:
+        props = run.find(qn("w:rPr"))
+        if props is None:
+            props = parse_xml(f'<w:rPr {nsdecls("w")}/>')
+            run.insert(0, props)
+        for old in props.findall(qn("w:rStyle")):
+            props.remove(old)
+        props.insert(0, parse_xml(f'<w:rStyle {nsdecls("w")} w:val="{style}"/>'))
+    return run
+
+
+def text_element(value: str) -> etree._Element:
+    t = parse_xml(f'<w:t {nsdecls("w")} xml:space="preserve"/>')
+    t.text = value
+    return t
+
+
+def append_text(run: etree._Element, value: str) -> etree._Element:
+    """Add `value` to `run`; tabs and newlines become Word tabs and line breaks, as in the body."""
+    for piece in LAYOUT_CHARS.split(value):
+        if piece in LAYOUT_ELEMENTS:
+            run.append(parse_xml(f'<w:{LAYOUT_ELEMENTS[piece]} {nsdecls("w")}/>'))
+        elif piece:
+            run.append(text_element(piece))
+    return run
+
+
+def text_run(value: str, props: str = "") -> etree._Element:
+    """A run showing `value`; `props` is run-property XML such as "<w:i/>"."""
+    return append_text(new_run(parse_xml(f'<w:rPr {nsdecls("w")}>{props}</w:rPr>') if props else None), value)
+
+
+def ensure_styles(document: Document, definitions: dict[str, str]) -> None:
+    """Add each style (id -> <w:style> XML) the document lacks; a template's own styles win."""
+    styles = document.styles.element
+    for style_id, xml in definitions.items():
+        if styles.get_by_id(style_id) is None:
+            styles.append(parse_xml(xml))

@@ -1,0 +1,298 @@
+"""Select stage: sentences -> merged fact Points -> sections within the length budget -> key judgements.
+
+A Point is one fact: the sentences that state it (across outlets or repeated in one article) are
+merged by `briefgen.merge`, every one kept as a Citation, and the best-formed one is quoted
+verbatim. Points are ranked by centrality (closeness to what the corpus as a whole is about),
+corroboration (distinct sources), section fit and informativeness; the budget is then filled
+section by section with diminishing returns (coverage) and no two near-identical points (novelty).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+from briefgen.actors import NOT_NAME
+from briefgen.classify import best_section
+from briefgen.config import Config
+from briefgen.french import STOP_WORDS, fold, normalise
+from briefgen.merge import Pairs, candidate_pairs, clusters, vectorise
+from briefgen.model import Brief, Citation, Point, Section, Sentence
+
+# English words per French word, measured on the five seeds (4,318 French words -> 4,566 English
+# words through Apertium fra->cat->eng, ratio 1.057). Whitespace-counted French merges elided
+# articles ("l'armée" = 1 word, "the army" = 2), so English runs a little longer.
+EN_PER_FR_WORD = 1.06
+# Statements shorter than this are headings or fragments; longer ones eat the budget of two facts.
+MIN_WORDS, MAX_WORDS = 8, 80
+# Below this best-section score a sentence is off-topic for every section (scores: 1.0 = a
+# typical keyword sentence of the section, similarity alone gives 0.05-0.3).
+MIN_SECTION_SCORE = 0.3
+# Points scoring below this share of the best point's score are filler: a thin section stays short
+# (or empty) rather than padded with them.
+MIN_RELATIVE_SCORE = 0.35
+# Two selected points with content cosine at or above this say the same thing.
+NOVELTY_SIMILARITY = 0.35
+# Two points naming the same participant in the same kind of event (a visit, a meeting, an
+# attack) report the same event however differently they are worded: keep one. Participants are
+# capitalised words other than the corpus's ubiquitous ones (in more than this share of
+# statements, e.g. the country every article is about).
+EVENT_KINDS = {
+    "visit": re.compile(r"\b(?:visite|rendue?|séjour|passage|déplacement|tournée)\b", re.I),
+    "meeting": re.compile(r"\b(?:rencontr\w*|réuni\w*|entretiens?|entrevue|entretenu)\b", re.I),
+    "attack": re.compile(r"\b(?:attaqu\w*|assaut|embuscade|tués)\b", re.I),
+}
+UBIQUITOUS_SHARE = 0.15
+# A sentence continues the previous sentence's statement when its verb is "ajouter"/"poursuivre"
+# ("Il a ajouté qu'« ... »", "L'émissaire a ajouté que...") or when it is a bare quotation with no
+# speaker of its own ("« Si le Mali décide... »."): it means little without its head sentence, so
+# it is not quoted as a point of its own.
+CONTINUATION = re.compile(
+    r"^(?:[^.«»]{0,60}\b(?:a|ont) (?:également |aussi |encore )?(?:ajouté|poursuivi|renchéri)\b|et de poursuivre"
+    r"|aussi,|de plus,|«[^«»]*»\s*[.!…]?\s*$)",
+    re.I,
+)
+# Each further point in a section counts this much less: spreads the budget over sections
+# (coverage) while still letting the richest section take more.
+COVERAGE_DECAY = 0.9
+# Greedy value per cost: score / words**COST_EXPONENT. 0 would favour long sentences (they carry
+# more words, hence more centrality), 1 would favour fragments; 0.5 is the usual compromise.
+COST_EXPONENT = 1.0
+# Ranking weights: section fit (classify score, capped), informativeness (named things, numbers,
+# dates: 0-1), corroboration (log2 of distinct sources), echo (log2 of 1 + other sources with a
+# related sentence), centrality (cosine to the corpus centroid, 0-1), lead (fact stated in an
+# article's first two paragraphs), opinion (commentary rather than a reported fact).
+W_SECTION, W_INFO, W_CORROBORATION, W_ECHO, W_CENTRAL, W_LEAD, W_OPINION = 1.0, 1.0, 1.0, 0.3, 0.5, 0.3, 0.8
+# Attribution (a named source said or announced it): what an analyst cites as a reported fact.
+W_ATTRIBUTED = 0.6
+ATTRIBUTED = re.compile(
+    r"\b(?:a|ont|avait|avaient) (?:également |aussi )?(?:déclaré|annoncé|souligné|indiqué|confirmé|affirmé"
+    r"|ajouté|précisé|assuré|expliqué|détaillé|réaffirmé|promis|proposé)\b|\bselon\b|\bd['’]après\b"
+    r"|\bdit-il\b|\ba-t-il\b",
+    re.I,
+)
+SECTION_FIT_CAP = 2.0
+LEAD_PARAGRAPHS = 2
+# Cosine at which a sentence in another source counts as echoing (not restating) a fact.
+ECHO_SIMILARITY = 0.25
+# Commentary markers: analysts' views and framing, as opposed to what actors said or did.
+OPINION = re.compile(
+    r"\b(?:analystes?|experts?|observateurs?|estiment|pensent|selon eux|il importe de|dans ce contexte"
+    r"|de facto|certes|on constate|on croit savoir|semble|pourrait|pourraient|certainement)\b",
+    re.I,
+)
+# Sentences opening on a pronoun or demonstrative lean on context the reader of a brief lacks.
+ANAPHORIC = re.compile(r"^(?:il|elle|ils|elles|ce|cet|cette|ces|cela|ceci|celle|celui|lesdits|ladite)\b", re.I)
+ANAPHORA_PENALTY = 0.7
+STATEMENT_END = re.compile(r"[.!…»”\"]\s*$")
+# Named things and figures: capitalised words after the first, acronyms, numbers.
+NAMED = re.compile(r"(?<=[\s(«'’])[A-ZÀ-Ý][\w’'-]+|\b\d+")
+PARTICIPANT = re.compile(r"(?<=[\s(«'’])[A-ZÀ-Ý][\w-]+")
+
+
+@dataclass
+class Candidate:
+    point: Point
+    row: int  # matrix row of the quoted sentence
+    words: int  # estimated English words
+    events: frozenset[tuple[str, str]]  # (named participant, kind of event), see _event_keys
+
+
+def select(brief: Brief, config: Config) -> Brief:
+    """Fill `brief.sections` (config order, possibly empty) and `brief.key_judgements`."""
+    order = [spec.key for spec in config.sections]
+    statements = [s for source in brief.sources for s in source.sentences() if is_statement(s, order)]
+    copies = exact_copies(statements)
+    matrix = vectorise([group[0].text for group in copies]) if copies else csr_matrix((0, 1))
+    candidates = build_points(copies, matrix, order)
+    chosen = choose(candidates, matrix, order, config.length)
+    brief.sections = [
+        Section(spec.key, spec.title_en, spec.title_fr, [c.point for c in chosen if c.point.section == spec.key])
+        for spec in config.sections
+    ]
+    brief.key_judgements = key_judgements([c.point for c in chosen], config.key_judgements)
+    return brief
+
+
+def is_statement(sentence: Sentence, order: Sequence[str]) -> bool:
+    """A complete, on-topic, self-standing declarative sentence of a reasonable length."""
+    text = sentence.text.strip()
+    if CONTINUATION.match(text):
+        return False
+    n = len(text.split())
+    if not MIN_WORDS <= n <= MAX_WORDS or not STATEMENT_END.search(text) or text.rstrip("»”\" ").endswith("?"):
+        return False
+    if not (text[0].isupper() or text[0] in "«“\"") or re.match(r"^[a-z]\)", text):
+        return False
+    return best_section(sentence, order)[1] >= MIN_SECTION_SCORE
+
+
+def english_words(french: str) -> int:
+    """Estimated English length of a French text (see EN_PER_FR_WORD)."""
+    return math.ceil(len(french.split()) * EN_PER_FR_WORD)
+
+
+def point_id(french: str) -> str:
+    """Stable id: hash of the accent-folded, whitespace-normalised French text."""
+    return "P" + hashlib.sha256(normalise(fold(french)).encode()).hexdigest()[:10]
+
+
+def exact_copies(statements: Sequence[Sentence]) -> list[list[Sentence]]:
+    """Statements grouped by identical (folded, whitespace-normalised) text, in first-seen order.
+
+    Syndicated and repeated copies are common in news; collapsing them first keeps the similarity
+    work proportional to the distinct sentences.
+    """
+    groups: dict[str, list[Sentence]] = {}
+    for sentence in statements:
+        groups.setdefault(normalise(fold(sentence.text)), []).append(sentence)
+    return list(groups.values())
+
+
+def build_points(copies: Sequence[Sequence[Sentence]], matrix: csr_matrix, order: Sequence[str]) -> list[Candidate]:
+    """One scored Candidate per group of sentences stating the same fact.
+
+    `copies[i]` are the identical statements behind matrix row i (see `exact_copies`).
+    """
+    if not copies:
+        return []
+    statements = [group[0] for group in copies]
+    centroid = np.asarray(matrix.sum(axis=0)).ravel()
+    centroid /= np.linalg.norm(centroid) or 1.0
+    centrality = matrix @ centroid
+    pairs = candidate_pairs(matrix)
+    echoes = _echoes(statements, pairs)
+    ubiquitous = _ubiquitous_participants(statements)
+    candidates = []
+    for group in clusters(matrix, pairs):
+        best = max(group, key=lambda i: (well_formed(statements[i].text), -i))
+        quoted = statements[best]
+        section, fit = best_section(quoted, order)
+        cited = sorted((s for i in group for s in copies[i]), key=lambda s: (s.source_id, s.start))
+        point = Point(point_id(quoted.text), quoted.text, [_citation(s) for s in cited], section)
+        signals = {
+            "central": float(centrality[best]),
+            "fit": fit,
+            "echo": len(set().union(*(echoes[i] for i in group)) - {c.source for c in point.citations}),
+            "lead": any(s.paragraph <= LEAD_PARAGRAPHS for s in cited),
+        }
+        point.score = round(_rank(point, signals), 4)
+        events = _event_keys(quoted.text, ubiquitous)
+        candidates.append(Candidate(point, best, english_words(quoted.text), events))
+    return candidates
+
+
+def _participants(text: str) -> set[str]:
+    """Capitalised words naming someone or something specific (not "Affaires", "Sécurité")."""
+    return {fold(w) for w in PARTICIPANT.findall(text)} - STOP_WORDS - NOT_NAME
+
+
+def _ubiquitous_participants(statements: Sequence[Sentence]) -> set[str]:
+    counts = Counter(p for s in statements for p in _participants(s.text))
+    return {p for p, n in counts.items() if n > UBIQUITOUS_SHARE * len(statements)}
+
+
+def _event_keys(text: str, ubiquitous: set[str]) -> frozenset[tuple[str, str]]:
+    kinds = [kind for kind, pattern in EVENT_KINDS.items() if pattern.search(text)]
+    return frozenset((p, kind) for p in _participants(text) - ubiquitous for kind in kinds)
+
+
+def _echoes(statements: Sequence[Sentence], pairs: Pairs) -> list[set[str]]:
+    """For each statement, the other sources holding a related sentence."""
+    echoes: list[set[str]] = [set() for _ in statements]
+    rows, cols, cosine = pairs
+    for a, b in zip(rows[cosine >= ECHO_SIMILARITY], cols[cosine >= ECHO_SIMILARITY]):
+        echoes[a].add(statements[b].source_id)
+        echoes[b].add(statements[a].source_id)
+    return [e - {s.source_id} for e, s in zip(echoes, statements)]
+
+
+def well_formed(text: str) -> tuple[int, int]:
+    """How well a sentence stands alone as a quote: (quality flags, length within bounds)."""
+    n = len(text.split())
+    flags = sum(
+        (
+            not ANAPHORIC.match(text),
+            text.rstrip().endswith("."),
+            12 <= n <= 45,
+            text.count("«") == text.count("»"),
+        )
+    )
+    return flags, min(n, 45)
+
+
+def _citation(sentence: Sentence) -> Citation:
+    return Citation(sentence.source_id, sentence.paragraph, sentence.text, sentence.start, sentence.end)
+
+
+def _rank(point: Point, signals: dict) -> float:
+    informative = min(len(set(NAMED.findall(point.fr))), 5) / 5
+    score = (
+        W_SECTION * min(signals["fit"], SECTION_FIT_CAP)
+        + W_INFO * informative
+        + W_CORROBORATION * math.log2(point.corroboration)
+        + W_ECHO * math.log2(1 + signals["echo"])
+        + W_CENTRAL * signals["central"]
+        + W_LEAD * signals["lead"]
+        + W_ATTRIBUTED * bool(ATTRIBUTED.search(point.fr))
+        - W_OPINION * bool(OPINION.search(point.fr))
+    )
+    return max(score, 0.0) * (ANAPHORA_PENALTY if ANAPHORIC.match(point.fr) else 1.0)
+
+
+def choose(candidates: Sequence[Candidate], matrix: csr_matrix, order: Sequence[str], budget: int) -> list[Candidate]:
+    """Greedy fill of the English-word budget: coverage-discounted value per word, novelty, fit.
+
+    One max-heap per section keeps each step cheap; the section whose best remaining point has
+    the highest discounted score goes next. Returned in section order, then rank order.
+    """
+    queues: dict[str, list[tuple[float, str, int]]] = {key: [] for key in order}
+    floor = MIN_RELATIVE_SCORE * max((c.point.score for c in candidates), default=0.0)
+    for index, candidate in enumerate(candidates):
+        if candidate.point.score < floor:
+            continue
+        value = candidate.point.score / candidate.words**COST_EXPONENT
+        heapq.heappush(queues[candidate.point.section], (-value, candidate.point.id, index))
+    chosen: list[Candidate] = []
+    taken = {key: 0 for key in order}
+    remaining = budget
+    while True:
+        heads = [(-q[0][0] * COVERAGE_DECAY ** taken[k], -order.index(k), k) for k, q in queues.items() if q]
+        if not heads:
+            break
+        key = max(heads)[2]
+        candidate = candidates[heapq.heappop(queues[key])[2]]
+        if candidate.words > remaining or not _novel(candidate, chosen, matrix):
+            continue
+        chosen.append(candidate)
+        taken[key] += 1
+        remaining -= candidate.words
+    return sorted(chosen, key=lambda c: (order.index(c.point.section), -c.point.score, c.point.id))
+
+
+def _novel(candidate: Candidate, chosen: Sequence[Candidate], matrix: csr_matrix) -> bool:
+    if not chosen:
+        return True
+    if any(candidate.events & c.events for c in chosen):
+        return False
+    rows = matrix[[c.row for c in chosen]]
+    return float((rows @ matrix[candidate.row].T).max()) < NOVELTY_SIMILARITY
+
+
+def key_judgements(points: Sequence[Point], count: int) -> list[Point]:
+    """The `count` most corroborated, then highest-ranked, selected points (same objects)."""
+    ranked = sorted(points, key=lambda p: (-p.corroboration, -p.score, p.id))
+    return ranked[:count]
+
+
+def body_words(brief: Brief) -> int:
+    """Estimated English words of the sections' points (the budgeted body)."""
+    return sum(english_words(p.fr) for p in brief.points())

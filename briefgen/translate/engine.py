@@ -1,0 +1,25 @@
+"""The one interface every translation engine implements, so stages and tests can swap engines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Protocol, TypeVar
+
+from briefgen.model import EngineInfo
+
+T = TypeVar("T")
+
+
+class Translator(Protocol):
+    """French sentences in, English sentences out: exactly one output per input, same order."""
+
+    info: EngineInfo
+
+    def translate_batch(self, sentences: list[str]) -> list[str]: ...
+
+
+def chunks(items: Sequence[T], size: int) -> Iterator[list[T]]:
+    """Consecutive slices of at most `size` items (engines are called once per slice)."""
+    step = max(1, size)
+    for start in range(0, len(items), step):
+        yield list(items[start : start + step])

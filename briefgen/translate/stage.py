@@ -1,0 +1,108 @@
+"""The translate stage: fills Point.en, TimelineEntry.en and Brief.engine.
+
+Each distinct French text is translated once, through the cache, with glossary terms and names
+protected by placeholders (see protect.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefgen.config import Config
+from briefgen.errors import BriefgenError, EngineUnavailableError
+from briefgen.model import Brief, Citation, Point, TimelineEntry
+from briefgen.translate.cache import TranslationCache
+from briefgen.translate.engine import Translator, chunks
+from briefgen.translate.glossary import Glossary, load_glossary
+from briefgen.translate.protect import mask, repair, unmask
+
+
+def translate_brief(brief: Brief, translator: Translator, config: Config) -> Brief:
+    """Fill in the English of every point and timeline entry; English-only facts are kept as is."""
+    english_sources = {s.id for s in brief.sources if s.language == "en"}
+    items = _items(brief)
+    todo = [item.fr for item in items if not _already_english(item.citations, english_sources)]
+    english = translate_texts(todo, translator, config, brief)
+    for item in items:
+        item.en = item.fr if _already_english(item.citations, english_sources) else english.get(item.fr, "")
+    brief.engine = translator.info
+    return brief
+
+
+def translate_texts(texts: list[str], translator: Translator, config: Config, brief: Brief | None = None) -> dict[str, str]:
+    """French -> English for each distinct non-blank text, using the glossary and the cache.
+
+    A corrupted cache is rebuilt; the warning goes to `brief` when one is given.
+    """
+    glossary = load_glossary(config.glossary)
+    distinct = list(dict.fromkeys(t for t in texts if t.strip()))
+    with TranslationCache(config.cache) as cache:
+        if cache.recovered_from is not None and brief is not None:
+            brief.warn(
+                "",
+                f"The translation cache {config.cache} was unreadable; it was moved to "
+                f"{cache.recovered_from} and rebuilt.",
+            )
+        done = cache.get_many(translator.info, glossary.digest(), distinct)
+        missing = [t for t in distinct if t not in done]
+        fresh = translate_protected(missing, translator, glossary, config.batch_size)
+        cache.put_many(translator.info, glossary.digest(), fresh)
+    return {**done, **fresh}
+
+
+def translate_file(path: Path, translator: Translator, config: Config) -> list[str]:
+    """One English line per line of the UTF-8 file `path`; blank lines stay blank."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BriefgenError(f"Cannot read {path} as UTF-8 text ({exc}).") from exc
+    lines = [line.rstrip("\r") for line in text.split("\n")]
+    if text.endswith("\n"):
+        lines.pop()  # the final newline ends the last line; it does not start a new one
+    english = translate_texts(lines, translator, config)
+    return [" ".join(english[line].split()) if line.strip() else "" for line in lines]
+
+
+def translate_protected(sentences: list[str], translator: Translator, glossary: Glossary, batch_size: int) -> dict[str, str]:
+    """Translate with placeholders; sentences whose placeholders did not survive are redone plain."""
+    masked = [mask(s, glossary) for s in sentences]
+    outputs = _call(translator, [m.text for m in masked], batch_size)
+    result: dict[str, str] = {}
+    failed = []
+    for item, output in zip(masked, outputs):
+        restored = unmask(output, item)
+        if restored is None:
+            failed.append(item.source)
+        else:
+            result[item.source] = restored
+    for source, output in zip(failed, _call(translator, failed, batch_size)):
+        result[source] = repair(output, source, glossary)
+    return result
+
+
+def _call(translator: Translator, sentences: list[str], batch_size: int) -> list[str]:
+    out: list[str] = []
+    for batch in chunks(sentences, batch_size):
+        translated = translator.translate_batch(batch)
+        if len(translated) != len(batch):
+            raise EngineUnavailableError(
+                f"The {translator.info.name} engine returned {len(translated)} translations for "
+                f"{len(batch)} sentences; its output cannot be aligned."
+            )
+        out += translated
+    return out
+
+
+def _items(brief: Brief) -> list[Point | TimelineEntry]:
+    """Every point (once, even if it is also a key judgement) and every timeline entry."""
+    seen: set[int] = set()
+    items: list[Point | TimelineEntry] = []
+    for item in [*brief.points(), *brief.key_judgements, *brief.timeline]:
+        if id(item) not in seen:
+            seen.add(id(item))
+            items.append(item)
+    return items
+
+
+def _already_english(citations: list[Citation], english_sources: set[str]) -> bool:
+    return bool(citations) and all(c.source in english_sources for c in citations)

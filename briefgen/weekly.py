@@ -1,0 +1,152 @@
+"""Which sources a weekly brief uses: those dated in its ISO week, a look-back, optional older context.
+
+A folder of articles grows week after week; `briefgen weekly` briefs one ISO week from it. A source
+counts from the day it is dated (a month-precision date covers the whole month); an undated source
+counts from its file's modification day, with a warning naming it, so nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen.config import Config
+from briefgen.errors import ConfigError, NoUsableSourcesError
+from briefgen.model import Brief, Citation, Period, Source
+from briefgen.output import WEEK_PATTERN
+from briefgen.select import key_judgements
+# Sections that may cite background sources older than the look-back (see confine_background).
+CONTEXT_SECTIONS = ("russia",)
+
+
+@dataclass(frozen=True)
+class Window:
+    """The days whose sources a brief uses: [start, period.end], plus [context_start, start) as background."""
+
+    period: Period
+    start: dt.date
+    context_start: dt.date
+
+    def describe(self) -> str:
+        return f"{self.start.isoformat()} to {self.period.end.isoformat()}"
+
+
+def parse_week(text: str) -> Period:
+    """`2025-W38` -> its Period; a malformed or non-existent week (2025-W53) is a ConfigError."""
+    if not WEEK_PATTERN.fullmatch(text):  # anything else (e.g. "../../etc") never gets near a file name
+        raise ConfigError(f"Invalid week {text!r}: use the ISO form YYYY-Www, e.g. 2025-W38.")
+    year, number = (int(part) for part in text.split("-W"))
+    try:
+        return Period.from_week(f"{year:04d}-W{number:02d}")
+    except (ValueError, OverflowError):
+        pass
+    if 1 <= year < dt.MAXYEAR:
+        last = dt.date(year, 12, 28).isocalendar().week  # 28 December is always in the last ISO week
+        raise ConfigError(f"Week {text!r} does not exist: {year} has weeks W01 to W{last:02d}.")
+    raise ConfigError(f"Week {text!r} is outside the calendar briefgen can handle.")
+
+
+def last_complete_week(today: dt.date) -> Period:
+    """The ISO week before the one containing `today`: what a Monday-morning run should brief."""
+    return Period.containing(today - dt.timedelta(days=7))
+
+
+def week_window(period: Period, lookback_days: int, context_days: int = 0) -> Window:
+    if lookback_days < 0 or context_days < 0:
+        raise ConfigError("lookback_days and context_days must be 0 or more.")
+    start = period.start - dt.timedelta(days=lookback_days)
+    return Window(period, start, start - dt.timedelta(days=context_days))
+
+
+def source_days(source: Source) -> tuple[dt.date, dt.date] | None:
+    """First and last day the source may date from: one day, or a whole month for "date 2025-07"."""
+    if source.date is None:
+        return None
+    if source.date_precision == "month":
+        last = calendar.monthrange(source.date.year, source.date.month)[1]
+        return source.date.replace(day=1), source.date.replace(day=last)
+    return source.date, source.date
+
+
+def modification_day(path: Path) -> dt.date:
+    """The file's modification day in UTC (UTC so that every machine places it in the same week)."""
+    return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc).date()
+
+
+def select_week_sources(brief: Brief, period: Period, lookback_days: int = 7, context_days: int = 0) -> Brief:
+    """Keep the sources of `period` (with the look-back); older ones within `context_days` as background.
+
+    Undated sources are placed by file modification day, with a warning naming each one kept.
+    Raises NoUsableSourcesError when no source falls in the week or its look-back.
+    """
+    window = week_window(period, lookback_days, context_days)
+    kept: list[Source] = []
+    for source in brief.sources:
+        days, fallback = _days(source)
+        if days is None:
+            continue
+        first, last = days
+        if last < window.context_start or first > period.end:
+            continue
+        source.background = last < window.start
+        kept.append(source)
+        if fallback:
+            brief.warn(source.path, f"no publication date found; placed by its file modification date {first.isoformat()} (UTC)")
+    if not any(not s.background for s in kept):
+        raise NoUsableSourcesError(_nothing_in_window(brief, window))
+    brief.sources = kept
+    return brief
+
+
+def _days(source: Source) -> tuple[tuple[dt.date, dt.date] | None, bool]:
+    days = source_days(source)
+    if days is not None:
+        return days, False
+    try:
+        day = modification_day(source.path)
+    except OSError:
+        return None, False  # the file vanished since it was read: nothing left to date it by
+    return (day, day), True
+
+
+def _nothing_in_window(brief: Brief, window: Window) -> str:
+    week = window.period.week
+    found = len(brief.sources)
+    return (
+        f"No source is dated in {week} or its look-back ({window.describe()}); {found} article(s) read, "
+        "all outside it. Add articles for that week, choose another with --week, or use `briefgen build` "
+        "to brief every article regardless of date. Nothing was written."
+    )
+
+
+def confine_background(brief: Brief, config: Config) -> Brief:
+    """After classification: background sentences may only score for the context sections.
+
+    So selection never spends the length budget on an old article's point for another section.
+    """
+    for source in brief.sources:
+        if source.background:
+            for sentence in source.sentences():
+                sentence.scores = {key: score for key, score in sentence.scores.items() if key in CONTEXT_SECTIONS}
+    return brief
+
+
+def restrict_background(brief: Brief, config: Config) -> Brief:
+    """After selection and timeline: key judgements and timeline entries rest on the week's sources.
+
+    Background articles may explain (e.g. Russia's role), not headline the week; key judgements are
+    chosen again among the points the week's own sources support.
+    """
+    background = {s.id for s in brief.sources if s.background}
+    if not background:
+        return brief
+
+    def current(citations: list[Citation]) -> bool:
+        return any(c.source not in background for c in citations)
+
+    if not all(current(p.citations) for p in brief.key_judgements):
+        brief.key_judgements = key_judgements([p for p in brief.points() if current(p.citations)], config.key_judgements)
+    brief.timeline = [t for t in brief.timeline if current(t.citations)]
+    return brief

@@ -1,0 +1,68 @@
+"""What templates see: numbering, links and fallbacks decided once for every format."""
+
+from __future__ import annotations
+
+from briefgen.render.context import build_view
+
+
+class Recorder:
+    """Marks that say what they were asked for, in order."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple] = []
+
+    def footnote(self, citation):
+        self.asked.append(("footnote", citation.quote))
+        return len(self.asked)
+
+    def link(self, label, anchor="", url=""):
+        self.asked.append(("link", label, anchor, url))
+        return f"link:{anchor or url}"
+
+    def bookmark(self, name):
+        self.asked.append(("bookmark", name))
+        return f"bookmark:{name}"
+
+
+def test_sources_are_numbered_by_date_with_bookmarks_and_web_links(brief, config):
+    view = build_view(brief, config, Recorder())
+    assert [s.outlet for s in view.sources] == ["Studio Tamani", "RFI", "Africa-Press", "Sahel Tribune",
+                                               "Unknown outlet"]
+    assert [s.bookmark for s in view.sources] == [f"bookmark:src_{n}" for n in range(1, 6)]
+    assert [s.web_link for s in view.sources] == ["", *(f"link:{s.url}" for s in view.sources[1:3]), "", ""]
+    assert view.sources[4].label == "Source [5]" and view.sources[4].date == "undated"
+    assert [link.link for link in view.timeline[0].sources] == ["link:src_2"]
+
+
+def test_footnotes_are_requested_in_reading_order(brief, config):
+    marks = Recorder()
+    view = build_view(brief, config, marks)
+    kj_refs = [c.ref for kj in view.key_judgements for c in kj.citations]
+    point_refs = [c.ref for s in view.sections for p in s.points for c in p.citations]
+    version_refs = [c.ref for d in view.discrepancies for v in d.versions for c in v.citations]
+    refs = kj_refs + point_refs + version_refs
+    assert refs == sorted(refs) and len(refs) == sum(1 for a in marks.asked if a[0] == "footnote")
+    assert all(c.ref == "" for e in view.timeline for c in e.citations)  # the timeline links, it does not cite
+
+
+def test_key_judgements_developed_in_a_section_link_there(brief, config):
+    view = build_view(brief, config, Recorder())
+    visit, stevens, standalone, _ = view.key_judgements
+    assert (visit.section_title, visit.section_link, visit.citations) == ("Diplomacy", "link:pt_1", [])
+    assert stevens.section_anchor == "pt_3"
+    assert standalone.section_anchor == standalone.bookmark == "" and len(standalone.citations) == 1
+    assert [p.bookmark for p in view.sections[0].points] == ["bookmark:pt_1", "bookmark:pt_2", "bookmark:pt_3"]
+
+
+def test_untranslated_points_show_the_french_and_say_so(brief, config):
+    brief.sections[0].points[0].en = ""
+    point = build_view(brief, config).sections[0].points[0]
+    assert point.en == point.fr and not point.translated
+
+
+def test_missing_period_and_engine_are_stated_not_invented(brief, config):
+    brief.period, brief.engine, brief.generated_at = None, None, None
+    view = build_view(brief, config)
+    assert view.period.label == "Period not set" and view.title == "Weekly Press Brief"
+    assert view.engine.label == "Translation engine not recorded"
+    assert view.generated.endswith("UTC")

@@ -1,0 +1,72 @@
+"""The Markdown mirror: same sections, `[^n]` footnotes, and source text that stays text when rendered."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from markdown_it import MarkdownIt
+
+from briefgen.render import render_markdown
+from briefgen.render.text import clean
+
+from .conftest import footnoted_citations
+from .test_docx import HOSTILE, ORDER, one_point_brief
+
+REFERENCE = re.compile(r"\[\^(\d+)\](?!:)")
+DEFINITION = re.compile(r"^\[\^(\d+)\]: (.*)$", re.MULTILINE)
+
+
+def to_html(markdown: str) -> str:
+    return MarkdownIt("commonmark").enable("table").render(markdown)
+
+
+def test_headings_mirror_the_docx(rendered):
+    _, _, path = rendered
+    text = path.read_text(encoding="utf-8")
+    assert re.findall(r"^## (.*)$", text, re.MULTILINE) == ORDER
+    assert text.count("_No material this week._") == 1
+
+
+def test_one_footnote_per_citation_each_defined_once(rendered):
+    brief, _, path = rendered
+    text = path.read_text(encoding="utf-8")
+    expected = footnoted_citations(brief)
+    references = [int(n) for n in REFERENCE.findall(text)]
+    definitions = DEFINITION.findall(text)
+    assert references == list(range(1, len(expected) + 1))
+    assert [int(n) for n, _ in definitions] == references
+    for (_, note), citation in zip(definitions, expected):
+        assert f"para. {citation.paragraph}:" in note
+        assert html.unescape(to_html(note)).count(citation.quote) == 1
+
+
+def test_points_and_annex_rows_are_all_there(rendered):
+    brief, _, path = rendered
+    page = html.unescape(to_html(path.read_text(encoding="utf-8")))
+    for point in brief.points():
+        assert page.count(point.en) >= 2  # in its section and in the annex (and maybe a key judgement)
+        assert point.fr in page
+    annex = page[page.index("Annex: French original"):]
+    assert annex.count("<tr>") == len(brief.points()) + 1
+
+
+def test_hostile_text_stays_text(config, tmp_path):
+    text = " | ".join(HOSTILE)
+    path = tmp_path / "hostile.md"
+    render_markdown(one_point_brief(text, fr=text, quote=text), config, path)
+    page = to_html(path.read_text(encoding="utf-8"))
+    assert "<w:p>" not in page and "<b>" not in page
+    flat = " ".join(clean(text).split())
+    assert flat in html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def test_a_weekly_brief_opens_with_what_is_new(brief, config, tmp_path):
+    brief.previous_week = "2025-W37"
+    brief.new_this_week = ["p-drone"]
+    path = tmp_path / "weekly.md"
+    render_markdown(brief, config, path)
+    text = path.read_text(encoding="utf-8")
+    assert re.findall(r"^## (.*)$", text, re.MULTILINE) == ["New this week", *ORDER]
+    assert "Compared with the brief for 2025-W37: 1 of 7 points are new." in text
+    assert f"- {brief.sections[1].points[1].en} — see [Security](#pt_5)" in text

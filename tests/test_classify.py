@@ -1,0 +1,59 @@
+"""Section scores: every sentence scored for every configured section; sections come from config."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from briefs import make_brief, make_source
+
+from briefgen.classify import best_section, classify, keyword_pattern, score_sentences
+from briefgen.config import SectionSpec, load_config
+
+SENTENCES = {
+    "russia": "Le président malien s'est rendu à Moscou où il a rencontré Vladimir Poutine au Kremlin.",
+    "security": "Une frappe de drone a visé des dirigeants du JNIM, selon les services de renseignement.",
+    "economy": "Les États-Unis vont ouvrir une Chambre de commerce à Bamako pour attirer les investissements.",
+    "diplomacy": "Le ministre des Affaires étrangères a reçu l'émissaire américain pour un dialogue politique.",
+}
+
+
+def test_every_sentence_gets_a_score_per_section(tmp_path):
+    config = load_config(tmp_path)
+    brief = make_brief(make_source("A", [list(SENTENCES.values())], dt.date(2025, 7, 9)))
+    classify(brief, config)
+    keys = [spec.key for spec in config.sections]
+    for sentence in brief.sources[0].sentences():
+        assert set(sentence.scores) == set(keys)
+        assert all(score >= 0 for score in sentence.scores.values())
+
+
+def test_default_sections_route_typical_sentences(tmp_path):
+    config = load_config(tmp_path)
+    brief = make_brief(make_source("A", [list(SENTENCES.values())]))
+    classify(brief, config)
+    keys = [spec.key for spec in config.sections]
+    got = {best_section(s, keys)[0] for s in brief.sources[0].sentences()}
+    assert [best_section(s, keys)[0] for s in brief.sources[0].sentences()] == list(SENTENCES)
+    assert got == set(keys)
+
+
+def test_a_section_added_in_config_needs_no_code(tmp_path):
+    health = SectionSpec("health", "Health", "Santé", "Epidemics and hospitals.", ("épidém", "hôpita", "vaccin"))
+    config = dataclasses.replace(load_config(tmp_path), sections=(*load_config(tmp_path).sections, health))
+    scores = score_sentences(["Une épidémie de choléra sature les hôpitaux de Mopti."], config.sections)[0]
+    assert max(scores, key=scores.get) == "health"
+
+
+def test_keywords_match_word_starts_and_trailing_space_means_whole_word():
+    pattern = keyword_pattern(["or ", "russ"])
+    assert pattern.search("traitement d'or a bamako")
+    assert not pattern.search("organisation des elections")
+    assert pattern.search("le partenaire russe")
+    assert not pattern.search("la prusse")
+
+
+def test_scores_are_deterministic(tmp_path):
+    config = load_config(tmp_path)
+    texts = list(SENTENCES.values())
+    assert score_sentences(texts, config.sections) == score_sentences(texts, config.sections)

@@ -1,0 +1,50 @@
+"""Config precedence (flags > briefgen.toml > defaults) and helpful errors for mistakes."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.config import SHIPPED_TEMPLATE, load_config
+from briefgen.errors import ConfigError
+
+
+def test_defaults(tmp_path):
+    config = load_config(tmp_path)
+    assert config.length == 900
+    assert config.engine == "auto"
+    assert config.formats == ("docx", "json")
+    assert config.template == SHIPPED_TEMPLATE
+    assert [s.key for s in config.sections] == ["diplomacy", "security", "economy", "russia"]
+
+
+def test_user_file_then_flags(tmp_path):
+    (tmp_path / "briefgen.toml").write_text('[brief]\nlength = 500\nmarking = "SECRET"\ntemplate = "my.docx"\n', encoding="utf-8")
+    config = load_config(tmp_path, overrides={"length": 300, "engine": None})
+    assert config.length == 300  # flag wins
+    assert config.marking == "SECRET"  # file wins over default
+    assert config.engine == "auto"  # None override ignored
+    assert config.template == (tmp_path / "my.docx").resolve()  # relative to the config file
+
+
+def test_user_sections_replace_defaults(tmp_path):
+    (tmp_path / "briefgen.toml").write_text(
+        '[[sections]]\nkey = "health"\ntitle_en = "Health"\ntitle_fr = "Santé"\nkeywords = ["santé", "hôpital"]\n', encoding="utf-8"
+    )
+    assert [s.key for s in load_config(tmp_path).sections] == ["health"]
+
+
+@pytest.mark.parametrize(
+    "content, hint",
+    [
+        ("[brief]\nlenght = 500\n", "Did you mean 'length'?"),
+        ("[translaton]\nengine = 'argos'\n", "Did you mean 'translation'?"),
+        ("[[sections]]\nkey = 'x'\ntitle_en = 'X'\ntitle_fr = 'X'\nkeywrds = []\n", "Did you mean 'keywords'?"),
+        ("[brief\n", "not valid TOML"),
+        ("[translation]\nengine = 'google'\n", "Choose auto, argos or apertium"),
+        ("[brief]\nformats = ['docx', 'odt']\n", "Unknown output format 'odt'"),
+    ],
+)
+def test_mistakes_are_explained(tmp_path, content, hint):
+    (tmp_path / "briefgen.toml").write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=hint.replace("(", r"\(").replace("?", r"\?")):
+        load_config(tmp_path)

@@ -1,0 +1,51 @@
+"""Discrepancies: different dates or figures for the same event, side by side with citations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefs import make_brief, make_source
+
+from briefgen.actors import find_actors
+from briefgen.discrepancies import find_discrepancies
+
+
+def discrepancies(*sources):
+    return find_discrepancies(find_actors(make_brief(*sources))).discrepancies
+
+
+def test_disputed_visit_dates_are_listed_side_by_side():
+    found = discrepancies(
+        make_source("A", [["Le ministre a reçu mercredi 9 juillet l'envoyé Rudy Atallah, conseiller de Donald Trump.",
+                           "Une visite de trois jours qui témoigne d'un intérêt nouveau."]],
+                    dt.date(2025, 7, 1), "month"),  # fmt: skip
+        make_source("B", [["Du 8 au 11 juillet 2025, Rudolph Atallah a effectué une visite officielle à Bamako."]]),
+        make_source("C", [["L'envoyé Rudolph Atallah a conclu dimanche 13 juillet 2025 sa visite à Bamako."]]),
+    )
+    [dispute] = found
+    assert "Atallah" in dispute.topic
+    values = [v["value"] for v in dispute.versions]
+    assert any("2025-07-08/2025-07-11" in v for v in values)
+    assert any("2025-07-13" in v for v in values)
+    assert any("2025-07-09" in v for v in values)
+    assert any("3 days" in v for v in values)
+    for version in dispute.versions:
+        assert version["citations"]
+
+
+def test_consistent_dates_are_not_a_discrepancy():
+    found = discrepancies(
+        make_source("A", [["William Stevens, envoyé spécial, s'est rendu à Bamako les 21 et 22 juillet 2025."]]),
+        make_source("B", [["Le 22 juillet 2025, au terme d'une visite, William Stevens a annoncé une aide."]]),
+    )
+    assert found == []
+
+
+def test_different_figures_for_the_same_attack():
+    found = discrepancies(
+        make_source("A", [["Au moins 30 soldats ont été tués samedi dans l'attaque du camp militaire de Djibo."]]),
+        make_source("B", [["Selon une source militaire, 47 soldats ont été tués dans l'attaque du camp de Djibo."]]),
+    )
+    [dispute] = found
+    assert [v["value"] for v in dispute.versions] == ["30", "47"]
+    assert {c.source for v in dispute.versions for c in v["citations"]} == {"A", "B"}

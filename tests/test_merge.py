@@ -1,0 +1,32 @@
+"""Blocked cross-source merging: only sentences sharing a rare stem are compared."""
+
+from __future__ import annotations
+
+from briefgen.merge import BLOCK_MAX_DF, candidate_pairs, clusters, vectorise
+
+
+def test_candidate_pairs_only_for_sentences_sharing_a_rare_stem():
+    texts = [
+        "La Chambre de commerce américaine ouvrira à Bamako.",
+        "Une Chambre de commerce américaine va ouvrir à Bamako.",
+        "Une frappe de drone a visé des dirigeants jihadistes.",
+    ]
+    rows, cols, cosine = candidate_pairs(vectorise(texts))
+    assert list(zip(rows.tolist(), cols.tolist())) == [(0, 1)]
+    assert cosine[0] > 0.5
+
+
+def test_common_stems_do_not_create_pairs():
+    # "mali" in every sentence: more than BLOCK_MAX_DF sentences share it, so it is not a block.
+    texts = [f"Le Mali annonce k{i} et z{i}." for i in range(BLOCK_MAX_DF + 5)]
+    rows, _, _ = candidate_pairs(vectorise(texts))
+    assert rows.size == 0
+
+
+def test_average_linkage_does_not_chain_different_facts():
+    a = "Le ministre a inauguré la centrale solaire de Gorou Banda près de Niamey."
+    bridge = "Le ministre a inauguré la centrale solaire de Gorou Banda et annoncé un barrage à Kandadji."
+    c = "Le chantier du barrage de Kandadji reprendra à la saison sèche annonce le ministre."
+    groups = clusters(vectorise([a, a, bridge, c]), candidate_pairs(vectorise([a, a, bridge, c])), threshold=0.5)
+    assert [0, 1] in [g[:2] for g in groups]
+    assert not any({0, 3} <= set(g) for g in groups)

@@ -1,0 +1,112 @@
+"""Selection: facts merged across sources into one cited Point, budget, sections, key judgements."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from briefs import make_brief, make_source
+
+from briefgen.classify import classify
+from briefgen.config import load_config
+from briefgen.french import fold, normalise
+from briefgen.select import body_words, english_words, point_id, select
+
+CHAMBER = "Les États-Unis vont créer une Chambre de commerce américaine à Bamako pour encourager les investissements."
+CHAMBER_2 = "Les États-Unis vont créer une Chambre de commerce américaine à Bamako afin d'encourager les investissements privés."
+DRONE = "Une frappe de drone a ciblé des dirigeants d'Al-Qaïda au Maghreb islamique dans le nord du Mali."
+VISIT = "L'envoyé spécial William Stevens a effectué une visite officielle à Bamako où il a rencontré le ministre Diop."
+MOSCOW = "Le président malien Assimi Goïta s'est rendu à Moscou où il a rencontré Vladimir Poutine au Kremlin."
+ATTACK = "Des hommes armés ont attaqué un poste de l'armée près de Djibo, tuant plusieurs soldats burkinabè."
+
+
+@pytest.fixture
+def config(tmp_path):
+    return load_config(tmp_path)
+
+
+def run(config, *sources):
+    brief = make_brief(*sources)
+    return select(classify(brief, config), config)
+
+
+def test_same_fact_from_two_outlets_is_one_point_with_both_citations(config):
+    brief = run(
+        config,
+        make_source("A", [[CHAMBER, DRONE]], dt.date(2025, 7, 22)),
+        make_source("B", [[VISIT], [CHAMBER_2]], dt.date(2025, 7, 23)),
+    )
+    chamber = [p for p in brief.points() if "Chambre" in p.fr]
+    assert len(chamber) == 1
+    point = chamber[0]
+    assert point.corroboration == 2
+    assert point.fr in (CHAMBER, CHAMBER_2)  # verbatim, never stitched
+    assert {c.quote for c in point.citations} == {CHAMBER, CHAMBER_2}
+    assert point.section == "economy"
+
+
+def test_citations_point_at_the_exact_sentence(config):
+    brief = run(config, make_source("A", [[DRONE], [VISIT, CHAMBER]]), make_source("B", [[MOSCOW]]))
+    for point in brief.points():
+        for citation in point.citations:
+            text = brief.source(citation.source).text
+            assert text[citation.start : citation.end] == citation.quote
+            assert citation.paragraph >= 1
+
+
+def test_point_id_is_a_stable_hash_of_the_normalised_french_text():
+    assert point_id("Une  phrase  Éloquente.") == point_id("une phrase eloquente.")
+    assert point_id("Une phrase.") != point_id("Une autre phrase.")
+    assert point_id(CHAMBER) == point_id(normalise(CHAMBER))
+    assert fold("Goïta") == "goita"
+
+
+def test_sections_follow_config_order_and_stay_empty_without_material(config):
+    brief = run(config, make_source("A", [[CHAMBER, DRONE, VISIT, ATTACK]]))
+    assert [s.key for s in brief.sections] == [spec.key for spec in config.sections]
+    russia = next(s for s in brief.sections if s.key == "russia")
+    assert russia.points == []
+    assert all(p.section == s.key for s in brief.sections for p in s.points)
+
+
+def test_body_respects_the_length_budget(config):
+    sources = [make_source(f"S{i}", [[CHAMBER if i == 0 else VISIT, DRONE, MOSCOW, ATTACK]]) for i in range(3)]
+    small = dataclasses.replace(config, length=50)
+    brief = run(small, *sources)
+    assert 0 < body_words(brief) <= 50
+    assert english_words("un deux trois quatre") == 5  # 4 French words x 1.06, rounded up
+
+
+def test_no_two_points_say_the_same_thing(config):
+    brief = run(config, *(make_source(f"S{i}", [[MOSCOW, DRONE]]) for i in range(4)))
+    texts = [p.fr for p in brief.points()]
+    assert len(texts) == len(set(texts)) == 2
+    assert all(p.corroboration == 4 for p in brief.points())
+
+
+def test_key_judgements_are_selected_points_most_corroborated_first(config):
+    sources = [
+        make_source("A", [[MOSCOW, DRONE, CHAMBER]]),
+        make_source("B", [[MOSCOW, DRONE]]),
+        make_source("C", [[MOSCOW, VISIT, ATTACK]]),
+    ]
+    brief = run(dataclasses.replace(config, key_judgements=3), *sources)
+    ids = {p.id for p in brief.points()}
+    assert len(brief.key_judgements) == 3
+    assert all(p.id in ids for p in brief.key_judgements)
+    assert [p.corroboration for p in brief.key_judgements][:2] == [3, 2]
+
+
+def test_selection_is_deterministic(config):
+    def ids():
+        brief = run(config, make_source("A", [[CHAMBER, DRONE]]), make_source("B", [[VISIT, MOSCOW, ATTACK]]))
+        return [(s.key, [p.id for p in s.points]) for s in brief.sections], [p.id for p in brief.key_judgements]
+
+    assert ids() == ids()
+
+
+def test_questions_and_fragments_are_not_points(config):
+    question = "Quid du partenariat de l'armée malienne avec l'Africa Corps russe ?"
+    brief = run(config, make_source("A", [[question, "Dialogue rénové", MOSCOW]]))
+    assert [p.fr for p in brief.points()] == [MOSCOW]

@@ -1,0 +1,51 @@
+from briefgen.translate.glossary import load_glossary
+from briefgen.translate.protect import mask, placeholder, repair, unmask
+
+
+def test_placeholders_are_letters_only_and_distinct():
+    tokens = [placeholder(i) for i in range(60)]
+    assert len(set(tokens)) == 60
+    assert all(t.isalpha() and t.isupper() for t in tokens)
+
+
+def test_names_acronyms_and_terms_are_masked():
+    sentence = "Selon Rudy Atallah, le JNIM et l'AES menacent la Maison Blanche."
+    masked = mask(sentence, load_glossary())
+    assert masked.text == "Selon QQKA, le QQKB et l'QQKC menacent la QQKD."
+    assert dict(masked.slots) == {
+        "QQKA": "Rudy Atallah",
+        "QQKB": "JNIM",
+        "QQKC": "Alliance of Sahel States (AES)",
+        "QQKD": "White House",
+    }
+
+
+def test_sentence_start_words_are_not_names():
+    masked = mask("Les États-Unis et Le Mali signent.", load_glossary())
+    assert masked.slots == ()
+
+
+def test_parenthesised_acronym_is_not_expanded_twice():
+    masked = mask("la Confédération des États du Sahel (AES) existe", load_glossary())
+    assert dict(masked.slots)["QQKB"] == "AES"
+
+
+def test_unmask_restores_and_capitalises_at_start():
+    masked = mask("lutte contre le terrorisme avec le JNIM", load_glossary())
+    assert unmask("qqka with the QQKB", masked) == "Counterterrorism with the JNIM"
+
+
+def test_unmask_rejects_lost_or_duplicated_placeholders():
+    masked = mask("Rudy Atallah et le JNIM", load_glossary())
+    assert unmask("QQKA and the", masked) is None
+    assert unmask("QQKA and QQKA QQKB", masked) is None
+
+
+def test_repair_restores_acronym_capitals_and_terms():
+    source = "L'AQMI et le JNIM attaquent."
+    assert repair("The Aqmi and the jnim attack.", source, load_glossary()) == "The AQIM and the JNIM attack."
+
+
+def test_text_that_already_contains_a_placeholder_is_left_alone():
+    masked = mask("Le code QQKA du JNIM", load_glossary())
+    assert masked.text == "Le code QQKA du JNIM" and masked.slots == ()

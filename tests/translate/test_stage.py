@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefgen.errors import BriefgenError, EngineUnavailableError
+from briefgen.model import Brief, Citation, Point, Section, Source, TimelineEntry
+from briefgen.translate.stage import translate_brief, translate_file, translate_texts
+
+from .conftest import FakeTranslator
+
+
+def source(source_id: str, language: str = "fr") -> Source:
+    return Source(id=source_id, path=Path(f"{source_id}.txt"), sha256="0" * 64, text="", language=language)
+
+
+def point(pid: str, fr: str, *sources: str) -> Point:
+    return Point(id=pid, fr=fr, citations=[Citation(s, 1, fr) for s in sources])
+
+
+def small_brief() -> Brief:
+    shared = point("p1", "Le JNIM a attaqué Bamako.", "fr1")
+    english = point("p3", "The envoy met the minister.", "en1")
+    mixed = point("p4", "Moscou reçoit Assimi Goïta.", "fr1", "en1")
+    return Brief(
+        sources=[source("fr1"), source("en1", "en")],
+        sections=[
+            Section("security", "Security", "Sécurité", [shared, point("p2", "La lutte antiterroriste continue.", "fr1")]),
+            Section("russia", "Russia", "Russie", [english, mixed]),
+        ],
+        key_judgements=[shared],
+        timeline=[TimelineEntry("2025-07-09", "day", "Le JNIM a attaqué Bamako.", [Citation("fr1", 1, "x")])],
+    )
+
+
+def test_fills_every_english_field_once_per_distinct_text(fake, config):
+    brief = translate_brief(small_brief(), fake, config)
+    by_id = {p.id: p for p in brief.points()}
+    assert by_id["p1"].en == "EN[Le JNIM a attaqué Bamako.]"
+    assert by_id["p2"].en == "EN[La counterterrorism continue.]"
+    assert by_id["p3"].en == "The envoy met the minister."  # all citations English: kept as is
+    assert by_id["p4"].en == "EN[Moscou reçoit Assimi Goïta.]"  # one French citation: translated
+    assert brief.key_judgements[0].en == by_id["p1"].en
+    assert brief.timeline[0].en == by_id["p1"].en
+    assert brief.engine == fake.info
+    assert sorted(fake.sentences_seen) == [
+        "La QQKA continue.",
+        "Le QQKA a attaqué Bamako.",
+        "Moscou reçoit QQKA.",
+    ]
+
+
+def test_second_run_translates_nothing(fake, config):
+    translate_brief(small_brief(), fake, config)
+    assert fake.calls
+    again = FakeTranslator()
+    brief = translate_brief(small_brief(), again, config)
+    assert again.calls == []
+    assert brief.points()[0].en == "EN[Le JNIM a attaqué Bamako.]"
+
+
+def test_lost_placeholders_fall_back_to_plain_translation(config):
+    lossy = FakeTranslator(drop_placeholders=True)
+    out = translate_texts(["Selon Rudy Atallah, l'AQMI recule."], lossy, config)
+    assert out == {"Selon Rudy Atallah, l'AQMI recule.": "EN[Selon Rudy Atallah, l'AQIM recule.]"}
+    assert lossy.calls == [["Selon QQKA, l'QQKB recule."], ["Selon Rudy Atallah, l'AQMI recule."]]
+
+
+def test_batches_follow_config_batch_size(fake, config):
+    translate_texts([f"Phrase numéro {i}." for i in range(10)], fake, config)
+    assert [len(c) for c in fake.calls] == [4, 4, 2]
+
+
+def test_corrupted_cache_is_rebuilt_with_a_warning(fake, config):
+    config.cache.parent.mkdir(parents=True)
+    config.cache.write_bytes(b"this is not a database" * 50)
+    brief = translate_brief(small_brief(), fake, config)
+    assert brief.points()[0].en.startswith("EN[")
+    assert len(brief.warnings) == 1 and brief.warnings[0].source == ""
+    assert "moved to" in brief.warnings[0].message and "rebuilt" in brief.warnings[0].message
+    assert config.cache.with_name(config.cache.name + ".corrupt").exists()
+
+
+def test_misaligned_engine_output_is_an_error(config):
+    class Broken(FakeTranslator):
+        def translate_batch(self, sentences):
+            return super().translate_batch(sentences)[:-1]
+
+    with pytest.raises(EngineUnavailableError, match="returned 1 translations for 2"):
+        translate_texts(["Un.", "Deux."], Broken(), config)
+
+
+def test_translate_file_keeps_one_line_per_line(fake, config, tmp_path):
+    path = tmp_path / "in.txt"
+    path.write_text("Bonjour.\n\nLe JNIM.\r\n   \nBonjour.\n", encoding="utf-8")
+    assert translate_file(path, fake, config) == ["EN[Bonjour.]", "", "EN[Le JNIM.]", "", "EN[Bonjour.]"]
+
+
+def test_translate_file_rejects_non_utf8(fake, config, tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("élève".encode("latin-1"))
+    with pytest.raises(BriefgenError, match="UTF-8"):
+        translate_file(path, fake, config)
