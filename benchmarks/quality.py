@@ -18,11 +18,13 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
 from briefgen.actors import find_actors
 from briefgen.classify import classify
 from briefgen.config import Config, load_config
 from briefgen.discrepancies import find_discrepancies
-from briefgen.french import normalise
+from briefgen.french import fold, normalise
 from briefgen.ingest import ingest
 from briefgen.model import Brief, Citation
 from briefgen.segment import segment
@@ -32,6 +34,8 @@ from briefgen.timeline import build_timeline
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FACTS = ROOT / "tests" / "data" / "facts.toml"
+# Two points whose folded texts match at this rapidfuzz ratio are worded as the same sentence.
+NEAR_DUPLICATE_RATIO = 80
 OTHER_NEWS = ROOT / "tests" / "data" / "other_news"
 
 
@@ -52,8 +56,10 @@ class Quality:
     found: list[str]
     missing: list[str]
     body_words: int
+    found_any_section: list[str]  # facts present, whatever the section
     points: int
     duplicate_points: int  # points recognised as a fact that another point already states
+    near_duplicates: int  # pairs of points worded almost identically (rapidfuzz ratio >= 80)
     quotes: int
     quotes_refound: int
     seconds: float
@@ -93,20 +99,27 @@ def quote_refound(brief: Brief, citation: Citation) -> bool:
 
 
 def evaluate(brief: Brief, facts: list[Fact], seconds: float = 0.0) -> Quality:
-    found, missing, duplicates = [], [], 0
+    found, missing, anywhere, duplicates = [], [], [], 0
     points = brief.points()
     for fact in facts:
-        hits = [p for p in points if p.section in fact.sections and fact.found_in(p.fr)]
-        (found if hits else missing).append(fact.id)
-        duplicates += max(0, len([p for p in points if fact.found_in(p.fr)]) - 1)
+        recognised = [p for p in points if fact.found_in(p.fr)]
+        (found if any(p.section in fact.sections for p in recognised) else missing).append(fact.id)
+        anywhere += [fact.id] if recognised else []
+        duplicates += max(0, len(recognised) - 1)
     quoted = citations(brief)
+    folded = [fold(p.fr) for p in points]
+    near = sum(
+        fuzz.ratio(a, b) >= NEAR_DUPLICATE_RATIO for i, a in enumerate(folded) for b in folded[i + 1 :]
+    )
     return Quality(
         facts=len(facts),
         found=found,
         missing=missing,
         body_words=body_words(brief),
+        found_any_section=anywhere,
         points=len(points),
         duplicate_points=duplicates,
+        near_duplicates=near,
         quotes=len(quoted),
         quotes_refound=sum(quote_refound(brief, c) for c in quoted),
         seconds=seconds,
@@ -122,13 +135,15 @@ def run(length: int) -> tuple[Quality, Brief]:
 
 def markdown(results: list[Quality], lengths: list[int]) -> str:
     rows = [
-        "| length budget | facts found | recall | body words (est. EN) | points | duplicate points | quotes re-found | time (s) |",
-        "|---|---|---|---|---|---|---|---|",
+        "| budget (EN words) | facts in right section | recall | facts in any section | body words (est. EN) "
+        "| points | points restating a fact | near-identical pairs | quotes re-found | time (s) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for length, q in zip(lengths, results):
         rows.append(
-            f"| {length} | {len(q.found)}/{q.facts} | {q.recall:.0%} | {q.body_words} | {q.points} "
-            f"| {q.duplicate_points} ({q.duplicate_rate:.0%}) | {q.quotes_refound}/{q.quotes} | {q.seconds:.2f} |"
+            f"| {length} | {len(q.found)}/{q.facts} | {q.recall:.0%} | {len(q.found_any_section)}/{q.facts} "
+            f"| {q.body_words} | {q.points} | {q.duplicate_points} ({q.duplicate_rate:.0%}) | {q.near_duplicates} "
+            f"| {q.quotes_refound}/{q.quotes} | {q.seconds:.2f} |"
         )
     return "\n".join(rows)
 
@@ -144,9 +159,12 @@ def main() -> None:
         print(markdown(results, lengths))
         return
     for length, q in zip(lengths, results):
-        print(f"length {length}: recall {len(q.found)}/{q.facts} = {q.recall:.0%}, body {q.body_words} words, "
-              f"{q.points} points, duplicates {q.duplicate_points}, quotes {q.quotes_refound}/{q.quotes}, "
-              f"{q.seconds:.2f} s")
+        print(
+            f"length {length}: recall {len(q.found)}/{q.facts} = {q.recall:.0%} "
+            f"(any section {len(q.found_any_section)}), body {q.body_words} words, {q.points} points, "
+            f"restating {q.duplicate_points}, near-identical {q.near_duplicates}, "
+            f"quotes {q.quotes_refound}/{q.quotes}, {q.seconds:.2f} s"
+        )
         if q.missing:
             print("  missing:", ", ".join(q.missing))
 

@@ -24,11 +24,11 @@ FULL_NAME = re.compile(rf"\b{NAME}(?:\s+[A-Z]\.)?(?:\s+{NAME}){{1,3}}\b")
 NOT_NAME = frozenset(
     fold(w)
     for w in """Affaires Afrique Africa Alliance Armée Assemblée Banque Blanche Bureau Burkina Centre Chambre
-    Command Commission Confédération Conseil Coopération Corps Cour Défense Département Est État Etat États Etats Faso Fonds Force
-    Forces Grand Groupe Information Islamique Maison Ministère Mission Nations Nord Office Ouest Presse Press
-    République Sahara Sahel Saint Sécurité Sud Today Tribune Union Unis Le La Les Un Une Des Du De Pour Selon
-    Dans Par Sur Avec Mais Et Ou Quant Cette Ces Ce Il Elle Ils Elles Général Lieutenant Président Ministre
-    Monsieur Madame Lutte Accueil Blog""".split()
+    Command Commission Confédération Conseil Coopération Corps Cour Défense Département Est État Etat États
+    Etats Faso Fonds Force Forces Grand Groupe Information Islamique Maison Ministère Mission Nations Nord
+    Office Ouest Presse Press République Sahara Sahel Saint Sécurité Sud Today Tribune Union Unis
+    Le La Les Un Une Des Du De Pour Selon Dans Par Sur Avec Mais Et Ou Quant Cette Ces Ce Il Elle Ils Elles
+    Général Lieutenant Président Ministre Monsieur Madame Lutte Accueil Blog""".split()
 )  # fmt: skip
 # Words that introduce or describe a person's role, in French news.
 ROLE_WORDS = (

@@ -9,6 +9,12 @@ added or dropped without code changes:
 * TF-IDF cosine similarity of the sentence to the section's description and example sentences,
   which catches sentences phrased without any listed keyword.
 
+A sentence also takes a share of its paragraph's scores (its neighbours'), because a paragraph
+keeps to one topic: "the agreement on nuclear energy" inside a paragraph about the Moscow visit is
+about Russia, "these initiatives were suspended in 2021" after a sentence on counter-terrorism
+programmes is about security. A section may *claim* a sentence (`SectionSpec.claim`): content
+that mentions Russia's role belongs in Russia context even where security words outnumber it.
+
 Measured against the alternatives (see README): spaCy fr_core_news_md and multilingual sentence
 embeddings are not installed offline by default, weigh hundreds of MB and added nothing the
 keyword + TF-IDF scores missed on the seed checklist.
@@ -19,46 +25,66 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from briefgen.config import Config, SectionSpec
 from briefgen.french import fold, stems, without_titles
-from briefgen.model import Brief, Sentence
+from briefgen.model import Brief
 
 # Weight of the example/description similarity (cosine 0-1, typically 0.05-0.3) relative to the
 # keyword score (1.0 = a typical keyword sentence of that section): enough to break ties and to
 # place keyword-less sentences, not enough to outvote a keyword.
 SIMILARITY_WEIGHT = 1.0
+# Weight of the mean score of the other sentences of the same paragraph: enough to place a sentence
+# that says little by itself ("Ces initiatives avaient été mises en sommeil...") and to tip a
+# close call, not enough to pull a clear sentence out of its own section.
+CONTEXT_WEIGHT = 0.5
+# A section claims a sentence only if the sentence is about it at all: about one keyword mention
+# (a single keyword scores 0.5-0.6), not a faint word similarity.
+CLAIM_FLOOR = 0.4
 # Scores are rounded so that the JSON sidecar is byte-stable across platforms.
 SCORE_DIGITS = 4
 
 
 def classify(brief: Brief, config: Config) -> Brief:
     """Fill `Sentence.scores` (section key -> score >= 0) for every sentence of the brief."""
-    sentences = [s for source in brief.sources for s in source.sentences()]
+    paragraphs = [p for source in brief.sources for p in source.paragraphs if p.sentences]
+    sentences = [s for p in paragraphs for s in p.sentences]
     if not sentences or not config.sections:
         return brief
-    for sentence, scores in zip(sentences, score_sentences([s.text for s in sentences], config.sections)):
+    groups = [i for i, p in enumerate(paragraphs) for _ in p.sentences]
+    for sentence, scores in zip(sentences, score_sentences([s.text for s in sentences], config.sections, groups)):
         sentence.scores = scores
     return brief
 
 
-def score_sentences(texts: Sequence[str], specs: Sequence[SectionSpec]) -> list[dict[str, float]]:
-    """Pure scoring: one {section key: score} dict per text."""
+def score_sentences(
+    texts: Sequence[str], specs: Sequence[SectionSpec], paragraphs: Sequence[int] | None = None
+) -> list[dict[str, float]]:
+    """Pure scoring: one {section key: score} dict per text.
+
+    `paragraphs[i]` numbers the paragraph of text i (see CONTEXT_WEIGHT); None: no context.
+    """
     texts = [without_titles(t) for t in texts]
     folded = [fold(t) for t in texts]
-    keyword_hits = [_keyword_hits(folded, spec) for spec in specs]
-    similarity = _profile_similarity(texts, specs)
-    results = []
-    for i in range(len(texts)):
-        scores = {}
-        for j, spec in enumerate(specs):
-            score = keyword_hits[j][i] + SIMILARITY_WEIGHT * similarity[i][j]
-            scores[spec.key] = round(score, SCORE_DIGITS)
-        results.append(scores)
-    return results
+    keyword_hits = np.array([_keyword_hits(folded, spec) for spec in specs]).T.reshape(len(texts), len(specs))
+    own = keyword_hits + SIMILARITY_WEIGHT * np.asarray(_profile_similarity(texts, specs)).reshape(keyword_hits.shape)
+    total = own + CONTEXT_WEIGHT * _neighbour_mean(own, paragraphs) if paragraphs is not None else own
+    return [{spec.key: round(float(row[j]), SCORE_DIGITS) for j, spec in enumerate(specs)} for row in total]
+
+
+def _neighbour_mean(own: np.ndarray, paragraphs: Sequence[int]) -> np.ndarray:
+    """Per text, the mean score of the other texts of its paragraph (0 for a lone sentence)."""
+    labels = np.asarray(paragraphs)
+    _, index = np.unique(labels, return_inverse=True)
+    sums = np.zeros((index.max() + 1, own.shape[1]))
+    np.add.at(sums, index, own)
+    counts = np.bincount(index)[:, None]
+    others = counts[index] - 1
+    return np.divide(sums[index] - own, others, out=np.zeros_like(own), where=others > 0)
 
 
 def keyword_pattern(keywords: Sequence[str]) -> re.Pattern[str]:
@@ -109,9 +135,18 @@ def _profile_similarity(texts: Sequence[str], specs: Sequence[SectionSpec]) -> l
     return similarity.toarray().tolist()
 
 
-def best_section(sentence: Sentence, order: Sequence[str]) -> tuple[str, float]:
-    """The highest-scoring section (config order breaks ties) and its score."""
-    if not sentence.scores:
+def best_section(scores: Mapping[str, float], specs: Sequence[SectionSpec]) -> tuple[str, float]:
+    """The section a sentence (or a fact, given its mean scores) goes to, and its score there.
+
+    A section with a `claim` takes it when it scores at least that share of the best score (and
+    at least CLAIM_FLOOR); otherwise the highest-scoring section, config order breaking ties.
+    """
+    if not scores or not specs:
         return "", 0.0
-    key = max(order, key=lambda k: (sentence.scores.get(k, 0.0), -order.index(k)))
-    return key, sentence.scores.get(key, 0.0)
+    best = max(scores.get(s.key, 0.0) for s in specs)
+    claimed = [
+        s.key for s in specs if s.claim is not None and scores.get(s.key, 0.0) >= max(CLAIM_FLOOR, s.claim * best)
+    ]
+    keys = claimed or [s.key for s in specs]
+    key = max(keys, key=lambda k: (scores.get(k, 0.0), -keys.index(k)))
+    return key, scores.get(key, 0.0)

@@ -16,7 +16,7 @@ SHIPPED_TEMPLATE = Path(__file__).parent / "data" / "brief.docx"
 SHIPPED_GLOSSARY = Path(__file__).parent / "data" / "glossary.toml"
 CONFIG_NAME = "briefgen.toml"
 FORMATS = ("docx", "json", "md", "pdf")
-SECTION_KEYS = ("key", "title_en", "title_fr", "description", "keywords", "examples")
+SECTION_KEYS = ("key", "title_en", "title_fr", "description", "keywords", "examples", "claim")
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,10 @@ class SectionSpec:
     description: str = ""
     keywords: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
+    # Share (0-1] of a sentence's best section score at which this section takes the sentence
+    # anyway: for a section defined by one subject (Russia's role) that a sentence can be about
+    # while other sections' words outnumber it. None: the highest score decides.
+    claim: float | None = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,7 @@ def _build(flat: dict[str, Any]) -> Config:
             description=s.get("description", ""),
             keywords=tuple(s.get("keywords", ())),
             examples=tuple(s.get("examples", ())),
+            claim=float(s["claim"]) if s.get("claim") is not None else None,
         )
         for s in flat["sections"]
     )

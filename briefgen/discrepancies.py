@@ -32,7 +32,10 @@ EVENT_WINDOW_DAYS = 10
 SAME_EVENT_SIMILARITY = 0.3
 FIGURE = re.compile(r"\b(\d{1,3}(?:[ \u202f.]\d{3})*|\d+)\s+([a-zà-ÿ]{4,})\b")
 # Nouns after a number that are units of time or ordinals, not counted things.
-NOT_COUNTED = frozenset("jours mois semaines heures minutes juillet juin janvier février mars avril mai août septembre octobre novembre décembre".split())  # fmt: skip
+NOT_COUNTED = frozenset(
+    "jours mois semaines heures minutes ans janvier février mars avril mai juin juillet août septembre octobre "
+    "novembre décembre".split()
+)
 
 
 @dataclass(frozen=True)
@@ -166,7 +169,6 @@ def _figures(text: str) -> dict[str, str]:
     """{folded noun: number as written} for "30 soldats", "1 200 déplacés"."""
     out = {}
     for match in FIGURE.finditer(text):
-        noun = fold(match[2])
-        if match[2].lower() not in NOT_COUNTED and noun not in {fold(w) for w in NOT_COUNTED}:
-            out.setdefault(noun, re.sub(r"[ \u202f.]", "", match[1]))
+        if match[2].lower() not in NOT_COUNTED:
+            out.setdefault(fold(match[2]), re.sub(r"[ \u202f.]", "", match[1]))
     return out

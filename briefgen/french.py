@@ -32,12 +32,15 @@ ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]")
 # (renseignement/renseignements, sécuritaire/sécurité fall together at 7 characters).
 STEM_LENGTH = 7
 # Job titles that open an apposition after a name ("Rudy Atallah, directeur adjoint ... nationale,").
+# Only after a capitalised word: "Le 17 juin dernier, le président a posé..." is the main clause.
 TITLES = (
     "conseiller|conseillère|directeur|directrice|sous-secrétaire|secrétaire|ambassadeur|ambassadrice|"
     "envoyé|envoyée|chef|porte-parole|lieutenant-colonel|colonel|commandant|représentant|représentante|"
     "chargé|chargée|président|présidente|ministre"
 )
-APPOSED_TITLE = re.compile(rf",\s+(?:le |la |l['’])?(?:{TITLES})\b[^,;:«»()]*?(?=,|\.\s*$|$)", re.IGNORECASE)
+APPOSED_TITLE = re.compile(
+    rf"(?P<name>(?<![\w’'-])[A-ZÀ-Ý][\w’'-]*),\s+(?:le |la |l['’])?(?i:{TITLES})\b[^,;:«»()]*?(?=,|\.\s*$|$)"
+)
 
 
 def fold(text: str) -> str:
@@ -49,7 +52,7 @@ def fold(text: str) -> str:
 def without_titles(text: str) -> str:
     """The text minus job titles apposed to names: a title's words ("sécurité nationale",
     "lutte contre le terrorisme") say who someone is, not what the sentence is about."""
-    return APPOSED_TITLE.sub("", text)
+    return APPOSED_TITLE.sub(r"\g<name>", text)
 
 
 def words(text: str) -> list[str]:

@@ -13,13 +13,14 @@ import hashlib
 import importlib.metadata
 import json
 import platform
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-from briefgen.config import Config
+from briefgen.config import SHIPPED_GLOSSARY, Config
 from briefgen.model import Brief
 from briefgen.render.fingerprint import docx_content_hash
+from briefgen.translate.glossary import load_glossary
 
 SCHEMA_ID = "briefgen/manifest@1"
 # Distributions whose version can change a brief: translation, selection, rendering.
@@ -60,9 +61,6 @@ def package_versions() -> dict[str, str]:
 
 def glossary_identity(config: Config) -> dict[str, Any]:
     """The effective glossary's digest (terms + matching rules) and the files it came from."""
-    from briefgen.config import SHIPPED_GLOSSARY
-    from briefgen.translate.glossary import load_glossary
-
     files = [SHIPPED_GLOSSARY, *([config.glossary] if config.glossary else [])]
     return {
         "digest": load_glossary(config.glossary).digest(),

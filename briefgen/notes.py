@@ -62,8 +62,7 @@ def merge_notes(docx_path: Path, notes: list[Path]) -> None:
     """
     if not notes:
         return
-    with docx_path.open("rb") as f:
-        original = f.read()
+    original = docx_path.read_bytes()
     document = docx.Document(io.BytesIO(original))
     index = _clear_notes_region(document)
     composer = _NotesComposer(document)
@@ -85,29 +84,30 @@ def merge_notes(docx_path: Path, notes: list[Path]) -> None:
 def _clear_notes_region(document: Document) -> int:
     """Remove the placeholder under the notes heading; return the body index where notes go."""
     body = document.element.body
+    headings = _heading_style_ids(document)
     children = list(body)
-    start = next((i for i, el in enumerate(children) if _is_heading(document, el) and _text(el) == NOTES_HEADING.lower()), None)
+    start = next((i for i, el in enumerate(children) if _is_heading(el, headings) and _text(el) == NOTES_HEADING.lower()), None)
     if start is None:
-        end_of_body = body.index(body.sectPr) if body.sectPr is not None else len(body)
-        heading = document.add_heading(NOTES_HEADING, level=1)._p
-        body.remove(heading)
-        body.insert(end_of_body, heading)
-        return end_of_body + 1
+        return _add_notes_heading(document)
     for element in children[start + 1 :]:
-        if element.tag == SECTION_PROPERTIES or _is_heading(document, element) or _ends_section(element):
+        if element.tag == SECTION_PROPERTIES or _is_heading(element, headings) or _ends_section(element):
             break
         body.remove(element)
     return start + 1
 
 
-def _is_heading(document: Document, element: etree._Element) -> bool:
-    if element.tag != PARAGRAPH:
-        return False
-    style_id = element.style  # CT_P.style: the pStyle value, or None
-    if style_id is None:
-        return False
-    style = next((s for s in document.styles if s.style_id == style_id), None)
-    return style is not None and (style.name or "").lower() == HEADING_STYLE
+def _add_notes_heading(document: Document) -> int:
+    """A template without the notes heading: add one at the end of the body; return the index after it."""
+    heading = document.add_heading(NOTES_HEADING, level=1)  # python-docx inserts before the final sectPr
+    return document.element.body.index(heading._p) + 1
+
+
+def _heading_style_ids(document: Document) -> set[str]:
+    return {s.style_id for s in document.styles if (s.name or "").lower() == HEADING_STYLE}
+
+
+def _is_heading(element: etree._Element, heading_ids: set[str]) -> bool:
+    return element.tag == PARAGRAPH and element.style in heading_ids  # CT_P.style: the pStyle value or None
 
 
 def _ends_section(element: etree._Element) -> bool:

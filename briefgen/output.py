@@ -12,7 +12,7 @@ import fcntl
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from briefgen.config import Config
@@ -23,6 +23,9 @@ WEEK_PATTERN = re.compile(r"\d{4}-W\d{2}")
 LOCK_NAME = ".briefgen.lock"
 # Hidden temporary files render_to_temp makes: "." + final name + random part + ".tmp".
 TEMP_PATTERN = ".brief-*.tmp"
+MANIFEST_EXTENSION = "manifest.json"
+
+Renderer = Callable[[Brief, Config, Path], None]
 
 
 def output_path(out_dir: Path, week: str, extension: str) -> Path:
@@ -119,7 +122,7 @@ def publish(pending: list[tuple[Path, Path]]) -> list[Path]:
     return [final for _, final in pending]
 
 
-def default_renderers() -> dict[str, Callable[[Brief, Config, Path], None]]:
+def default_renderers() -> dict[str, Renderer]:
     """Format name -> renderer; imported here, not at start-up, because they load heavy libraries."""
     from briefgen.render import render_docx, render_markdown, render_pdf
     from briefgen.render.sidecar import write_json
@@ -138,16 +141,57 @@ def default_renderers() -> dict[str, Callable[[Brief, Config, Path], None]]:
     }
 
 
-def write_brief(brief: Brief, config: Config, out_dir: Path, renderers: dict[str, Callable[[Brief, Config, Path], None]]) -> list[Path]:
-    """Render every configured format, then publish them together; on any failure none is replaced."""
+def write_brief(
+    brief: Brief,
+    config: Config,
+    out_dir: Path,
+    renderers: dict[str, Renderer],
+    *,
+    force: bool = False,
+    notes: Sequence[Path] = (),
+) -> tuple[list[Path], list[str]]:
+    """Render every format and the manifest to temporary files, then publish them together.
+
+    The caller holds `locked(out_dir)`. The DOCX goes to an edit-safe name (a brief someone edited
+    is never overwritten unless `force`), with the analyst notes merged in. On any failure nothing
+    is replaced. Returns the written paths and messages for the user.
+    """
+    from briefgen.edits import safe_target
+    from briefgen.manifest import build_manifest, explain_rebuild, read_manifest, write_manifest
+
     assert brief.period is not None
+    messages: list[str] = []
     pending: list[tuple[Path, Path]] = []
-    with locked(out_dir):
-        try:
-            for fmt in config.formats:
-                final = output_path(out_dir, brief.period.week, fmt)
-                pending.append((render_to_temp(final, lambda temp, f=fmt: renderers[f](brief, config, temp)), final))
-            return publish(pending)
-        finally:
-            for temp, _ in pending:
-                temp.unlink(missing_ok=True)
+    try:
+        for fmt in config.formats:
+            final = output_path(out_dir, brief.period.week, fmt)
+            render = renderers[fmt]
+            if fmt == "docx":
+                final, note = safe_target(final, force)
+                if note:
+                    messages.append(note)
+                render = _with_notes(render, notes)
+            pending.append((render_to_temp(final, lambda temp, r=render: r(brief, config, temp)), final))
+        manifest_path = output_path(out_dir, brief.period.week, MANIFEST_EXTENSION)
+        manifest = build_manifest(brief, config, notes, {final.name: temp for temp, final in pending})
+        explained = explain_rebuild(read_manifest(manifest_path), manifest)
+        if explained:
+            messages.append(explained)
+        pending.append((render_to_temp(manifest_path, lambda temp: write_manifest(manifest, temp)), manifest_path))
+        return publish(pending), messages
+    finally:
+        for temp, _ in pending:  # already moved into place after a successful publish
+            temp.unlink(missing_ok=True)
+
+
+def _with_notes(render: Renderer, notes: Sequence[Path]) -> Renderer:
+    if not notes:
+        return render
+
+    def render_and_merge(brief: Brief, config: Config, out: Path) -> None:
+        from briefgen.notes import merge_notes
+
+        render(brief, config, out)
+        merge_notes(out, list(notes))
+
+    return render_and_merge

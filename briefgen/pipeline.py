@@ -81,13 +81,22 @@ def run(
     translator: Translator,
     week: str | None = None,
     report: Report = lambda stage: None,
+    previous_dir: Path | None = None,
 ) -> Brief:
-    """Build the whole Brief in memory (nothing written)."""
+    """Build the whole Brief in memory (nothing written).
+
+    With `previous_dir`, points are marked new or carried over against the last brief there.
+    """
     brief = analyse(paths, config, report)
     brief.generated_at = generation_time()
     brief.period = choose_period(brief, week, brief.generated_at)
     report("translate")
-    return translate_brief(brief, translator, config)
+    brief = translate_brief(brief, translator, config)
+    if previous_dir is not None:
+        from briefgen.history import load_previous, mark_changes
+
+        mark_changes(brief, load_previous(previous_dir, brief))
+    return brief
 
 
 def _nothing_usable(paths: list[Path], brief: Brief) -> str:

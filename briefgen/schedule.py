@@ -98,7 +98,7 @@ def unit_dir() -> Path:
 
 def service_text(schedule: Schedule) -> str:
     return "\n".join([
-        f"# Written by `briefgen schedule install`; undo with `briefgen schedule remove`.",
+        "# Written by `briefgen schedule install`; undo with `briefgen schedule remove`.",
         "[Unit]",
         f"Description=briefgen weekly brief into {_specifiers(str(schedule.out))}",
         "",
@@ -114,7 +114,7 @@ def service_text(schedule: Schedule) -> str:
 def timer_text(schedule: Schedule) -> str:
     day, _ = WEEKDAYS[schedule.weekday]
     return "\n".join([
-        f"# Written by `briefgen schedule install`; undo with `briefgen schedule remove`.",
+        "# Written by `briefgen schedule install`; undo with `briefgen schedule remove`.",
         "[Unit]",
         f"Description=briefgen weekly brief, {day} {schedule.time}",
         "",
@@ -216,12 +216,27 @@ def status(out: Path | None = None, systemctl: Systemctl = run_systemctl, units:
             lines.append(result.stdout.rstrip())
         else:
             reason = "systemctl is not installed" if result is None else (result.stderr or result.stdout).strip()
-            lines.append(f"Next run: unknown ({reason})")
+            lines.append(f"Timer state unknown ({reason}); {next_elapse(service.with_suffix('.timer'))}")
     else:
         lines.append(f"No briefgen timer installed in {service.parent}.")
     if out is not None:
         lines.append(describe_last_run(out))
     return "\n".join(lines)
+
+
+def next_elapse(timer: Path) -> str:
+    """When the timer's OnCalendar= next fires, computed by systemd-analyze (no running systemd needed)."""
+    spec = next((line.removeprefix("OnCalendar=") for line in timer.read_text(encoding="utf-8").splitlines()
+                 if line.startswith("OnCalendar=")), None)  # fmt: skip
+    analyze = shutil.which("systemd-analyze")
+    if spec is None or analyze is None:
+        return "next run: unknown"
+    try:
+        result = subprocess.run([analyze, "calendar", spec], capture_output=True, text=True, timeout=SYSTEMCTL_TIMEOUT, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return "next run: unknown"
+    found = re.search(r"Next elapse:\s*(.+)", result.stdout)
+    return f"next run: {found[1].strip()}" if found else "next run: unknown"
 
 
 def installed_out_dir(service: Path) -> Path | None:

@@ -20,18 +20,27 @@ ABBREVIATIONS = frozenset(
 # A sentence ends at . ! ? or … (possibly followed by closing quotes/brackets), then space, then
 # something that can start a sentence.
 BOUNDARY = re.compile(r"(?:\.{3}|…|[.!?])(?:\s?[»\"”’)\]])*(?=\s+[«\"“(\[]?\s*[A-ZÀ-ÖØ-Ý0-9])")
+# Characters looked back for the word before a period: longer than any abbreviation, so that
+# checking a boundary does not depend on the paragraph's length.
+ABBREVIATION_WINDOW = 64
 WORD_BEFORE = re.compile(r"([\w'’-]+)\.?$")
 # Open/close marks for quotations that must stay whole.
 OPENING, CLOSING = "«“", "»”"
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) spans of the sentences of one paragraph, whitespace trimmed."""
+    """(start, end) spans of the sentences of one paragraph, whitespace trimmed.
+
+    Linear in the paragraph's length: the quotation depth is carried forward from one candidate
+    boundary to the next instead of being recounted from the sentence start.
+    """
     spans: list[tuple[int, int]] = []
-    start = 0
+    start = scanned = depth = 0
     for match in BOUNDARY.finditer(text):
         end = match.end()
-        if _inside_quotation(text, start, match.end()) or _after_abbreviation(text, match):
+        depth = _quotation_depth(text[scanned:end], depth)
+        scanned = end
+        if depth > 0 or _after_abbreviation(text, match):
             continue
         spans.append(_trim(text, start, end))
         start = end
@@ -40,20 +49,19 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [s for s in spans if s[1] > s[0]]
 
 
-def _inside_quotation(text: str, start: int, position: int) -> bool:
-    depth = 0
-    for ch in text[start:position]:
+def _quotation_depth(chunk: str, depth: int) -> int:
+    for ch in chunk:
         if ch in OPENING:
             depth += 1
         elif ch in CLOSING and depth:
             depth -= 1
-    return depth > 0
+    return depth
 
 
 def _after_abbreviation(text: str, match: re.Match[str]) -> bool:
     if match.group(0)[0] != ".":
         return False
-    word = WORD_BEFORE.search(text[: match.start()])
+    word = WORD_BEFORE.search(text[max(0, match.start() - ABBREVIATION_WINDOW) : match.start()])
     if not word:
         return False
     token = word.group(1)

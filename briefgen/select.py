@@ -2,9 +2,11 @@
 
 A Point is one fact: the sentences that state it (across outlets or repeated in one article) are
 merged by `briefgen.merge`, every one kept as a Citation, and the best-formed one is quoted
-verbatim. Points are ranked by centrality (closeness to what the corpus as a whole is about),
-corroboration (distinct sources), section fit and informativeness; the budget is then filled
-section by section with diminishing returns (coverage) and no two near-identical points (novelty).
+verbatim. Points are ranked by section fit, informativeness (named things, figures), corroboration
+(distinct sources), echoes in other outlets, centrality, attribution and lead position, less a
+penalty for commentary; the budget is then filled section by section with diminishing returns
+(coverage), never taking two points that are worded alike or name the same participant in the
+same kind of event (novelty).
 """
 
 from __future__ import annotations
@@ -22,23 +24,27 @@ from scipy.sparse import csr_matrix
 
 from briefgen.actors import NOT_NAME
 from briefgen.classify import best_section
-from briefgen.config import Config
+from briefgen.config import Config, SectionSpec
 from briefgen.french import STOP_WORDS, fold, normalise
-from briefgen.merge import Pairs, candidate_pairs, clusters, vectorise
+from briefgen.merge import Pairs, candidate_pairs, clusters, vectorise, with_anchors
 from briefgen.model import Brief, Citation, Point, Section, Sentence
 
 # English words per French word, measured on the five seeds (4,318 French words -> 4,566 English
 # words through Apertium fra->cat->eng, ratio 1.057). Whitespace-counted French merges elided
 # articles ("l'armée" = 1 word, "the army" = 2), so English runs a little longer.
 EN_PER_FR_WORD = 1.06
-# Statements shorter than this are headings or fragments; longer ones eat the budget of two facts.
-MIN_WORDS, MAX_WORDS = 8, 80
+# Statements shorter than this are headings, fragments or asides ("Ceci prouve que la visite a été
+# payante."); longer ones eat the budget of two facts.
+MIN_WORDS, MAX_WORDS = 12, 80
 # Below this best-section score a sentence is off-topic for every section (scores: 1.0 = a
 # typical keyword sentence of the section, similarity alone gives 0.05-0.3).
 MIN_SECTION_SCORE = 0.3
-# Points scoring below this share of the best point's score are filler: a thin section stays short
-# (or empty) rather than padded with them.
+# Points scoring below this share of a top score are filler: a thin section stays short (or
+# empty) rather than padded with them. The top score is the FLOOR_PERCENTILE-th percentile, not the
+# best, which a fact reported by many outlets lifts far above the rest (log2 of 20 sources is 4.3):
+# the floor must not rise with it.
 MIN_RELATIVE_SCORE = 0.35
+FLOOR_PERCENTILE = 90
 # Two selected points with content cosine at or above this say the same thing.
 NOVELTY_SIMILARITY = 0.35
 # Two points naming the same participant in the same kind of event (a visit, a meeting, an
@@ -51,6 +57,12 @@ EVENT_KINDS = {
     "attack": re.compile(r"\b(?:attaqu\w*|assaut|embuscade|tués)\b", re.I),
 }
 UBIQUITOUS_SHARE = 0.15
+# A visit and a meeting report one encounter when this share of the participants of the one
+# naming fewer is named by the other too: "Vladimir Poutine, Ortm" and "Goïta, Vladimir Poutine,
+# Kremlin" are one (2 of 3); "Rudy Atallah, Sadio Camara" and "Rudy Atallah, Donald Trump,
+# Abdoulaye Diop" are two meetings of one visit (2 of 4).
+ENCOUNTER = ("visit", "meeting")
+SAME_ENCOUNTER = 0.6
 # A sentence continues the previous sentence's statement when its verb is "ajouter"/"poursuivre"
 # ("Il a ajouté qu'« ... »", "L'émissaire a ajouté que...") or when it is a bare quotation with no
 # speaker of its own ("« Si le Mali décide... »."): it means little without its head sentence, so
@@ -63,8 +75,9 @@ CONTINUATION = re.compile(
 # Each further point in a section counts this much less: spreads the budget over sections
 # (coverage) while still letting the richest section take more.
 COVERAGE_DECAY = 0.9
-# Greedy value per cost: score / words**COST_EXPONENT. 0 would favour long sentences (they carry
-# more words, hence more centrality), 1 would favour fragments; 0.5 is the usual compromise.
+# Greedy value per cost: score / words**COST_EXPONENT. 0 favours long sentences (more words, more
+# named things); 1 (value per estimated word) fitted the most checklist facts into 900 words on
+# the seeds (0.5 and 0.8 did no better), while MIN_WORDS keeps fragments out.
 COST_EXPONENT = 1.0
 # Ranking weights: section fit (classify score, capped), informativeness (named things, numbers,
 # dates: 0-1), corroboration (log2 of distinct sources), echo (log2 of 1 + other sources with a
@@ -86,7 +99,8 @@ ECHO_SIMILARITY = 0.25
 # Commentary markers: analysts' views and framing, as opposed to what actors said or did.
 OPINION = re.compile(
     r"\b(?:analystes?|experts?|observateurs?|estiment|pensent|selon eux|il importe de|dans ce contexte"
-    r"|de facto|certes|on constate|on croit savoir|semble|pourrait|pourraient|certainement)\b",
+    r"|de facto|certes|on constate|on croit savoir|semble|pourrait|pourraient|certainement|apparemment"
+    r"|prouve|témoigne)\b",
     re.I,
 )
 # Sentences opening on a pronoun or demonstrative lean on context the reader of a brief lacks.
@@ -96,6 +110,10 @@ STATEMENT_END = re.compile(r"[.!…»”\"]\s*$")
 # Named things and figures: capitalised words after the first, acronyms, numbers.
 NAMED = re.compile(r"(?<=[\s(«'’])[A-ZÀ-Ý][\w’'-]+|\b\d+")
 PARTICIPANT = re.compile(r"(?<=[\s(«'’])[A-ZÀ-Ý][\w-]+")
+# A place is where a visit or meeting happens, not who takes part: two envoys visiting Bamako are
+# two visits. An attack, though, is identified by where it happened.
+LOCATED = {"attack"}
+PLACE = re.compile(r"\b(?:à|au|aux|en|vers|depuis)\s+(?:la\s+|l['’])?([A-ZÀ-Ý][\w-]+)")
 
 
 @dataclass
@@ -104,15 +122,19 @@ class Candidate:
     row: int  # matrix row of the quoted sentence
     words: int  # estimated English words
     events: frozenset[tuple[str, str]]  # (named participant, kind of event), see _event_keys
+    met: frozenset[str]  # participants of a visit or meeting it reports (see _same_encounter)
 
 
 def select(brief: Brief, config: Config) -> Brief:
     """Fill `brief.sections` (config order, possibly empty) and `brief.key_judgements`."""
     order = [spec.key for spec in config.sections]
-    statements = [s for source in brief.sources for s in source.sentences() if is_statement(s, order)]
+    statements = [s for source in brief.sources for s in source.sentences() if is_statement(s, config.sections)]
     copies = exact_copies(statements)
-    matrix = vectorise([group[0].text for group in copies]) if copies else csr_matrix((0, 1))
-    candidates = build_points(copies, matrix, order)
+    texts = [group[0].text for group in copies]
+    ubiquitous = _ubiquitous_participants(texts)
+    anchors = [[f"{p}/{kind}" for p, kind in _event_keys(t, ubiquitous)] for t in texts]
+    matrix = with_anchors(vectorise(texts), anchors) if copies else csr_matrix((0, 1))
+    candidates = build_points(copies, matrix, config.sections)
     chosen = choose(candidates, matrix, order, config.length)
     brief.sections = [
         Section(spec.key, spec.title_en, spec.title_fr, [c.point for c in chosen if c.point.section == spec.key])
@@ -122,7 +144,7 @@ def select(brief: Brief, config: Config) -> Brief:
     return brief
 
 
-def is_statement(sentence: Sentence, order: Sequence[str]) -> bool:
+def is_statement(sentence: Sentence, specs: Sequence[SectionSpec]) -> bool:
     """A complete, on-topic, self-standing declarative sentence of a reasonable length."""
     text = sentence.text.strip()
     if CONTINUATION.match(text):
@@ -132,7 +154,7 @@ def is_statement(sentence: Sentence, order: Sequence[str]) -> bool:
         return False
     if not (text[0].isupper() or text[0] in "«“\"") or re.match(r"^[a-z]\)", text):
         return False
-    return best_section(sentence, order)[1] >= MIN_SECTION_SCORE
+    return best_section(sentence.scores, specs)[1] >= MIN_SECTION_SCORE
 
 
 def english_words(french: str) -> int:
@@ -157,10 +179,14 @@ def exact_copies(statements: Sequence[Sentence]) -> list[list[Sentence]]:
     return list(groups.values())
 
 
-def build_points(copies: Sequence[Sequence[Sentence]], matrix: csr_matrix, order: Sequence[str]) -> list[Candidate]:
+def build_points(
+    copies: Sequence[Sequence[Sentence]], matrix: csr_matrix, specs: Sequence[SectionSpec]
+) -> list[Candidate]:
     """One scored Candidate per group of sentences stating the same fact.
 
-    `copies[i]` are the identical statements behind matrix row i (see `exact_copies`).
+    `copies[i]` are the identical statements behind matrix row i (see `exact_copies`). A fact
+    goes to the section its sentences score best in on average: one outlet's aside ("a field
+    where Russia is less present") does not move a fact the others report plainly.
     """
     if not copies:
         return []
@@ -170,12 +196,12 @@ def build_points(copies: Sequence[Sequence[Sentence]], matrix: csr_matrix, order
     centrality = matrix @ centroid
     pairs = candidate_pairs(matrix)
     echoes = _echoes(statements, pairs)
-    ubiquitous = _ubiquitous_participants(statements)
+    ubiquitous = _ubiquitous_participants([s.text for s in statements])
     candidates = []
     for group in clusters(matrix, pairs):
         best = max(group, key=lambda i: (well_formed(statements[i].text), -i))
         quoted = statements[best]
-        section, fit = best_section(quoted, order)
+        section, fit = best_section(_mean_scores([statements[i] for i in group]), specs)
         cited = sorted((s for i in group for s in copies[i]), key=lambda s: (s.source_id, s.start))
         point = Point(point_id(quoted.text), quoted.text, [_citation(s) for s in cited], section)
         signals = {
@@ -186,8 +212,14 @@ def build_points(copies: Sequence[Sequence[Sentence]], matrix: csr_matrix, order
         }
         point.score = round(_rank(point, signals), 4)
         events = _event_keys(quoted.text, ubiquitous)
-        candidates.append(Candidate(point, best, english_words(quoted.text), events))
+        met = frozenset(p for p, kind in events if kind in ENCOUNTER)
+        candidates.append(Candidate(point, best, english_words(quoted.text), events, met))
     return candidates
+
+
+def _mean_scores(sentences: Sequence[Sentence]) -> dict[str, float]:
+    keys = sorted({k for s in sentences for k in s.scores})
+    return {k: sum(s.scores.get(k, 0.0) for s in sentences) / len(sentences) for k in keys}
 
 
 def _participants(text: str) -> set[str]:
@@ -195,14 +227,16 @@ def _participants(text: str) -> set[str]:
     return {fold(w) for w in PARTICIPANT.findall(text)} - STOP_WORDS - NOT_NAME
 
 
-def _ubiquitous_participants(statements: Sequence[Sentence]) -> set[str]:
-    counts = Counter(p for s in statements for p in _participants(s.text))
-    return {p for p, n in counts.items() if n > UBIQUITOUS_SHARE * len(statements)}
+def _ubiquitous_participants(texts: Sequence[str]) -> set[str]:
+    counts = Counter(p for text in texts for p in _participants(text))
+    return {p for p, n in counts.items() if n > UBIQUITOUS_SHARE * len(texts)}
 
 
 def _event_keys(text: str, ubiquitous: set[str]) -> frozenset[tuple[str, str]]:
     kinds = [kind for kind, pattern in EVENT_KINDS.items() if pattern.search(text)]
-    return frozenset((p, kind) for p in _participants(text) - ubiquitous for kind in kinds)
+    named = _participants(text) - ubiquitous
+    places = {fold(w) for w in PLACE.findall(text)}
+    return frozenset((p, kind) for kind in kinds for p in (named if kind in LOCATED else named - places))
 
 
 def _echoes(statements: Sequence[Sentence], pairs: Pairs) -> list[set[str]]:
@@ -215,8 +249,9 @@ def _echoes(statements: Sequence[Sentence], pairs: Pairs) -> list[set[str]]:
     return [e - {s.source_id} for e, s in zip(echoes, statements)]
 
 
-def well_formed(text: str) -> tuple[int, int]:
-    """How well a sentence stands alone as a quote: (quality flags, length within bounds)."""
+def well_formed(text: str) -> tuple[int, int, int]:
+    """How well a sentence stands alone as a quote: (quality flags, shortness beyond 45 words,
+    length up to 45): of two long versions of one fact the shorter one spends less budget."""
     n = len(text.split())
     flags = sum(
         (
@@ -226,7 +261,7 @@ def well_formed(text: str) -> tuple[int, int]:
             text.count("«") == text.count("»"),
         )
     )
-    return flags, min(n, 45)
+    return flags, -max(n - 45, 0), min(n, 45)
 
 
 def _citation(sentence: Sentence) -> Citation:
@@ -255,7 +290,8 @@ def choose(candidates: Sequence[Candidate], matrix: csr_matrix, order: Sequence[
     the highest discounted score goes next. Returned in section order, then rank order.
     """
     queues: dict[str, list[tuple[float, str, int]]] = {key: [] for key in order}
-    floor = MIN_RELATIVE_SCORE * max((c.point.score for c in candidates), default=0.0)
+    scores = [c.point.score for c in candidates]
+    floor = MIN_RELATIVE_SCORE * float(np.percentile(scores, FLOOR_PERCENTILE)) if scores else 0.0
     for index, candidate in enumerate(candidates):
         if candidate.point.score < floor:
             continue
@@ -281,16 +317,28 @@ def choose(candidates: Sequence[Candidate], matrix: csr_matrix, order: Sequence[
 def _novel(candidate: Candidate, chosen: Sequence[Candidate], matrix: csr_matrix) -> bool:
     if not chosen:
         return True
-    if any(candidate.events & c.events for c in chosen):
+    if any(candidate.events & c.events or _same_encounter(candidate.met, c.met) for c in chosen):
         return False
     rows = matrix[[c.row for c in chosen]]
     return float((rows @ matrix[candidate.row].T).max()) < NOVELTY_SIMILARITY
 
 
+def _same_encounter(a: frozenset[str], b: frozenset[str]) -> bool:
+    """A visit and a meeting with mostly the same participants are one encounter ("la rencontre
+    de Goïta avec Poutine", "une visite en Russie sur invitation de Vladimir Poutine")."""
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= SAME_ENCOUNTER
+
+
 def key_judgements(points: Sequence[Point], count: int) -> list[Point]:
-    """The `count` most corroborated, then highest-ranked, selected points (same objects)."""
-    ranked = sorted(points, key=lambda p: (-p.corroboration, -p.score, p.id))
-    return ranked[:count]
+    """The `count` highest-ranked selected points (the rank counts corroboration and echoes across
+    outlets), at most half of them from one section so the top of the brief spans its topics.
+    Same Point objects as in the sections."""
+    per_section = math.ceil(count / 2)
+    chosen: list[Point] = []
+    for point in sorted(points, key=lambda p: (-p.score, p.id)):
+        if sum(p.section == point.section for p in chosen) < per_section:
+            chosen.append(point)
+    return chosen[:count]
 
 
 def body_words(brief: Brief) -> int:

@@ -3,6 +3,9 @@
 A folder of articles grows week after week; `briefgen weekly` briefs one ISO week from it. A source
 counts from the day it is dated (a month-precision date covers the whole month); an undated source
 counts from its file's modification day, with a warning naming it, so nothing is dropped silently.
+Older articles can be kept as background (`context_days`): weekly_run confines them to the
+context sections (Russia context), never a key judgement, another section or the timeline.
+Light on purpose (no analysis imports): the CLI validates --week before loading anything heavy.
 """
 
 from __future__ import annotations
@@ -12,13 +15,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.config import Config
 from briefgen.errors import ConfigError, NoUsableSourcesError
-from briefgen.model import Brief, Citation, Period, Source
+from briefgen.model import Brief, Period, Source
 from briefgen.output import WEEK_PATTERN
-from briefgen.select import key_judgements
-# Sections that may cite background sources older than the look-back (see confine_background).
-CONTEXT_SECTIONS = ("russia",)
 
 
 @dataclass(frozen=True)
@@ -112,41 +111,8 @@ def _days(source: Source) -> tuple[tuple[dt.date, dt.date] | None, bool]:
 
 
 def _nothing_in_window(brief: Brief, window: Window) -> str:
-    week = window.period.week
-    found = len(brief.sources)
     return (
-        f"No source is dated in {week} or its look-back ({window.describe()}); {found} article(s) read, "
-        "all outside it. Add articles for that week, choose another with --week, or use `briefgen build` "
-        "to brief every article regardless of date. Nothing was written."
+        f"No source is dated in {window.period.week} or its look-back ({window.describe()}) among the "
+        f"{len(brief.sources)} article(s) read. Add articles for that week, choose another with --week, or "
+        "use `briefgen build` to brief every article regardless of date. Nothing was written."
     )
-
-
-def confine_background(brief: Brief, config: Config) -> Brief:
-    """After classification: background sentences may only score for the context sections.
-
-    So selection never spends the length budget on an old article's point for another section.
-    """
-    for source in brief.sources:
-        if source.background:
-            for sentence in source.sentences():
-                sentence.scores = {key: score for key, score in sentence.scores.items() if key in CONTEXT_SECTIONS}
-    return brief
-
-
-def restrict_background(brief: Brief, config: Config) -> Brief:
-    """After selection and timeline: key judgements and timeline entries rest on the week's sources.
-
-    Background articles may explain (e.g. Russia's role), not headline the week; key judgements are
-    chosen again among the points the week's own sources support.
-    """
-    background = {s.id for s in brief.sources if s.background}
-    if not background:
-        return brief
-
-    def current(citations: list[Citation]) -> bool:
-        return any(c.source not in background for c in citations)
-
-    if not all(current(p.citations) for p in brief.key_judgements):
-        brief.key_judgements = key_judgements([p for p in brief.points() if current(p.citations)], config.key_judgements)
-    brief.timeline = [t for t in brief.timeline if current(t.citations)]
-    return brief

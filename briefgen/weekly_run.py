@@ -2,7 +2,8 @@
 
 The caller holds the output folder's lock (output.locked) around build_week, taken before the heavy
 modules load so that a second run gets BuildLockedError (exit 75) at once. Order:
-ingest -> keep the week's sources -> analysis stages -> translate -> mark new/carried-over points
+ingest -> keep the week's sources -> analysis stages (background articles confined to the context
+sections) -> translate -> mark new/carried-over points
 -> render every format to temporary files (the DOCX to an edit-safe name, with analyst notes merged)
 -> manifest -> move all into place together. A crash or kill before the last step leaves the
 previous brief untouched; its temporary files are removed by the next run (output.locked).
@@ -15,20 +16,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.config import Config
-from briefgen.edits import safe_target
 from briefgen.history import load_previous, mark_changes
 from briefgen.ingest import ingest
-from briefgen.manifest import build_manifest, explain_rebuild, read_manifest, write_manifest
-from briefgen.model import Brief, Period
-from briefgen.notes import merge_notes
-from briefgen.output import output_path, publish, render_to_temp
+from briefgen.model import Brief, Citation, Period
+from briefgen.output import Renderer, write_brief
 from briefgen.pipeline import ANALYSIS_STAGES, Report, generation_time
+from briefgen.select import key_judgements
 from briefgen.translate import Translator, translate_brief
-from briefgen.weekly import confine_background, restrict_background, select_week_sources
+from briefgen.weekly import select_week_sources
 
-Renderer = Callable[[Brief, Config, Path], None]
 Stage = Callable[[Brief, Config], Brief]
-MANIFEST_EXTENSION = "manifest.json"
+# Sections that may cite background sources older than the look-back (see confine_background).
+CONTEXT_SECTIONS = ("russia",)
 
 
 @dataclass
@@ -79,45 +78,36 @@ def build_week(
     brief = translate_brief(brief, translator, config)
     mark_changes(brief, load_previous(out_dir, brief))
     report("render")
-    written, messages = write_week(brief, config, out_dir, renderers, force=force, notes=notes or [])
+    written, messages = write_brief(brief, config, out_dir, renderers, force=force, notes=notes or [])
     return WeeklyResult(brief, written, messages)
 
 
-def write_week(brief: Brief, config: Config, out_dir: Path, renderers: dict[str, Renderer], *, force: bool,
-               notes: list[Path]) -> tuple[list[Path], list[str]]:
-    """Render every format and the manifest to temporary files, then publish them together.
+def confine_background(brief: Brief, config: Config) -> Brief:
+    """After classification: background sentences may only score for the context sections.
 
-    The caller holds the output folder's lock. Returns the written paths and messages for the user.
+    So selection never spends the length budget on an old article's point for another section.
     """
-    assert brief.period is not None
-    messages: list[str] = []
-    pending: list[tuple[Path, Path]] = []
-    try:
-        for fmt in config.formats:
-            final = output_path(out_dir, brief.period.week, fmt)
-            render = renderers[fmt]
-            if fmt == "docx":
-                final, note = safe_target(final, force)
-                if note:
-                    messages.append(note)
-                render = _with_notes(render, notes)
-            pending.append((render_to_temp(final, lambda temp, r=render: r(brief, config, temp)), final))
-        manifest_path = output_path(out_dir, brief.period.week, MANIFEST_EXTENSION)
-        manifest = build_manifest(brief, config, notes, {final.name: temp for temp, final in pending})
-        explained = explain_rebuild(read_manifest(manifest_path), manifest)
-        if explained:
-            messages.append(explained)
-        pending.append((render_to_temp(manifest_path, lambda temp: write_manifest(manifest, temp)), manifest_path))
-        return publish(pending), messages
-    finally:
-        for temp, _ in pending:  # already moved into place after a successful publish
-            temp.unlink(missing_ok=True)
+    for source in brief.sources:
+        if source.background:
+            for sentence in source.sentences():
+                sentence.scores = {key: score for key, score in sentence.scores.items() if key in CONTEXT_SECTIONS}
+    return brief
 
 
-def _with_notes(render: Renderer, notes: list[Path]) -> Renderer:
-    def render_and_merge(brief: Brief, config: Config, out: Path) -> None:
-        render(brief, config, out)
-        merge_notes(out, notes)
+def restrict_background(brief: Brief, config: Config) -> Brief:
+    """After selection and timeline: key judgements and timeline entries rest on the week's sources.
 
-    return render_and_merge
+    Background articles may explain (e.g. Russia's role), not headline the week; key judgements are
+    chosen again among the points the week's own sources support.
+    """
+    background = {s.id for s in brief.sources if s.background}
+    if not background:
+        return brief
 
+    def current(citations: list[Citation]) -> bool:
+        return any(c.source not in background for c in citations)
+
+    if not all(current(p.citations) for p in brief.key_judgements):
+        brief.key_judgements = key_judgements([p for p in brief.points() if current(p.citations)], config.key_judgements)
+    brief.timeline = [t for t in brief.timeline if current(t.citations)]
+    return brief

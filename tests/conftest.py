@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.config import Config
+from briefgen.config import Config, load_config
 from briefgen.model import EngineInfo
 
 ROOT = Path(__file__).parent.parent
@@ -50,10 +50,8 @@ def briefgen_exe() -> Path:
 
 @pytest.fixture
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A working folder and caches of the test's own (no briefgen.toml, no user cache touched).
-
-    Also returned as the environment for subprocesses: see `isolated_env`.
-    """
+    """A working folder and translation cache of the test's own: no briefgen.toml is picked up
+    and the user's cache is never touched (`isolated_env` does the same for subprocesses)."""
     home = tmp_path / "home"
     (home / "cache").mkdir(parents=True)
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
@@ -68,11 +66,9 @@ def isolated_env(isolated_home: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def apertium_config(tmp_path: Path) -> Config:
-    """The real Apertium engine with a private cache (Apertium translates the seeds in seconds)."""
-    from briefgen.config import load_config
-
-    return load_config(tmp_path, {"engine": "apertium", "cache": str(tmp_path / "translations.sqlite")})
+def build_config(tmp_path: Path) -> Config:
+    """The packaged defaults with a private translation cache, for `pipeline.run` in tests."""
+    return load_config(tmp_path, {"cache": str(tmp_path / "translations.sqlite")})
 
 
 @pytest.fixture

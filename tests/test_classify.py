@@ -33,9 +33,9 @@ def test_default_sections_route_typical_sentences(tmp_path):
     brief = make_brief(make_source("A", [list(SENTENCES.values())]))
     classify(brief, config)
     keys = [spec.key for spec in config.sections]
-    got = {best_section(s, keys)[0] for s in brief.sources[0].sentences()}
-    assert [best_section(s, keys)[0] for s in brief.sources[0].sentences()] == list(SENTENCES)
-    assert got == set(keys)
+    got = [best_section(s.scores, config.sections)[0] for s in brief.sources[0].sentences()]
+    assert got == list(SENTENCES)
+    assert set(got) == set(keys)
 
 
 def test_a_section_added_in_config_needs_no_code(tmp_path):
@@ -57,3 +57,38 @@ def test_scores_are_deterministic(tmp_path):
     config = load_config(tmp_path)
     texts = list(SENTENCES.values())
     assert score_sentences(texts, config.sections) == score_sentences(texts, config.sections)
+
+
+def test_a_claiming_section_takes_sentences_about_it_despite_other_words(tmp_path):
+    config = load_config(tmp_path)
+    weapons = (
+        "Le président a affirmé que le partenaire russe a doté l'armée d'équipements militaires, "
+        "de drones et de munitions pour ses soldats."
+    )
+    scores = score_sentences([weapons, *SENTENCES.values()], config.sections)[0]
+    assert max(scores, key=scores.get) == "security"  # more security words than Russia ones...
+    assert best_section(scores, config.sections)[0] == "russia"  # ...but it is about Russia's role
+    unclaimed = [dataclasses.replace(spec, claim=None) for spec in config.sections]
+    assert best_section(scores, unclaimed)[0] == "security"
+
+
+def test_a_passing_mention_does_not_claim(tmp_path):
+    config = load_config(tmp_path)
+    chamber = (
+        "Les États-Unis vont créer une Chambre de commerce pour attirer les investissements privés, "
+        "le commerce et les entreprises, un domaine où la Russie est moins présente."
+    )
+    scores = score_sentences([chamber, *SENTENCES.values()], config.sections)[0]
+    assert scores["russia"] > 0
+    assert best_section(scores, config.sections)[0] == "economy"
+
+
+def test_paragraph_context_places_a_sentence_that_says_little_by_itself(tmp_path):
+    config = load_config(tmp_path)
+    lead = "Le Mali a participé à des programmes de formation antiterroriste et de renseignement militaire."
+    vague = "Ces initiatives avaient été mises en sommeil il y a quatre ans, avant une reprise cette année."
+    alone = score_sentences([lead, vague], config.sections)[1]
+    together = score_sentences([lead, vague], config.sections, paragraphs=[0, 0])[1]
+    assert together["security"] > alone["security"]
+    assert best_section(together, config.sections)[0] == "security"
+    assert score_sentences([lead, vague], config.sections, paragraphs=[0, 1])[1] == alone  # no neighbour

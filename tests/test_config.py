@@ -48,3 +48,15 @@ def test_mistakes_are_explained(tmp_path, content, hint):
     (tmp_path / "briefgen.toml").write_text(content, encoding="utf-8")
     with pytest.raises(ConfigError, match=hint.replace("(", r"\(").replace("?", r"\?")):
         load_config(tmp_path)
+
+
+def test_a_section_may_claim_sentences_about_its_subject(tmp_path):
+    assert {s.key: s.claim for s in load_config(tmp_path).sections} == {
+        "diplomacy": None, "security": None, "economy": None, "russia": 0.5
+    }  # fmt: skip
+    (tmp_path / "briefgen.toml").write_text(
+        '[[sections]]\nkey = "china"\ntitle_en = "China"\ntitle_fr = "Chine"\nkeywords = ["chin", "pékin"]\nclaim = 0.6\n',
+        encoding="utf-8",
+    )
+    [china] = load_config(tmp_path).sections
+    assert china.claim == 0.6

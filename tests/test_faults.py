@@ -31,27 +31,31 @@ PREVIOUS = {name: f"previous {name}: last week's good output\n".encode() for nam
 BUILD_TIMEOUT = 120
 # Seconds after start at which the real command is killed: start-up, analysis, rendering (roughly).
 KILL_DELAYS = (0.5, 2.0)
-# Where the wrapper can pause: (module, attribute to wrap, whether to run the real call first).
+# Where the wrapper can pause: (module, attribute to wrap, run the real call first, and the text
+# the call's second argument must contain, "" for any call). os.replace is also used by libraries
+# (matplotlib's font cache), hence the filter on the destination's name.
 PAUSE_POINTS = {
-    "translate": ("briefgen.pipeline", "translate_brief", False),  # before any output file exists
-    "rendered": ("briefgen.output", "publish", False),  # every temporary file complete, none published
-    "half-published": ("briefgen.output", "os.replace", True),  # the .docx replaced, the .json not yet
+    "translate": ("briefgen.pipeline", "translate_brief", False, ""),  # before any output file exists
+    "rendered": ("briefgen.output", "publish", False, ""),  # every temporary file complete, none published
+    "half-published": ("briefgen.output", "os.replace", True, NAMES[0]),  # the .docx replaced, the .json not yet
 }
 PAUSING_BUILD = textwrap.dedent(
     """
     import functools, importlib, sys, time
     from pathlib import Path
-    module, attribute, run_first, signal_file = sys.argv[1], sys.argv[2], sys.argv[3] == "1", Path(sys.argv[4])
+    module, attribute, run_first, match, signal_file = sys.argv[1:6]
     *path, name = attribute.split(".")
     owner = functools.reduce(getattr, path, importlib.import_module(module))
     real = getattr(owner, name)
     def pause(*args, **kwargs):
-        if run_first:
+        if match and (len(args) < 2 or match not in str(args[1])):
+            return real(*args, **kwargs)
+        if run_first == "1":
             real(*args, **kwargs)
-        signal_file.write_text("paused")
+        Path(signal_file).write_text("paused")
         time.sleep(600)
     setattr(owner, name, pause)
-    sys.argv = ["briefgen", *sys.argv[5:]]
+    sys.argv = ["briefgen", *sys.argv[6:]]
     from briefgen.cli import main
     main()
     """
@@ -118,11 +122,11 @@ def wait_for(path: Path, process: subprocess.Popen) -> None:
 
 
 def kill_at_pause_point(point: str, out: Path, seeds: Path, env: dict[str, str], tmp_path: Path) -> None:
-    module, attribute, run_first = PAUSE_POINTS[point]
+    module, attribute, run_first, match = PAUSE_POINTS[point]
     signal_file = tmp_path / f"paused-{point}"
+    wrapper = [sys.executable, "-c", PAUSING_BUILD, module, attribute, "1" if run_first else "0", match, str(signal_file)]
     process = subprocess.Popen(
-        [sys.executable, "-c", PAUSING_BUILD, module, attribute, "1" if run_first else "0", str(signal_file), *build_args(out, seeds)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [*wrapper, *build_args(out, seeds)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     wait_for(signal_file, process)
     process.send_signal(signal.SIGKILL)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefgen.merge import BLOCK_MAX_DF, candidate_pairs, clusters, vectorise
+from briefgen.merge import BLOCK_MAX_DF, MERGE_SIMILARITY, candidate_pairs, clusters, vectorise, with_anchors
 
 
 def test_candidate_pairs_only_for_sentences_sharing_a_rare_stem():
@@ -30,3 +30,17 @@ def test_average_linkage_does_not_chain_different_facts():
     groups = clusters(vectorise([a, a, bridge, c]), candidate_pairs(vectorise([a, a, bridge, c])), threshold=0.5)
     assert [0, 1] in [g[:2] for g in groups]
     assert not any({0, 3} <= set(g) for g in groups)
+
+
+def test_a_shared_anchor_joins_two_paraphrases_of_one_event():
+    texts = [
+        "Rudolph Atallah a effectué une visite officielle à Bamako du 8 au 11 juillet.",
+        "Mercredi, Rudy Atallah s'est rendu au Mali, où le ministre Diop l'a reçu à Bamako.",
+        "Une frappe de drone a visé des dirigeants jihadistes près de Bamako.",
+    ]
+    plain = vectorise(texts)
+    anchored = with_anchors(plain, [["atallah/visit"], ["atallah/visit"], []])
+    assert (plain[0] @ plain[1].T).sum() < MERGE_SIMILARITY <= (anchored[0] @ anchored[1].T).sum()
+    assert (anchored[0] @ anchored[2].T).sum() < MERGE_SIMILARITY
+    assert [0, 1] in clusters(anchored, candidate_pairs(anchored))
+    assert with_anchors(plain, [[], [], []]) is plain  # no anchors: the rows as they were

@@ -60,7 +60,8 @@ NO_NETWORK = _network_namespace()
 @pytest.mark.skipif(NO_NETWORK is None, reason="`unshare -n` is not permitted here")
 def test_full_build_in_a_process_without_network(briefgen_exe, isolated_env, seeds_dir, tmp_path):
     """Subprocesses too (Apertium, LibreOffice) run without network, so nothing can reach out."""
-    probe = subprocess.run([*NO_NETWORK, "python3", "-c", "import socket; socket.create_connection(('1.1.1.1', 53), 2)"], capture_output=True, text=True)
+    connect = "import socket; socket.create_connection(('1.1.1.1', 53), 2)"
+    probe = subprocess.run([*NO_NETWORK, "python3", "-c", connect], capture_output=True, text=True)
     assert probe.returncode != 0 and "Network is unreachable" in probe.stderr  # the namespace really is offline
     out = tmp_path / "outputs"
     result = subprocess.run(

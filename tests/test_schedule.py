@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from briefgen import schedule
-from briefgen.cli.weekly import register
+from briefgen.cli import app
 from briefgen.errors import ConfigError
 
 SYSTEMD_ANALYZE = shutil.which("systemd-analyze")
@@ -74,6 +74,13 @@ def test_systemd_accepts_the_units(plan, tmp_path):
     assert "briefgen-weekly" not in result.stderr  # no warning about our units either
     calendar = subprocess.run([SYSTEMD_ANALYZE, "calendar", "Fri *-*-* 18:30:00"], capture_output=True, text=True, timeout=60)
     assert "Normalized form: Fri *-*-* 18:30:00" in calendar.stdout
+
+
+@pytest.mark.skipif(SYSTEMD_ANALYZE is None, reason="systemd-analyze is not installed")
+def test_next_run_is_computed_from_the_timer_without_a_running_systemd(plan, units):
+    schedule.install(plan, FakeSystemctl(1, "Failed to connect to bus"))
+    text = schedule.status(systemctl=FakeSystemctl(1, "Failed to connect to bus"))
+    assert re.search(r"next run: Fri \d{4}-\d{2}-\d{2} 18:30:00", text), text
 
 
 @pytest.mark.skipif(SYSTEMD_ANALYZE is None, reason="systemd-analyze is not installed")
@@ -140,7 +147,7 @@ def test_status_shows_next_run_and_last_result(plan, units, tmp_path):
     assert "week 2025-W38, succeeded: 3 new points since the brief for 2025-W37" in text
     schedule.record_run(plan.out, "2025-W39", 75, "Another briefgen run is writing.", [])
     assert "week 2025-W39, failed with exit code 75" in schedule.status(systemctl=FakeSystemctl(1, "no bus"))
-    assert "Next run: unknown (no bus)" in schedule.status(systemctl=FakeSystemctl(1, "no bus"))
+    assert "Timer state unknown (no bus); next run: " in schedule.status(systemctl=FakeSystemctl(1, "no bus"))
 
 
 def test_remove_undoes_install(plan, units):
@@ -157,15 +164,13 @@ def test_cli_install_status_remove_without_systemctl(tmp_path, units, monkeypatc
     monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))  # no systemctl: nothing touches the real user's systemd
     sources = tmp_path / "sources"
     sources.mkdir()
-    app = typer.Typer()
-    register(app)
     runner = CliRunner()
     result = runner.invoke(app, ["schedule", "install", "--sources", str(sources), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert "the timer is not enabled (systemctl is not installed)" in result.output
     assert (units / "briefgen-weekly.timer").is_file()
     result = runner.invoke(app, ["schedule", "status"])
-    assert "Next run: unknown (systemctl is not installed)" in result.output
+    assert "Timer state unknown (systemctl is not installed); next run: unknown" in result.output  # no systemd-analyze on PATH either
     assert f"Last run: none recorded in {tmp_path / 'out'}" in result.output
     result = runner.invoke(app, ["schedule", "install", "--sources", str(sources), "--out", str(tmp_path / "out"), "--cron"])
     assert result.output.startswith("0 6 * * 1 cd ")

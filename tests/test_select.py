@@ -14,9 +14,12 @@ from briefgen.french import fold, normalise
 from briefgen.select import body_words, english_words, point_id, select
 
 CHAMBER = "Les États-Unis vont créer une Chambre de commerce américaine à Bamako pour encourager les investissements."
-CHAMBER_2 = "Les États-Unis vont créer une Chambre de commerce américaine à Bamako afin d'encourager les investissements privés."
+CHAMBER_2 = (
+    "Les États-Unis vont créer une Chambre de commerce américaine à Bamako afin d'encourager "
+    "les investissements privés."
+)
 DRONE = "Une frappe de drone a ciblé des dirigeants d'Al-Qaïda au Maghreb islamique dans le nord du Mali."
-VISIT = "L'envoyé spécial William Stevens a effectué une visite officielle à Bamako où il a rencontré le ministre Diop."
+VISIT = "L'envoyé spécial William Stevens a effectué une visite officielle à Bamako et a rencontré le ministre Diop."
 MOSCOW = "Le président malien Assimi Goïta s'est rendu à Moscou où il a rencontré Vladimir Poutine au Kremlin."
 ATTACK = "Des hommes armés ont attaqué un poste de l'armée près de Djibo, tuant plusieurs soldats burkinabè."
 
@@ -85,17 +88,20 @@ def test_no_two_points_say_the_same_thing(config):
     assert all(p.corroboration == 4 for p in brief.points())
 
 
-def test_key_judgements_are_selected_points_most_corroborated_first(config):
+def test_key_judgements_are_the_top_ranked_selected_points_across_sections(config):
     sources = [
         make_source("A", [[MOSCOW, DRONE, CHAMBER]]),
         make_source("B", [[MOSCOW, DRONE]]),
         make_source("C", [[MOSCOW, VISIT, ATTACK]]),
     ]
     brief = run(dataclasses.replace(config, key_judgements=3), *sources)
-    ids = {p.id for p in brief.points()}
-    assert len(brief.key_judgements) == 3
-    assert all(p.id in ids for p in brief.key_judgements)
-    assert [p.corroboration for p in brief.key_judgements][:2] == [3, 2]
+    points = {p.id: p for p in brief.points()}
+    judgements = brief.key_judgements
+    assert len(judgements) == 3
+    assert all(points[p.id] is p for p in judgements)  # the same objects as in the sections
+    assert judgements[0].fr == MOSCOW and judgements[0].corroboration == 3
+    assert [p.score for p in judgements] == sorted((p.score for p in judgements), reverse=True)
+    assert len({p.section for p in judgements}) >= 2
 
 
 def test_selection_is_deterministic(config):
@@ -110,3 +116,21 @@ def test_questions_and_fragments_are_not_points(config):
     question = "Quid du partenariat de l'armée malienne avec l'Africa Corps russe ?"
     brief = run(config, make_source("A", [[question, "Dialogue rénové", MOSCOW]]))
     assert [p.fr for p in brief.points()] == [MOSCOW]
+
+
+def test_no_material_gives_empty_sections_and_no_judgements(config):
+    brief = run(config, make_source("A", [["Bonjour."]]))
+    assert [(s.key, s.points) for s in brief.sections] == [(spec.key, []) for spec in config.sections]
+    assert brief.key_judgements == []
+
+
+def test_a_fact_goes_to_the_section_its_reports_score_best_in_on_average(config):
+    aside = CHAMBER_2.replace("privés.", "privés, un domaine où la Russie est moins présente.")
+    brief = run(
+        config,
+        make_source("A", [[aside, DRONE]]),
+        make_source("B", [[CHAMBER, VISIT]]),
+        make_source("C", [[MOSCOW]]),
+    )
+    [chamber] = [p for p in brief.points() if "Chambre" in p.fr]
+    assert chamber.section == "economy" and chamber.corroboration == 2

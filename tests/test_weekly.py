@@ -7,18 +7,9 @@ import os
 
 import pytest
 
-from briefgen.config import Config
 from briefgen.errors import ConfigError, NoUsableSourcesError
-from briefgen.model import Citation, Period, Point, Section, TimelineEntry
-from briefgen.weekly import (
-    confine_background,
-    last_complete_week,
-    parse_week,
-    restrict_background,
-    select_week_sources,
-    source_days,
-    week_window,
-)
+from briefgen.model import Period
+from briefgen.weekly import last_complete_week, parse_week, select_week_sources, source_days, week_window
 from briefs import make_brief, make_source
 
 W38 = Period.from_week("2025-W38")  # Monday 15 to Sunday 21 September 2025
@@ -122,32 +113,3 @@ def test_a_week_without_sources_is_a_clear_error():
         select_week_sources(brief, W38)
     with pytest.raises(NoUsableSourcesError, match="briefgen build"):  # background alone makes no brief
         select_week_sources(make_brief(_dated("old", dt.date(2025, 9, 1))), W38, context_days=30)
-
-
-def test_background_sentences_only_score_for_context_sections():
-    old, week = _dated("old", dt.date(2025, 8, 20)), _dated("week", dt.date(2025, 9, 16))
-    old.background = True
-    for sentence in [*old.sentences(), *week.sentences()]:
-        sentence.scores = {"diplomacy": 0.9, "russia": 0.4}
-    confine_background(make_brief(old, week), Config())
-    assert [s.scores for s in old.sentences()] == [{"russia": 0.4}]
-    assert [s.scores for s in week.sentences()] == [{"diplomacy": 0.9, "russia": 0.4}]
-
-
-def test_key_judgements_and_timeline_rest_on_the_weeks_sources():
-    old, week = _dated("old", dt.date(2025, 8, 20)), _dated("week", dt.date(2025, 9, 16))
-    old.background = True
-
-    def point(pid: str, source: str, corroboration_score: float) -> Point:
-        return Point(pid, "Le ministre a parlé.", [Citation(source, 1, "Le ministre a parlé.")], "russia", score=corroboration_score)
-
-    background_point, week_point = point("Pold", "old", 0.9), point("Pweek", "week", 0.5)
-    brief = make_brief(old, week)
-    brief.sections = [Section("russia", "Russia context", "Contexte russe", [background_point, week_point])]
-    brief.key_judgements = [background_point, week_point]
-    brief.timeline = [TimelineEntry("2025-08-20", "day", "x", [Citation("old", 1, "x")]),
-                      TimelineEntry("2025-09-16", "day", "y", [Citation("week", 1, "y")])]  # fmt: skip
-    restrict_background(brief, Config(key_judgements=3))
-    assert [p.id for p in brief.sections[0].points] == ["Pold", "Pweek"]  # background may explain ...
-    assert [p.id for p in brief.key_judgements] == ["Pweek"]  # ... but not headline the week
-    assert [t.date for t in brief.timeline] == ["2025-09-16"]

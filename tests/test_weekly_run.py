@@ -1,4 +1,4 @@
-"""Three consecutive weeks of dated articles through the weekly run (issue 6's scenario).
+"""The weekly run: three consecutive weeks of dated articles (issue 6's scenario), background confinement.
 
 Week 2 marks carried-over and new points; an edited DOCX is never overwritten; analyst notes survive
 regeneration; a concurrent run is refused with exit code 75; a run killed after writing its
@@ -8,7 +8,9 @@ two builds of the same inputs are byte-identical.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 import signal
 import subprocess
 import sys
@@ -16,23 +18,25 @@ from pathlib import Path
 
 import docx
 import pytest
+from typer.testing import CliRunner
 
-from briefgen.config import load_config
+from briefgen.cli import app
+from briefgen.config import Config, load_config
 from briefgen.edits import is_edited
 from briefgen.history import CARRIED_OVER, NEW
 from briefgen.ingest import ingest
 from briefgen.manifest import read_manifest
+from briefgen.model import Citation, Point, Section, TimelineEntry
 from briefgen.notes import notes_for_week
 from briefgen.output import default_renderers, locked
 from briefgen.render.fingerprint import docx_content_hash, visible_text
 from briefgen.weekly import parse_week
-from briefgen.weekly_run import WeeklyResult, build_week
+from briefgen.weekly_run import WeeklyResult, build_week, confine_background, restrict_background
+from briefs import make_brief, make_source
 
 # Seed article -> publication day (September 2025): W37 is 8-14, W38 15-21, W39 22-28.
 ARTICLES = {"001": 9, "002": 11, "003": 16, "004": 23}
 PARAGRAPHS = 8  # enough for several points per article, small enough for a fast test
-# `briefgen weekly` as the lead will register it, without depending on that registration.
-WEEKLY_CLI = "import typer; from briefgen.cli.weekly import register; app = typer.Typer(); register(app); app()"
 BUILD_TIMEOUT = 300
 
 
@@ -152,10 +156,10 @@ def test_analyst_notes_survive_every_regeneration(sources, workspace, fake_trans
     assert [n["name"] for n in read_manifest(out / "brief-2025-W39.manifest.json")["notes"]] == ["standing.docx"]
 
 
-def test_a_concurrent_run_is_refused_with_exit_75(sources, workspace):
+def test_a_concurrent_run_is_refused_with_exit_75(sources, workspace, briefgen_exe):
     out = workspace / "outputs"
     with locked(out):
-        result = subprocess.run([sys.executable, "-c", WEEKLY_CLI, "weekly", str(sources), "--out", str(out), "--week", "2025-W38"],
+        result = subprocess.run([briefgen_exe, "weekly", str(sources), "--out", str(out), "--week", "2025-W38"],
                                 capture_output=True, text=True, timeout=BUILD_TIMEOUT)  # fmt: skip
     assert result.returncode == 75
     assert "Another briefgen run is writing to" in result.stderr
@@ -169,7 +173,7 @@ import os, signal, sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[3])
 from conftest import FakeTranslator
-from briefgen.config import load_config
+from briefgen.config import Config, load_config
 from briefgen.output import default_renderers, locked
 from briefgen.weekly import parse_week
 from briefgen.weekly_run import build_week
@@ -203,11 +207,11 @@ def test_a_killed_run_leaves_the_previous_brief_and_the_next_run_succeeds(source
     assert not list(out.glob("*.tmp"))
 
 
-def test_source_date_epoch_gives_identical_builds_with_the_real_engine(sources, workspace):
+def test_source_date_epoch_gives_identical_builds_with_the_real_engine(sources, workspace, briefgen_exe):
     env_runs = []
     for name in ("first", "second"):
         out = workspace / name
-        result = subprocess.run([sys.executable, "-c", WEEKLY_CLI, "weekly", str(sources), "--out", str(out), "--week", "2025-W38",
+        result = subprocess.run([briefgen_exe, "weekly", str(sources), "--out", str(out), "--week", "2025-W38",
                                  "--engine", "apertium", "--quiet"], capture_output=True, text=True, timeout=BUILD_TIMEOUT)  # fmt: skip
         assert result.returncode == 0, result.stderr
         assert result.stdout == ""  # --quiet
@@ -219,3 +223,63 @@ def test_source_date_epoch_gives_identical_builds_with_the_real_engine(sources, 
     data = json.loads((first / "brief-2025-W38.json").read_text(encoding="utf-8"))
     assert data["generated_at"] == "2025-09-22T06:00:00+00:00"
     assert data["engine"]["name"] == "apertium"
+
+
+def test_the_weekly_command_says_what_is_new_and_records_the_run(sources, workspace, fake_translator):
+    out = workspace / "outputs"
+    _week(sources, out, "2025-W37", fake_translator)
+    result = CliRunner().invoke(app, ["weekly", str(sources), "--out", str(out), "--week", "2025-W38", "--engine", "apertium"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert re.fullmatch(r"Brief 2025-W38: 3 sources, \d+ points\.", lines[0])
+    assert re.fullmatch(r"\d+ new points? since the brief for 2025-W37; \d+ carried over\.", lines[1])
+    assert lines[-3:] == [f"Written: {out / name}" for name in ("brief-2025-W38.docx", "brief-2025-W38.json", "brief-2025-W38.manifest.json")]
+    last = json.loads((out / ".briefgen-last-run.json").read_text(encoding="utf-8"))
+    assert (last["week"], last["exit_code"], last["message"]) == ("2025-W38", 0, lines[1])
+    assert last["outputs"] == ["brief-2025-W38.docx", "brief-2025-W38.json", "brief-2025-W38.manifest.json"]
+
+
+@pytest.mark.parametrize("week", ["../../etc", "2025-W53"])
+def test_an_invalid_week_is_exit_2_and_writes_no_brief(sources, workspace, week):
+    out = workspace / "outputs"
+    result = CliRunner().invoke(app, ["weekly", str(sources), "--out", str(out), "--week", week])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: ") and "W" in result.stderr
+    assert not list(out.glob("brief-*"))
+    last = json.loads((out / ".briefgen-last-run.json").read_text(encoding="utf-8"))
+    assert (last["week"], last["exit_code"]) == (None, 2)
+
+
+def _background_pair():
+    """An old article kept as background and one of the week."""
+    old = make_source("old", [["Le Kremlin a reçu la délégation malienne à Moscou."]], dt.date(2025, 8, 20))
+    week = make_source("week", [["Le ministre a reçu l'envoyé américain à Bamako."]], dt.date(2025, 9, 16))
+    old.background = True
+    return old, week
+
+
+def test_background_sentences_only_score_for_context_sections():
+    old, week = _background_pair()
+    for sentence in [*old.sentences(), *week.sentences()]:
+        sentence.scores = {"diplomacy": 0.9, "russia": 0.4}
+    confine_background(make_brief(old, week), Config())
+    assert [s.scores for s in old.sentences()] == [{"russia": 0.4}]
+    assert [s.scores for s in week.sentences()] == [{"diplomacy": 0.9, "russia": 0.4}]
+
+
+def test_key_judgements_and_timeline_rest_on_the_weeks_sources():
+    old, week = _background_pair()
+
+    def point(pid: str, source: str, score: float) -> Point:
+        return Point(pid, "Le ministre a parlé.", [Citation(source, 1, "Le ministre a parlé.")], "russia", score=score)
+
+    background_point, week_point = point("Pold", "old", 0.9), point("Pweek", "week", 0.5)
+    brief = make_brief(old, week)
+    brief.sections = [Section("russia", "Russia context", "Contexte russe", [background_point, week_point])]
+    brief.key_judgements = [background_point, week_point]
+    brief.timeline = [TimelineEntry("2025-08-20", "day", "x", [Citation("old", 1, "x")]),
+                      TimelineEntry("2025-09-16", "day", "y", [Citation("week", 1, "y")])]  # fmt: skip
+    restrict_background(brief, Config(key_judgements=3))
+    assert [p.id for p in brief.sections[0].points] == ["Pold", "Pweek"]  # background may explain ...
+    assert [p.id for p in brief.key_judgements] == ["Pweek"]  # ... but not headline the week
+    assert [t.date for t in brief.timeline] == ["2025-09-16"]

@@ -1,15 +1,35 @@
-"""What the terminal shows: the stage being run, then tables. Progress goes to stderr so that
-stdout stays clean for `--json` and pipes."""
+"""What the terminal shows: progress while a brief is built, then tables.
+
+Progress and warnings go to stderr so that stdout stays clean for `--json` and pipes. Progress
+bars appear only on a terminal and only once a run has lasted SHOW_AFTER_SECONDS, so quick
+commands and cron logs stay clean.
+"""
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
+
+from briefgen.model import EngineInfo
+
+if TYPE_CHECKING:
+    from briefgen.translate.engine import Translator
+
+# Shorter runs finish before a progress display would help; showing one would only flicker.
+SHOW_AFTER_SECONDS = 1.0
+# Warnings listed on a terminal without --verbose; the rest are counted (logs and the JSON get all).
+WARNINGS_SHOWN = 5
 
 STAGE_LABELS = {
+    "load": "Starting",
     "ingest": "Reading sources",
     "segment": "Splitting sentences",
     "classify": "Sorting into sections",
@@ -20,56 +40,157 @@ STAGE_LABELS = {
     "translate": "Translating",
     "render": "Writing the brief",
 }
+# What a stage counts when it reports progress(done, total).
+STAGE_UNITS = {"ingest": "sources", "classify": "sentences", "translate": "sentences"}
+DEFAULT_UNIT = "items"
+
+
+class _CountColumn(ProgressColumn):
+    """`37/120 sentences`, or `37 sentences` while the total is unknown; blank until counted."""
+
+    def render(self, task: Task) -> Text:
+        if not task.fields.get("counted"):
+            return Text("")
+        total = f"/{task.total:.0f}" if task.total is not None else ""
+        return Text(f"{task.completed:.0f}{total} {task.fields['unit']}", style="progress.download")
+
+
+class _RateColumn(ProgressColumn):
+    """`12.3 sentences/s` for counted stages."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        if not task.fields.get("counted") or not speed:
+            return Text("")
+        return Text(f"{speed:.1f} {task.fields['unit']}/s", style="progress.data.speed")
 
 
 class StageReporter:
-    """A spinner naming the current stage, with the time each finished stage took."""
+    """Progress of a run, fed by the pipeline: `stage(name)` when a stage starts, and
+    `progress(done, total)` from stages that count their items (total None when unknown).
 
-    def __init__(self, enabled: bool = True) -> None:
-        self.console = Console(stderr=True)
-        self.enabled = enabled and self.console.is_terminal
-        self._status = None
+    enabled=False (--quiet) shows nothing; verbose adds a line per finished stage with its time,
+    and `note()` lines, on a terminal or not.
+    """
+
+    def __init__(self, enabled: bool = True, verbose: bool = False, console: Console | None = None, show_after: float = SHOW_AFTER_SECONDS) -> None:
+        self.console = console or Console(stderr=True)
+        self.verbose = enabled and verbose
+        self._bars = Progress(
+            SpinnerColumn(finished_text="[green]✓[/]"),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            _CountColumn(),
+            _RateColumn(),
+            TimeElapsedColumn(),
+            console=self.console,
+            transient=True,
+        )
+        show = enabled and self.console.is_terminal
+        self._timer = threading.Timer(show_after, self._bars.start) if show else None
+        self._task = None
         self._current: str | None = None
         self._started = 0.0
 
     def __enter__(self) -> StageReporter:
-        if self.enabled:
-            self._status = self.console.status("Starting…")
-            self._status.__enter__()
+        if self._timer is not None:
+            self._timer.daemon = True
+            self._timer.start()
         return self
 
     def stage(self, name: str) -> None:
         self._finish()
         self._current, self._started = name, time.monotonic()
-        if self._status is not None:
-            self._status.update(STAGE_LABELS.get(name, name) + "…")
+        unit = STAGE_UNITS.get(name, DEFAULT_UNIT)
+        self._task = self._bars.add_task(STAGE_LABELS.get(name, name), total=None, unit=unit, counted=False)
+
+    def progress(self, done: int, total: int | None) -> None:
+        """Items of the current stage done so far, out of `total` (None while unknown)."""
+        if self._task is not None:
+            self._bars.update(self._task, completed=done, total=total, counted=True)
+
+    def note(self, message: str) -> None:
+        """A detail shown only with --verbose."""
+        if self.verbose:
+            self.console.print(f"  {escape(message)}", highlight=False, soft_wrap=True, emoji=False)
 
     def _finish(self) -> None:
-        if self._current and self.enabled:
+        if self._task is None:
+            return
+        task = next(t for t in self._bars.tasks if t.id == self._task)
+        size = task.total or task.completed or 1  # a stage that never counted shows as one full step
+        self._bars.update(self._task, total=size, completed=size)
+        if self.verbose:
             elapsed = time.monotonic() - self._started
-            self.console.print(f"[green]✓[/] {STAGE_LABELS.get(self._current, self._current)} [dim]{elapsed:.1f} s[/]")
+            counted = f" ({task.completed:.0f} {task.fields['unit']})" if task.fields.get("counted") else ""
+            self.console.print(f"[green]✓[/] {STAGE_LABELS.get(self._current or '', self._current)}{counted} [dim]{elapsed:.1f} s[/]", highlight=False, soft_wrap=True, emoji=False)
+        self._task = None
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is None:
             self._finish()
-        if self._status is not None:
-            self._status.__exit__(exc_type, exc, tb)
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer.join()  # a display being started must be up before it is stopped
+        if self._bars.live.is_started:
+            self._bars.stop()
+
+
+class CountingTranslator:
+    """Wraps the engine to report sentences translated so far as progress(done, None).
+
+    Sentences served by the translation cache never reach the engine, so they are not counted.
+    """
+
+    def __init__(self, translator: Translator, progress: Callable[[int, int | None], None]) -> None:
+        self._translator = translator
+        self._progress = progress
+        self.info: EngineInfo = translator.info
+        self.translated = 0
+
+    def translate_batch(self, sentences: list[str]) -> list[str]:
+        english = self._translator.translate_batch(sentences)
+        self.translated += len(sentences)
+        self._progress(self.translated, None)
+        return english
+
+
+def engine_label(engine: dict | None) -> str:
+    """`apertium 3.8.3 (fra-cat+cat-eng …)` from an engine dict as in the JSON sidecar."""
+    if not engine or engine["name"] == "none":
+        return "none"
+    return f"{engine['name']} {engine['version']} ({engine['model']})"
+
+
+def print_warnings(warnings: list[dict], verbose: bool, console: Console | None = None) -> None:
+    """Every warning in logs and with --verbose; on a terminal, the first WARNINGS_SHOWN and a count."""
+    console = console or Console(stderr=True)
+    capped = console.is_terminal and not verbose
+    shown = warnings[:WARNINGS_SHOWN] if capped else warnings
+    for warning in shown:
+        where = f"{escape(warning['source'])}: " if warning["source"] else ""
+        console.print(f"[yellow]warning:[/] {where}{escape(warning['message'])}", highlight=False, soft_wrap=True, emoji=False)
+    if len(warnings) > len(shown):
+        console.print(f"[yellow]warning:[/] … and {len(warnings) - len(shown)} more; run with --verbose to see them all.", highlight=False)
 
 
 def print_summary(summary: dict) -> None:
     console = Console()
-    table = Table(title=f"Brief {summary['week']}", show_header=False, box=None)
-    table.add_row("Sources used", str(summary["sources_used"]))
-    if summary["sources_skipped"]:
-        table.add_row("Sources skipped", ", ".join(summary["sources_skipped"]))
-    table.add_row("Points", ", ".join(f"{k} {n}" for k, n in summary["points"].items()))
+    table = Table(title=f"Brief {summary['week']} ({summary['period']['start']} to {summary['period']['end']})", title_justify="left", show_header=False, box=None)
+    table.add_column(style="bold")
+    table.add_column(overflow="fold")
+    skipped = summary["sources_skipped"]
+    table.add_row("Sources", f"{summary['sources_used']} used" + (f", {len(skipped)} skipped: {', '.join(skipped)}" if skipped else ""))
+    table.add_row("Points", " · ".join(f"{s['title']} {s['points']}" for s in summary["sections"]))
     table.add_row("Key judgements", str(summary["key_judgements"]))
-    table.add_row("Engine", summary["engine"])
-    table.add_row("Warnings", str(summary["warnings"]))
+    table.add_row("Engine", engine_label(summary["engine"]))
+    table.add_row("Warnings", str(len(summary["warnings"])))
+    table.add_row("Outputs", "\n".join(summary["outputs"]))
     table.add_row("Time", f"{summary['seconds']} s")
-    for path in summary["outputs"]:
-        table.add_row("Written", path)
-    console.print(table)
+    console.print(table, highlight=False)
+    sidecar = next((p for p in summary["outputs"] if p.endswith(".json")), None)
+    if sidecar:
+        console.print(f"Look at it in the terminal: briefgen preview {escape(sidecar)}", highlight=False)
 
 
 def print_sources(rows: list[dict], warnings: list[dict]) -> None:
@@ -80,8 +201,7 @@ def print_sources(rows: list[dict], warnings: list[dict]) -> None:
     for row in rows:
         table.add_row(row["id"], row["outlet"] or "—", row["date"] or "—", row["title"] or "—", str(row["words"]))
     console.print(table)
-    for warning in warnings:
-        Console(stderr=True).print(f"[yellow]warning:[/] {escape(warning['source'])}: {escape(warning['message'])}", highlight=False)
+    print_warnings(warnings, verbose=True)
 
 
 def print_brief(data: dict, french: bool = False) -> None:
@@ -106,9 +226,8 @@ def print_brief(data: dict, french: bool = False) -> None:
             console.print(f"    [dim]{escape(point['fr'])}[/]", highlight=False)
 
     period = data["period"]
-    engine = data["engine"]
     console.rule(f"Brief {period['week']} ({period['start']} – {period['end']})")
-    console.print(f"{len(data['sources'])} sources · engine {engine['name']} {engine['version']} · generated {data['generated_at']}", highlight=False)
+    console.print(f"{len(data['sources'])} sources · engine {engine_label(data['engine'])} · generated {data['generated_at']}", highlight=False)
     console.print("\n[bold]Key judgements[/]")
     for point in data["key_judgements"]:
         show(point)

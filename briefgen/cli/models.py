@@ -105,11 +105,15 @@ def translate(
     Example: briefgen translate article.txt --engine apertium > article.en.txt
     """
     from briefgen.config import load_config
+    from briefgen.model import Brief
     from briefgen.translate import select_engine, translate_file
 
+    notes = Brief()  # collects warnings only (e.g. a rebuilt cache)
     with reported_errors():
         config = load_config(overrides={"engine": engine, "glossary": glossary})
-        lines = translate_file(file, select_engine(config), config)
+        lines = translate_file(file, select_engine(config), config, notes)
+    for warning in notes.warnings:
+        typer.echo(f"Warning: {warning.message}", err=True)
     for line in lines:
         typer.echo(line)
 

@@ -36,39 +36,47 @@ def weekly(
     Example: briefgen weekly sources/ --out outputs/ --week 2025-W38
     """
     from briefgen.output import locked
+    from briefgen.weekly import last_complete_week, parse_week
 
-    record: dict = {"week": week, "outputs": [], "message": ""}
-    with reported_errors(verbose), _recorded(out, record), locked(out):  # refused at once, before heavy imports
-        from briefgen.cli.display import StageReporter
-        from briefgen.config import load_config
-        from briefgen.history import summary, unique_points
-        from briefgen.notes import notes_for_week
-        from briefgen.output import default_renderers
-        from briefgen.pipeline import generation_time
-        from briefgen.translate import select_engine
-        from briefgen.weekly import last_complete_week, parse_week
-        from briefgen.weekly_run import build_week
+    record: dict = {"week": None, "outputs": [], "message": ""}
+    with reported_errors(verbose), _recorded(out, record):
+        period = parse_week(week) if week else None
+        record["week"] = period.week if period else None
+        with locked(out):  # a second run is refused here, before the heavy modules load
+            from briefgen.cli.display import StageReporter
+            from briefgen.config import load_config
+            from briefgen.history import summary
+            from briefgen.notes import notes_for_week
+            from briefgen.output import default_renderers
+            from briefgen.pipeline import generation_time
+            from briefgen.translate import select_engine
+            from briefgen.weekly_run import build_week
 
-        period = parse_week(week) if week else last_complete_week(generation_time().date())
-        record["week"] = period.week
-        config = load_config(overrides={"engine": engine})
-        with StageReporter(enabled=not quiet) as reporter:
-            result = build_week(
-                sources_dir, out, config, select_engine(config), period, default_renderers(),
-                force=force, notes=notes_for_week(notes, period.week), context_days=context_days, report=reporter.stage,
-            )
+            period = period or last_complete_week(generation_time().date())
+            record["week"] = period.week
+            config = load_config(overrides={"engine": engine})
+            with StageReporter(enabled=not quiet) as reporter:
+                result = build_week(
+                    sources_dir, out, config, select_engine(config), period, default_renderers(),
+                    force=force, notes=notes_for_week(notes, period.week), context_days=context_days, report=reporter.stage,
+                )
         record["outputs"] = result.written
         record["message"] = " ".join([summary(result.brief), *result.messages])
-    if quiet:
-        return
+    if not quiet:
+        _print_result(result)
+
+
+def _print_result(result) -> None:
+    from briefgen.history import summary, unique_points
     from briefgen.render.text import plural
 
-    for warning in result.brief.warnings:
+    brief = result.brief
+    for warning in brief.warnings:
         typer.echo(f"warning: {warning.source + ': ' if warning.source else ''}{warning.message}", err=True)
-    background = sum(s.background for s in result.brief.sources)
-    typer.echo(f"Brief {period.week}: {plural(len(result.brief.sources), 'source')}"
-               f"{f' ({background} background)' if background else ''}, {plural(len(unique_points(result.brief)), 'point')}.")
-    typer.echo(summary(result.brief))
+    background = sum(s.background for s in brief.sources)
+    typer.echo(f"Brief {brief.period.week}: {plural(len(brief.sources), 'source')}"
+               f"{f' ({background} background)' if background else ''}, {plural(len(unique_points(brief)), 'point')}.")
+    typer.echo(summary(brief))
     for message in result.messages:
         typer.echo(message)
     for path in result.written:

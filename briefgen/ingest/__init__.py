@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -22,6 +23,11 @@ MAX_SOURCE_BYTES = 5 * 1024 * 1024
 PARAGRAPH_SEPARATOR = "\n\n"
 # Names never read: hidden files and Office lock files ("~$article.docx"), which are not documents.
 IGNORED_PREFIXES = (".", "~$")
+# briefgen's own outputs ("brief-2025-W38.docx", "brief-2025-W38 (edited).md"): found when --out is
+# inside a sources folder, they would be read back as an English "article" citing itself.
+OWN_OUTPUT = re.compile(r"brief-\d{4}-W\d{2}\b.*")
+PERMISSION_DENIED = "permission denied; make the file readable to include it"
+UNSUPPORTED = f"unsupported file type; briefgen reads {', '.join(sorted(READERS))}"
 
 
 def ingest(paths: list[Path]) -> Brief:
@@ -37,7 +43,19 @@ def ingest(paths: list[Path]) -> Brief:
         by_id[source.id] = source
         brief.sources.append(source)
     _make_names_printable(brief)
+    _drop_repeated_warnings(brief)
     return brief
+
+
+def _drop_repeated_warnings(brief: Brief) -> None:
+    """A path named twice (directly and inside a named folder) is reported once."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for warning in brief.warnings:
+        if (warning.source, warning.message) not in seen:
+            seen.add((warning.source, warning.message))
+            kept.append(warning)
+    brief.warnings = kept
 
 
 def _make_names_printable(brief: Brief) -> None:
@@ -64,10 +82,18 @@ def discover(paths: list[Path], brief: Brief) -> list[Path]:
     """
     found: dict[str, Path] = {}
     for path in paths:
-        for file in _walk(path, brief) if path.is_dir() else [path]:
+        for file in _walk(path, brief) if _is_dir(path) else [path]:
             if _is_regular_file(file, brief):
                 found.setdefault(os.path.realpath(file), file)
     return sorted(found.values(), key=str)
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether to walk `path`; a path that cannot even be inspected is reported as a file would be."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _is_regular_file(path: Path, brief: Brief) -> bool:
@@ -85,10 +111,10 @@ def _is_regular_file(path: Path, brief: Brief) -> bool:
 def _missing_reason(path: Path, exc: OSError) -> str:
     if exc.errno == errno.ELOOP:
         return "symbolic link loop; skipped"
-    if path.is_symlink():
-        return "broken symbolic link (its target does not exist); skipped"
     if exc.errno == errno.ENOENT:
-        return "no such file or folder"
+        return "broken symbolic link (its target does not exist); skipped" if path.is_symlink() else "no such file or folder"
+    if exc.errno == errno.EACCES:
+        return PERMISSION_DENIED
     return f"cannot read the file ({exc.strerror})"
 
 
@@ -110,7 +136,9 @@ def _walk(folder: Path, brief: Brief) -> list[Path]:
         for name in sorted(n for n in names if not n.startswith(IGNORED_PREFIXES)):
             file = Path(root) / name
             if reader_for(file) is None:
-                brief.warn(file, f"unsupported file type; briefgen reads {', '.join(sorted(READERS))}")
+                brief.warn(file, UNSUPPORTED)
+            elif OWN_OUTPUT.fullmatch(name):
+                brief.warn(file, "a brief written by briefgen, not an article; skipped (keep --out outside the sources)")
             else:
                 files.append(file)
     return files
@@ -119,13 +147,13 @@ def _walk(folder: Path, brief: Brief) -> list[Path]:
 def read_source(path: Path, brief: Brief) -> Source | None:
     reader = reader_for(path)
     if reader is None:
-        brief.warn(path, f"unsupported file type; briefgen reads {', '.join(sorted(READERS))}")
+        brief.warn(path, UNSUPPORTED)
         return None
     try:
         data = read_limited(path)
         document = reader(data)
     except PermissionError:
-        brief.warn(path, "permission denied; make the file readable to include it")
+        brief.warn(path, PERMISSION_DENIED)
         return None
     except UnreadableSource as exc:
         brief.warn(path, str(exc))

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen import __version__
+from briefgen.history import changes_dict
 from briefgen.model import Brief, Citation, Point, Source
 
 SCHEMA_ID = "briefgen/brief@1"
@@ -23,6 +24,7 @@ def point_dict(point: Point) -> dict[str, Any]:
         "fr": point.fr,
         "en": point.en,
         "section": point.section,
+        "status": point.status,
         "corroboration": point.corroboration,
         "citations": [citation_dict(c) for c in point.citations],
     }
@@ -42,6 +44,7 @@ def source_dict(source: Source) -> dict[str, Any]:
         "language": source.language,
         "url": source.url,
         "words": source.words,
+        "background": source.background,
     }
 
 
@@ -76,6 +79,7 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
             }
             for d in brief.discrepancies
         ],
+        "changes": changes_dict(brief),
         "warnings": [{"source": w.source, "message": w.message} for w in brief.warnings],
     }
 

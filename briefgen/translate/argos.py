@@ -63,9 +63,15 @@ class ArgosTranslator:
         if self._model is None:
             import ctranslate2  # heavy: imported only when an Argos engine really translates
 
-            self._model = ctranslate2.Translator(
-                str(self.package_dir / "model"), device="cpu", compute_type=COMPUTE_TYPE
-            )
+            try:
+                self._model = ctranslate2.Translator(
+                    str(self.package_dir / "model"), device="cpu", compute_type=COMPUTE_TYPE
+                )
+            except (RuntimeError, ValueError, OSError) as exc:
+                raise EngineUnavailableError(
+                    f"The Argos model in {self.package_dir} cannot be loaded ({exc}). Reinstall it with "
+                    f"`briefgen models remove {self.package_dir.name}` then `briefgen models install`."
+                ) from exc
         return self._model
 
     def translate_batch(self, sentences: list[str]) -> list[str]:

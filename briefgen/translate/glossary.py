@@ -14,7 +14,7 @@ from briefgen.errors import ConfigError
 
 # Bump when matching or placeholder handling changes: cached translations made under the old
 # rules must not be reused (the version is part of the glossary digest, hence of the cache key).
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 APOSTROPHES = "'\u2019"
 ACRONYM = re.compile(r"^[A-Z0-9]{2,}$")
 

@@ -50,8 +50,11 @@ def translate_texts(texts: list[str], translator: Translator, config: Config, br
     return {**done, **fresh}
 
 
-def translate_file(path: Path, translator: Translator, config: Config) -> list[str]:
-    """One English line per line of the UTF-8 file `path`; blank lines stay blank."""
+def translate_file(path: Path, translator: Translator, config: Config, brief: Brief | None = None) -> list[str]:
+    """One English line per line of the UTF-8 file `path`; blank lines stay blank.
+
+    Warnings (a rebuilt cache) go to `brief` when one is given.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -59,7 +62,7 @@ def translate_file(path: Path, translator: Translator, config: Config) -> list[s
     lines = [line.rstrip("\r") for line in text.split("\n")]
     if text.endswith("\n"):
         lines.pop()  # the final newline ends the last line; it does not start a new one
-    english = translate_texts(lines, translator, config)
+    english = translate_texts(lines, translator, config, brief)
     return [" ".join(english[line].split()) if line.strip() else "" for line in lines]
 
 

@@ -30,7 +30,7 @@ class FakeTranslator:
     def translate_batch(self, sentences: list[str]) -> list[str]:
         self.calls.append(list(sentences))
         if self.drop_placeholders:
-            return [f"EN[{s.replace('QQK', 'qq k')}]" for s in sentences]
+            return [f"EN[{s.replace('XK', 'x k')}]" for s in sentences]
         return [f"EN[{s}]" for s in sentences]
 
     @property

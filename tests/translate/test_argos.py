@@ -13,6 +13,7 @@ import socket
 
 import pytest
 
+from briefgen.errors import EngineUnavailableError
 from briefgen.translate.argos import ArgosTranslator, model_identity
 from briefgen.translate.glossary import load_glossary
 from briefgen.translate.stage import translate_protected
@@ -57,7 +58,7 @@ def test_placeholders_survive_the_model(zh_translator):
     english = next(iter(out.values()))
     assert "Alliance of Sahel States (AES)" in english
     assert "JNIM" in english and "Rudy Atallah" in english
-    assert "QQK" not in english
+    assert "XK" not in english
 
 
 def test_loading_and_translating_never_touch_the_network(zh_package, monkeypatch):
@@ -83,3 +84,14 @@ def test_target_prefix_is_forced_and_stripped(zh_package, tmp_path):
     prefixed = ArgosTranslator(package, beam_size=1).translate_batch(["今天天气很好。"])[0]
     assert not plain.startswith("Yesterday")
     assert prefixed and not prefixed.startswith("Yesterday") and prefixed != plain
+
+
+def test_broken_model_is_a_clear_error(zh_package, tmp_path):
+    package = tmp_path / "translate-zh_en-broken"
+    (package / "model").mkdir(parents=True)
+    (package / "model" / "model.bin").write_bytes(b"not a model")
+    shutil.copy(zh_package.path / "sentencepiece.model", package)
+    shutil.copy(zh_package.path / "metadata.json", package)
+    translator = ArgosTranslator(package)  # the model loads on first use
+    with pytest.raises(EngineUnavailableError, match="cannot be loaded.*models remove translate-zh_en-broken"):
+        translator.translate_batch(["今天天气很好。"])

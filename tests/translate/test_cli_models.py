@@ -108,3 +108,16 @@ def test_doctor_text(app, argos_home):
     assert result.exit_code == 0
     assert "Argos:    no" in result.stdout and "Cache:" in result.stdout and "Network needed:" in result.stdout
 
+
+
+def test_translate_reports_a_rebuilt_cache_on_stderr(app, fake, monkeypatch, tmp_path):
+    monkeypatch.setattr("briefgen.translate.select_engine", lambda config: fake)
+    cache = tmp_path / "xdg-cache" / "briefgen" / "translations.sqlite"
+    cache.parent.mkdir(parents=True)
+    cache.write_bytes(b"garbage" * 100)
+    source = tmp_path / "in.txt"
+    source.write_text("Bonjour.\n", encoding="utf-8")
+    result = runner.invoke(app, ["translate", str(source)])
+    assert result.exit_code == 0
+    assert result.stdout == "EN[Bonjour.]\n"
+    assert result.stderr.startswith("Warning: The translation cache") and "rebuilt" in result.stderr

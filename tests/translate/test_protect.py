@@ -11,12 +11,12 @@ def test_placeholders_are_letters_only_and_distinct():
 def test_names_acronyms_and_terms_are_masked():
     sentence = "Selon Rudy Atallah, le JNIM et l'AES menacent la Maison Blanche."
     masked = mask(sentence, load_glossary())
-    assert masked.text == "Selon QQKA, le QQKB et l'QQKC menacent la QQKD."
+    assert masked.text == "Selon XKA, le XKB et l'XKC menacent la XKD."
     assert dict(masked.slots) == {
-        "QQKA": "Rudy Atallah",
-        "QQKB": "JNIM",
-        "QQKC": "Alliance of Sahel States (AES)",
-        "QQKD": "White House",
+        "XKA": "Rudy Atallah",
+        "XKB": "JNIM",
+        "XKC": "Alliance of Sahel States (AES)",
+        "XKD": "White House",
     }
 
 
@@ -27,18 +27,18 @@ def test_sentence_start_words_are_not_names():
 
 def test_parenthesised_acronym_is_not_expanded_twice():
     masked = mask("la Confédération des États du Sahel (AES) existe", load_glossary())
-    assert dict(masked.slots)["QQKB"] == "AES"
+    assert dict(masked.slots)["XKB"] == "AES"
 
 
 def test_unmask_restores_and_capitalises_at_start():
     masked = mask("lutte contre le terrorisme avec le JNIM", load_glossary())
-    assert unmask("qqka with the QQKB", masked) == "Counterterrorism with the JNIM"
+    assert unmask("xka with the XKB", masked) == "Counterterrorism with the JNIM"
 
 
 def test_unmask_rejects_lost_or_duplicated_placeholders():
     masked = mask("Rudy Atallah et le JNIM", load_glossary())
-    assert unmask("QQKA and the", masked) is None
-    assert unmask("QQKA and QQKA QQKB", masked) is None
+    assert unmask("XKA and the", masked) is None
+    assert unmask("XKA and XKA XKB", masked) is None
 
 
 def test_repair_restores_acronym_capitals_and_terms():
@@ -47,5 +47,5 @@ def test_repair_restores_acronym_capitals_and_terms():
 
 
 def test_text_that_already_contains_a_placeholder_is_left_alone():
-    masked = mask("Le code QQKA du JNIM", load_glossary())
-    assert masked.text == "Le code QQKA du JNIM" and masked.slots == ()
+    masked = mask("Le code XKA du JNIM", load_glossary())
+    assert masked.text == "Le code XKA du JNIM" and masked.slots == ()

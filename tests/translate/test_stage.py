@@ -45,9 +45,9 @@ def test_fills_every_english_field_once_per_distinct_text(fake, config):
     assert brief.timeline[0].en == by_id["p1"].en
     assert brief.engine == fake.info
     assert sorted(fake.sentences_seen) == [
-        "La QQKA continue.",
-        "Le QQKA a attaqué Bamako.",
-        "Moscou reçoit QQKA.",
+        "La XKA continue.",
+        "Le XKA a attaqué Bamako.",
+        "Moscou reçoit XKA.",
     ]
 
 
@@ -64,7 +64,7 @@ def test_lost_placeholders_fall_back_to_plain_translation(config):
     lossy = FakeTranslator(drop_placeholders=True)
     out = translate_texts(["Selon Rudy Atallah, l'AQMI recule."], lossy, config)
     assert out == {"Selon Rudy Atallah, l'AQMI recule.": "EN[Selon Rudy Atallah, l'AQIM recule.]"}
-    assert lossy.calls == [["Selon QQKA, l'QQKB recule."], ["Selon Rudy Atallah, l'AQMI recule."]]
+    assert lossy.calls == [["Selon XKA, l'XKB recule."], ["Selon Rudy Atallah, l'AQMI recule."]]
 
 
 def test_batches_follow_config_batch_size(fake, config):
