@@ -35,8 +35,11 @@ def run() -> dict:
         warm = [build(out, cache) for _ in range(WARM_RUNS)]
     median = statistics.median(w.seconds for w in warm)
     summary = json.loads(cold.stdout)
+    engine = summary.get("engine", "?")
+    if isinstance(engine, dict):
+        engine = f"{engine.get('name')} {engine.get('version')} ({engine.get('model')})"
     return {
-        "engine": summary.get("engine", "?"),
+        "engine": engine,
         "points": summary.get("points", {}),
         "cold_s": round(cold.seconds, 2),
         "cold_mb": round(cold.peak_mb),

@@ -68,11 +68,14 @@ def score_sentences(
 
     `paragraphs[i]` numbers the paragraph of text i (see CONTEXT_WEIGHT); None: no context.
     """
+    if not texts:
+        return []
     texts = [without_titles(t) for t in texts]
     folded = [fold(t) for t in texts]
-    keyword_hits = np.array([_keyword_hits(folded, spec) for spec in specs]).T.reshape(len(texts), len(specs))
-    own = keyword_hits + SIMILARITY_WEIGHT * np.asarray(_profile_similarity(texts, specs)).reshape(keyword_hits.shape)
-    total = own + CONTEXT_WEIGHT * _neighbour_mean(own, paragraphs) if paragraphs is not None else own
+    shape = (len(texts), len(specs))
+    keyword_hits = np.array([_keyword_hits(folded, spec) for spec in specs], dtype=float).reshape(shape[::-1]).T
+    own = keyword_hits + SIMILARITY_WEIGHT * np.asarray(_profile_similarity(texts, specs)).reshape(shape)
+    total = own if paragraphs is None else own + CONTEXT_WEIGHT * _neighbour_mean(own, paragraphs)
     return [{spec.key: round(float(row[j]), SCORE_DIGITS) for j, spec in enumerate(specs)} for row in total]
 
 

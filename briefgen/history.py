@@ -17,11 +17,10 @@ from typing import Any
 from briefgen.french import fold, normalise
 from briefgen.merge import MERGE_SIMILARITY, vectorise
 from briefgen.model import Brief, Point
-from briefgen.output import WEEK_PATTERN
+from briefgen.output import sidecars
 
 NEW = "new"
 CARRIED_OVER = "carried over"
-SIDECAR_PREFIX, SIDECAR_SUFFIX = "brief-", ".json"
 
 
 @dataclass(frozen=True)
@@ -34,12 +33,8 @@ class Fact:
 
 def previous_sidecar(out_dir: Path, week: str) -> Path | None:
     """The newest brief JSON in `out_dir` for a week before `week` (ISO week names sort in time order)."""
-    earlier = []
-    for path in out_dir.glob(f"{SIDECAR_PREFIX}*{SIDECAR_SUFFIX}"):
-        name = path.name[len(SIDECAR_PREFIX) : -len(SIDECAR_SUFFIX)]
-        if WEEK_PATTERN.fullmatch(name) and name < week:
-            earlier.append((name, path))
-    return max(earlier)[1] if earlier else None
+    earlier = [path for name, path in sidecars(out_dir).items() if name < week]
+    return earlier[-1] if earlier else None
 
 
 def load_previous(out_dir: Path, brief: Brief) -> tuple[str, list[Fact]] | None:

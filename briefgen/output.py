@@ -35,6 +35,16 @@ def output_path(out_dir: Path, week: str, extension: str) -> Path:
     return out_dir / f"brief-{week}.{extension}"
 
 
+def sidecars(out_dir: Path) -> dict[str, Path]:
+    """The briefs' JSON sidecars in `out_dir` by ISO week (week names sort in time order)."""
+    found = {}
+    for path in out_dir.glob("brief-*.json"):
+        week = path.name[len("brief-") : -len(".json")]
+        if WEEK_PATTERN.fullmatch(week):
+            found[week] = path
+    return dict(sorted(found.items()))
+
+
 @contextlib.contextmanager
 def locked(out_dir: Path) -> Iterator[None]:
     """Hold the output folder's lock; a concurrent run gets BuildLockedError at once.

@@ -1,12 +1,14 @@
 """Select stage: sentences -> merged fact Points -> sections within the length budget -> key judgements.
 
 A Point is one fact: the sentences that state it (across outlets or repeated in one article) are
-merged by `briefgen.merge`, every one kept as a Citation, and the best-formed one is quoted
-verbatim. Points are ranked by section fit, informativeness (named things, figures), corroboration
+merged by `briefgen.merge` (words plus anchors: the same person in the same kind of event, see
+`_event_keys`), every one kept as a Citation, and the best-formed one is quoted verbatim. The fact
+goes to the section its sentences score best in on average (a section's `claim` included).
+Points are ranked by section fit, informativeness (named things, figures), corroboration
 (distinct sources), echoes in other outlets, centrality, attribution and lead position, less a
 penalty for commentary; the budget is then filled section by section with diminishing returns
-(coverage), never taking two points that are worded alike or name the same participant in the
-same kind of event (novelty).
+(coverage), never taking two points that are worded alike, name the same participant in the same
+kind of event, or report one visit or meeting with mostly the same participants (novelty).
 """
 
 from __future__ import annotations
@@ -53,10 +55,12 @@ NOVELTY_SIMILARITY = 0.35
 # statements, e.g. the country every article is about).
 EVENT_KINDS = {
     "visit": re.compile(r"\b(?:visite|rendue?|séjour|passage|déplacement|tournée)\b", re.I),
-    "meeting": re.compile(r"\b(?:rencontr\w*|réuni\w*|entretiens?|entrevue|entretenu)\b", re.I),
+    # Not "entretien": as often an interview given to the press as talks held with someone.
+    "meeting": re.compile(r"\b(?:rencontr\w*|réuni\w*|entrevue|entretenu)\b", re.I),
     "attack": re.compile(r"\b(?:attaqu\w*|assaut|embuscade|tués)\b", re.I),
 }
 UBIQUITOUS_SHARE = 0.15
+UBIQUITOUS_MIN = 3  # ...and in more than this many: in a handful of statements nothing is ubiquitous
 # A visit and a meeting report one encounter when this share of the participants of the one
 # naming fewer is named by the other too: "Vladimir Poutine, Ortm" and "Goïta, Vladimir Poutine,
 # Kremlin" are one (2 of 3); "Rudy Atallah, Sadio Camara" and "Rudy Atallah, Donald Trump,
@@ -103,6 +107,9 @@ OPINION = re.compile(
     r"|prouve|témoigne)\b",
     re.I,
 )
+# An aside between dashes or brackets ("- qui avait, selon certains analystes, précipité... -") does
+# not make the statement around it commentary.
+ASIDE = re.compile(r"\s[-–—]\s[^-–—]+?\s[-–—](?=[\s,.])|\([^()]*\)")
 # Sentences opening on a pronoun or demonstrative lean on context the reader of a brief lacks.
 ANAPHORIC = re.compile(r"^(?:il|elle|ils|elles|ce|cet|cette|ces|cela|ceci|celle|celui|lesdits|ladite)\b", re.I)
 ANAPHORA_PENALTY = 0.7
@@ -113,7 +120,7 @@ PARTICIPANT = re.compile(r"(?<=[\s(«'’])[A-ZÀ-Ý][\w-]+")
 # A place is where a visit or meeting happens, not who takes part: two envoys visiting Bamako are
 # two visits. An attack, though, is identified by where it happened.
 LOCATED = {"attack"}
-PLACE = re.compile(r"\b(?:à|au|aux|en|vers|depuis)\s+(?:la\s+|l['’])?([A-ZÀ-Ý][\w-]+)")
+PLACE = re.compile(r"\b(?i:à|au|aux|en|vers|depuis)\s+(?:la\s+|l['’])?([A-ZÀ-Ý][\w-]+)")
 
 
 @dataclass
@@ -229,7 +236,7 @@ def _participants(text: str) -> set[str]:
 
 def _ubiquitous_participants(texts: Sequence[str]) -> set[str]:
     counts = Counter(p for text in texts for p in _participants(text))
-    return {p for p, n in counts.items() if n > UBIQUITOUS_SHARE * len(texts)}
+    return {p for p, n in counts.items() if n > max(UBIQUITOUS_MIN, UBIQUITOUS_SHARE * len(texts))}
 
 
 def _event_keys(text: str, ubiquitous: set[str]) -> frozenset[tuple[str, str]]:
@@ -278,7 +285,7 @@ def _rank(point: Point, signals: dict) -> float:
         + W_CENTRAL * signals["central"]
         + W_LEAD * signals["lead"]
         + W_ATTRIBUTED * bool(ATTRIBUTED.search(point.fr))
-        - W_OPINION * bool(OPINION.search(point.fr))
+        - W_OPINION * bool(OPINION.search(ASIDE.sub(" ", point.fr)))
     )
     return max(score, 0.0) * (ANAPHORA_PENALTY if ANAPHORIC.match(point.fr) else 1.0)
 

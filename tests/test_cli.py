@@ -83,7 +83,7 @@ def test_init_edit_build_preview_as_installed_command(tmp_path: Path, cache_home
     assert summary["engine"]["name"] == "apertium"
     titles = [s["title"] for s in summary["sections"]]
     assert titles[:2] == list(EDITED_TITLES.values())
-    assert summary["outputs"] == [f"outputs/brief-{summary['week']}.{ext}" for ext in ("docx", "json", "md")]
+    assert summary["outputs"] == [f"outputs/brief-{summary['week']}.{ext}" for ext in ("docx", "json", "md", "manifest.json")]
     assert all((folder / p).is_file() for p in summary["outputs"])
     assert f"**{MARKING}**" in (folder / summary["outputs"][2]).read_text(encoding="utf-8")
     sidecar = json.loads((folder / summary["outputs"][1]).read_text(encoding="utf-8"))
@@ -110,7 +110,7 @@ def test_build_prints_a_summary_for_people(workdir: Path):
     assert "Engine: apertium" in result.stderr
     assert re.search(r"✓ Translating.* \d+\.\d s", result.stderr)
     assert "translation cache" in result.stderr
-    assert sorted(p.name for p in (workdir / "outputs").iterdir() if not p.name.startswith(".")) == ["brief-2025-W38.json", "brief-2025-W38.md"]
+    assert sorted(p.name for p in (workdir / "outputs").iterdir() if not p.name.startswith(".")) == ["brief-2025-W38.json", "brief-2025-W38.manifest.json", "brief-2025-W38.md"]
 
 
 def test_quiet_build_prints_nothing(workdir: Path):

@@ -25,7 +25,7 @@ import pytest
 from briefgen.render.sidecar import validate
 
 WEEK = "2025-W38"
-NAMES = [f"brief-{WEEK}.docx", f"brief-{WEEK}.json"]
+NAMES = [f"brief-{WEEK}.docx", f"brief-{WEEK}.json", f"brief-{WEEK}.manifest.json"]
 PREVIOUS = {name: f"previous {name}: last week's good output\n".encode() for name in NAMES}
 # Longest a build of the seeds may take before a test gives up waiting (Apertium: a few seconds).
 BUILD_TIMEOUT = 120
@@ -63,7 +63,9 @@ PAUSING_BUILD = textwrap.dedent(
 
 
 def build_args(out: Path, seeds: Path) -> list[str]:
-    return ["build", str(seeds), "--out", str(out), "--engine", "apertium", "--quiet"]
+    # --force: the previous files here are stand-ins, not briefs briefgen stamped (edit safety is
+    # tested in test_edits.py); these tests are about atomicity.
+    return ["build", str(seeds), "--out", str(out), "--engine", "apertium", "--quiet", "--force"]
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +96,9 @@ def assert_complete_or_previous(out: Path) -> None:
         data = (out / name).read_bytes()
         if data == PREVIOUS[name]:
             continue
-        if name.endswith(".json"):
+        if name.endswith(".manifest.json"):
+            assert json.loads(data)["week"] == WEEK
+        elif name.endswith(".json"):
             validate(json.loads(data))
         else:
             import docx

