@@ -49,7 +49,7 @@ $(TEST_MODEL):
 
 # Picture of page 1 of the sample brief for the README (needs LibreOffice).
 page1: brief
-	$(BIN)/python docs/make_page1.py outputs/brief-2025-W38.docx docs/page1.png
+	$(BIN)/python docs/make_page1.py outputs/brief-2025-W38.docx --out docs/page1.png
 
 clean:
 	rm -rf $(VENV) .cache outputs/brief-*

@@ -336,13 +336,17 @@ def _point(point: Point, n: int, cite: _Citer, home: Section | None = None) -> P
     )
 
 
+# An article that names no outlet is cited by its file name, so the analyst can still find it.
+NO_OUTLET = " (outlet not stated)"
+
+
 def _sources(sources: list[Source], marks: Marks) -> list[SourceView]:
     def order(s: Source) -> tuple:
         return (s.date or dt.date.max, s.outlet or "", s.title or "", s.id)
 
     views = []
     for n, s in enumerate(sorted(sources, key=order), start=1):
-        outlet = text.clean(s.outlet) or "Unknown outlet"
+        outlet = text.clean(s.outlet) or f"{text.clean(s.path.name)}{NO_OUTLET}"
         url = text.clean(s.url)
         views.append(SourceView(
             n=n, id=s.id, anchor=f"src_{n}", bookmark=marks.bookmark(f"src_{n}"),
@@ -355,7 +359,7 @@ def _sources(sources: list[Source], marks: Marks) -> list[SourceView]:
 
 
 def _sources_summary(sources: list[SourceView]) -> str:
-    outlets = {s.outlet for s in sources if s.outlet != "Unknown outlet"}
+    outlets = {s.outlet for s in sources if not s.outlet.endswith(NO_OUTLET)}
     articles = text.plural(len(sources), "French-language article")
     return f"{articles} from {text.plural(len(outlets), 'outlet')}" if outlets else articles
 

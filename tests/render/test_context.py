@@ -27,7 +27,7 @@ class Recorder:
 def test_sources_are_numbered_by_date_with_bookmarks_and_web_links(brief, config):
     view = build_view(brief, config, Recorder())
     assert [s.outlet for s in view.sources] == ["Studio Tamani", "RFI", "Africa-Press", "Sahel Tribune",
-                                               "Unknown outlet"]
+                                               "maliweb.txt (outlet not stated)"]
     assert [s.bookmark for s in view.sources] == [f"bookmark:src_{n}" for n in range(1, 6)]
     assert [s.web_link for s in view.sources] == ["", *(f"link:{s.url}" for s in view.sources[1:3]), "", ""]
     assert view.sources[4].label == "Source [5]" and view.sources[4].date == "undated"

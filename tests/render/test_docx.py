@@ -85,7 +85,7 @@ def test_one_footnote_per_citation_quoting_the_french(rendered):
         source = brief.source(citation.source)
         assert f"«\u00a0{citation.quote}\u00a0»" in note
         assert f"para. {citation.paragraph}:" in note
-        assert (source.outlet or "Unknown outlet") in note and source.title in note
+        assert (source.outlet or f"{source.path.name} (outlet not stated)") in note and source.title in note
 
 
 def test_footnote_references_resolve_in_reading_order(rendered):
