@@ -74,8 +74,15 @@ def output_hash(name: str, path: Path) -> str:
     return f"text:{docx_content_hash(path)}" if name.endswith(".docx") else f"bytes:{file_sha256(path)}"
 
 
-def build_manifest(brief: Brief, config: Config, notes: Sequence[Path] = (), outputs: dict[str, Path] | None = None) -> dict[str, Any]:
-    """The manifest of `brief`; `outputs` maps each output's final file name to the file to hash."""
+def build_manifest(
+    brief: Brief,
+    config: Config,
+    notes: Sequence[Path] = (),
+    outputs: dict[str, Path] | None = None,
+    scan: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The manifest of `brief`; `outputs` maps each output's final file name to the file to hash;
+    `scan` is what uptodate.scan_inputs saw before the build, recorded so the next build can be skipped."""
     if brief.period is None:
         raise ValueError("the brief has no period; run the pipeline first")
     values = config_values(config)
@@ -95,6 +102,7 @@ def build_manifest(brief: Brief, config: Config, notes: Sequence[Path] = (), out
         "engine": {"name": engine.name, "version": engine.version, "model": engine.model} if engine else None,
         "packages": package_versions(),
         "outputs": {name: output_hash(name, path) for name, path in sorted((outputs or {}).items())},
+        **({"scan": scan} if scan is not None else {}),
     }
 
 

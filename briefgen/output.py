@@ -159,12 +159,14 @@ def write_brief(
     *,
     force: bool = False,
     notes: Sequence[Path] = (),
+    scan: list[dict] | None = None,
 ) -> tuple[list[Path], list[str]]:
     """Render every format and the manifest to temporary files, then publish them together.
 
     The caller holds `locked(out_dir)`. The DOCX goes to an edit-safe name (a brief someone edited
-    is never overwritten unless `force`), with the analyst notes merged in. On any failure nothing
-    is replaced. Returns the written paths and messages for the user.
+    is never overwritten unless `force`), with the analyst notes merged in. `scan` (see uptodate.py)
+    goes into the manifest. On any failure nothing is replaced. Returns the written paths and
+    messages for the user.
     """
     from briefgen.edits import safe_target
     from briefgen.manifest import build_manifest, explain_rebuild, read_manifest, write_manifest
@@ -183,7 +185,7 @@ def write_brief(
                 render = _with_notes(render, notes)
             pending.append((render_to_temp(final, lambda temp, r=render: r(brief, config, temp)), final))
         manifest_path = output_path(out_dir, brief.period.week, MANIFEST_EXTENSION)
-        manifest = build_manifest(brief, config, notes, {final.name: temp for temp, final in pending})
+        manifest = build_manifest(brief, config, notes, {final.name: temp for temp, final in pending}, scan)
         explained = explain_rebuild(read_manifest(manifest_path), manifest)
         if explained:
             messages.append(explained)

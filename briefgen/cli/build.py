@@ -60,10 +60,9 @@ def build(
         with StageReporter(enabled=not quiet, verbose=verbose) as reporter:
             reporter.stage("load")
             from briefgen.config import CONFIG_NAME, load_config
-            from briefgen.notes import notes_for_week
-            from briefgen.output import default_renderers, locked, write_brief
-            from briefgen.pipeline import run
+            from briefgen.output import locked
             from briefgen.translate import select_engine
+            from briefgen.uptodate import current_brief, scan_inputs
             from briefgen.weekly import parse_week
 
             reporter.note(f"Configuration: {CONFIG_NAME if Path(CONFIG_NAME).is_file() else 'defaults (no briefgen.toml here)'}")
@@ -72,13 +71,37 @@ def build(
             translator = CountingTranslator(select_engine(config), reporter.progress)
             reporter.note(f"Engine: {translator.info.name} {translator.info.version} ({translator.info.model})")
             with locked(out):
-                brief = run(_paths(paths), config, translator, week=week, report=reporter.stage, previous_dir=out)
-                reporter.stage("render")
-                written, messages = write_brief(
-                    brief, config, out, default_renderers(), force=force, notes=notes_for_week(notes, brief.period.week)
-                )
+                scan = scan_inputs(_paths(paths))
+                current = None if force else current_brief(out, week, scan, config, notes, translator.info)
+                if current is None:
+                    from briefgen.notes import notes_for_week
+                    from briefgen.output import default_renderers, write_brief
+                    from briefgen.pipeline import run
+
+                    brief = run(_paths(paths), config, translator, week=week, report=reporter.stage, previous_dir=out)
+                    reporter.stage("render")
+                    written, messages = write_brief(
+                        brief, config, out, default_renderers(), force=force,
+                        notes=notes_for_week(notes, brief.period.week), scan=scan,
+                    )
+        if current is not None:
+            _report_up_to_date(current, out, quiet, as_json)
+            return
         reporter.note(f"{translator.translated} sentences translated by the engine; any others came from the translation cache {config.cache}.")
         _report(build_summary(brief, written, messages, time.monotonic() - started), quiet, verbose, as_json)
+
+
+def _report_up_to_date(manifest: dict, out: Path, quiet: bool, as_json: bool) -> None:
+    outputs = [str(out / name) for name in manifest["outputs"]]
+    if as_json:
+        typer.echo(json.dumps({"week": manifest["week"], "up_to_date": True, "outputs": outputs}, indent=2))
+    elif not quiet:
+        typer.echo(
+            f"Brief {manifest['week']} is up to date: same sources, configuration, notes, engine and packages "
+            "as its last build, and its files are as briefgen wrote them. Nothing rewritten; --force rebuilds."
+        )
+        for path in outputs:
+            typer.echo(f"  {path}")
 
 
 def _report(summary: dict, quiet: bool, verbose: bool, as_json: bool) -> None:

@@ -62,15 +62,16 @@ def _make_names_printable(brief: Brief) -> None:
     """A file name that is not valid UTF-8 (say, from an old Windows zip) is read all the same,
     but shown with U+FFFD, since JSON and DOCX cannot carry the raw bytes."""
     for warning in brief.warnings:
-        warning.source = _printable(warning.source)
+        warning.source = printable_name(warning.source)
     for source in brief.sources:
-        name = _printable(str(source.path))
+        name = printable_name(str(source.path))
         if name != str(source.path):
             source.path = Path(name)
             brief.warn(name, "the file name is not valid UTF-8; it is shown with � in the brief")
 
 
-def _printable(name: str) -> str:
+def printable_name(name: str) -> str:
+    """A file name as text that can be written anywhere: undecodable bytes shown as �."""
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 

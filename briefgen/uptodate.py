@@ -1,0 +1,80 @@
+"""Whether a build would only reproduce the brief already in the output folder.
+
+Rebuilding an unchanged brief should feel instant: like make, briefgen compares what the last
+build's manifest recorded (the input files' sizes and modification times, configuration,
+template, glossary, notes, engine and package versions) with what is there now, and checks that
+the outputs on disk are still the ones it wrote. Only then is the build skipped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from briefgen.config import Config
+from briefgen.ingest import discover, printable_name
+from briefgen.manifest import (
+    config_values,
+    file_sha256,
+    glossary_identity,
+    output_hash,
+    package_versions,
+    read_manifest,
+)
+from briefgen.model import Brief, EngineInfo
+from briefgen.notes import notes_for_week
+from briefgen.output import MANIFEST_EXTENSION, WEEK_PATTERN
+
+
+def scan_inputs(paths: list[Path]) -> list[dict[str, Any]]:
+    """Every file a build would read, by path, size and modification time (no file is read)."""
+    scanned = []
+    for path in discover(paths, Brief()):
+        try:
+            status = path.stat()
+        except OSError:
+            continue
+        scanned.append({"path": printable_name(path.as_posix()), "size": status.st_size, "mtime_ns": status.st_mtime_ns})
+    return scanned
+
+
+def latest_manifest(out_dir: Path, week: str | None) -> dict[str, Any] | None:
+    """The manifest of `week`'s brief, or of the newest brief in `out_dir` when no week is named."""
+    suffix = f".{MANIFEST_EXTENSION}"
+    found = {}
+    for path in out_dir.glob(f"brief-*{suffix}"):
+        name = path.name[len("brief-") : -len(suffix)]
+        if WEEK_PATTERN.fullmatch(name) and (week is None or name == week):
+            found[name] = path
+    return read_manifest(found[max(found)]) if found else None
+
+
+def current_brief(
+    out_dir: Path, week: str | None, scan: list[dict[str, Any]], config: Config, notes_dir: Path, engine: EngineInfo
+) -> dict[str, Any] | None:
+    """The manifest of the brief a build would reproduce exactly, or None when it must run."""
+    manifest = latest_manifest(out_dir, week)
+    if manifest is None or manifest.get("scan") != scan:
+        return None
+    notes = notes_for_week(notes_dir, manifest["week"])
+    same_build = (
+        manifest["config"]["values"] == config_values(config)
+        and manifest["template"]["sha256"] == file_sha256(config.template)
+        and manifest["glossary"] == glossary_identity(config)
+        and manifest["notes"] == [{"name": path.name, "sha256": file_sha256(path)} for path in notes]
+        and manifest["engine"] == {"name": engine.name, "version": engine.version, "model": engine.model}
+        and manifest["packages"] == package_versions()
+    )
+    return manifest if same_build and _outputs_unchanged(out_dir, manifest["outputs"]) else None
+
+
+def _outputs_unchanged(out_dir: Path, outputs: dict[str, str]) -> bool:
+    """Every output the manifest lists is on disk as it was written (a person's edit means rebuild)."""
+    for name, recorded in outputs.items():
+        path = out_dir / name
+        try:
+            if not path.is_file() or output_hash(name, path) != recorded:
+                return False
+        except Exception:  # an unreadable or corrupt output is simply not current
+            return False
+    return bool(outputs)
