@@ -66,9 +66,11 @@ def markdown(r: dict) -> str:
             "",
             table(["build", "wall s", "peak MB", "target"], rows),
             "",
-            "A warm build still imports the pipeline and renderers, reads and analyses the sources and renders "
-            "the files; only translation is skipped, and Apertium is cheap on five articles, so the ratio is "
-            "bounded by those fixed costs (see the build imports under `## Profile`).",
+            "A warm build finds the last build's manifest matching (same sources by size and time, "
+            "configuration, template, glossary, notes, engine, packages; outputs as written) and rewrites "
+            "nothing (`briefgen/uptodate.py`): what remains is start-up, engine selection and hashing the "
+            "outputs. With a changed source the build runs in full, and the translation cache then spares "
+            "every sentence already translated.",
         ]
     )
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from importlib.metadata import version
 from pathlib import Path
 
 from briefgen.errors import EngineUnavailableError
 from briefgen.model import EngineInfo
-from briefgen.translate.engine import chunks
 
 # int8 weights on CPU: about 3x faster than float32 with no measurable quality loss for OPUS-MT.
 COMPUTE_TYPE = "int8"
@@ -24,6 +24,9 @@ LENGTH_PENALTY = 0.2
 # Bounds runaway generations on garbage input; real sentences stay far below it.
 MAX_DECODING_LENGTH = 512
 SP_SPACE = "\u2581"  # SentencePiece word-boundary marker
+# Decoding workers, one core each: on 2 cores, two single-threaded workers on sub-batches of 16
+# measured 1.45x faster than one worker with two threads on batches of 32 (zh->en test model).
+MAX_WORKERS = 4
 
 
 def read_metadata(package_dir: Path) -> dict:
@@ -52,6 +55,7 @@ class ArgosTranslator:
         self.target_prefix: str = meta.get("target_prefix", "")
         self.beam_size = max(1, beam_size)
         self.batch_size = max(1, batch_size)
+        self.workers = min(os.cpu_count() or 1, MAX_WORKERS)
         self._tokenizer = _load_tokenizer(package_dir, meta)
         self._model = None  # loaded on first use: a build served from the cache never pays for it
         self.info = EngineInfo(
@@ -65,7 +69,11 @@ class ArgosTranslator:
 
             try:
                 self._model = ctranslate2.Translator(
-                    str(self.package_dir / "model"), device="cpu", compute_type=COMPUTE_TYPE
+                    str(self.package_dir / "model"),
+                    device="cpu",
+                    compute_type=COMPUTE_TYPE,
+                    inter_threads=self.workers,
+                    intra_threads=1,
                 )
             except (RuntimeError, ValueError, OSError) as exc:
                 raise EngineUnavailableError(
@@ -78,19 +86,22 @@ class ArgosTranslator:
         tokens = {i: self._tokenizer.encode(" ".join(s.split())) for i, s in enumerate(sentences) if s.strip()}
         # Similar lengths in one batch means little padding: measured ~1.3x faster on mixed lengths.
         by_length = sorted(tokens, key=lambda i: len(tokens[i]))
+        batch = [tokens[i] for i in by_length]
         out = [""] * len(sentences)
-        for part in chunks(by_length, self.batch_size):
-            batch = [tokens[i] for i in part]
-            results = self.model().translate_batch(
-                batch,
-                target_prefix=[[self.target_prefix] for _ in batch] if self.target_prefix else None,
-                beam_size=self.beam_size,
-                length_penalty=LENGTH_PENALTY,
-                replace_unknowns=True,
-                max_decoding_length=MAX_DECODING_LENGTH,
-            )
-            for i, result in zip(part, results):
-                out[i] = self._decode(result.hypotheses[0])
+        if not batch:
+            return out
+        # One call: CTranslate2 cuts the list into sub-batches and decodes them on all workers at once.
+        results = self.model().translate_batch(
+            batch,
+            max_batch_size=max(1, self.batch_size // self.workers),
+            target_prefix=[[self.target_prefix] for _ in batch] if self.target_prefix else None,
+            beam_size=self.beam_size,
+            length_penalty=LENGTH_PENALTY,
+            replace_unknowns=True,
+            max_decoding_length=MAX_DECODING_LENGTH,
+        )
+        for i, result in zip(by_length, results):
+            out[i] = self._decode(result.hypotheses[0])
         return out
 
     def _decode(self, pieces: list[str]) -> str:
