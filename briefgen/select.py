@@ -6,9 +6,12 @@ merged by `briefgen.merge` (words plus anchors: the same person in the same kind
 goes to the section its sentences score best in on average (a section's `claim` included).
 Points are ranked by section fit, informativeness (named things, figures), corroboration
 (distinct sources), echoes in other outlets, centrality, attribution and lead position, less a
-penalty for commentary; the budget is then filled section by section with diminishing returns
-(coverage), never taking two points that are worded alike, name the same participant in the same
-kind of event, or report one visit or meeting with mostly the same participants (novelty).
+penalty for commentary; background (no reported event, no attribution, no date or figure) is
+scaled down. The budget is then filled section by section with diminishing returns (coverage)
+and, within an article's paragraph, diminishing returns too (one event per paragraph first),
+never taking two points that are worded alike, name the same participant in the same kind of
+event, create the same thing, or report one visit or meeting with mostly the same participants
+(novelty).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,7 +30,7 @@ from scipy.sparse import csr_matrix
 from briefgen.actors import NOT_NAME
 from briefgen.classify import best_section
 from briefgen.config import Config, SectionSpec
-from briefgen.french import STOP_WORDS, fold, normalise
+from briefgen.french import STEM_LENGTH, STOP_WORDS, fold, normalise
 from briefgen.merge import Pairs, candidate_pairs, clusters, vectorise, with_anchors
 from briefgen.model import Brief, Citation, Point, Section, Sentence
 
@@ -59,6 +62,14 @@ EVENT_KINDS = {
     "meeting": re.compile(r"\b(?:rencontr\w*|réuni\w*|entrevue|entretenu)\b", re.I),
     "attack": re.compile(r"\b(?:attaqu\w*|assaut|embuscade|tués)\b", re.I),
 }
+# The creation of something is identified by what is created, named or not ("la création d'une
+# Chambre de commerce", "l'ouverture prochaine de la Chambre de commerce"): its first word, folded
+# and cut like a stem, is the anchor "<word>/launch".
+LAUNCH = re.compile(
+    r"\b(?:création|créer|ouverture|ouvrir|lancement|lancer|inauguration|inaugurer|mise en place)\s+"
+    r"(?:prochaine\s+|officielle\s+)?(?:de\s+la|de\s+l['’]|du|des|d['’]une?|de|la|le|les|l['’]|une?)\s*([\w-]+)",
+    re.I,
+)
 UBIQUITOUS_SHARE = 0.15
 UBIQUITOUS_MIN = 3  # ...and in more than this many: in a handful of statements nothing is ubiquitous
 # A visit and a meeting report one encounter when this share of the participants of the one
@@ -79,10 +90,19 @@ CONTINUATION = re.compile(
 # Each further point in a section counts this much less: spreads the budget over sections
 # (coverage) while still letting the richest section take more.
 COVERAGE_DECAY = 0.9
+# Each further point quoting a paragraph already quoted counts this much less: a paragraph tells
+# one event, and its second sentence mostly elaborates or restates it ("La visite se poursuivra
+# jusqu'au 26 juin..." after the meeting with Putin). Other events come first. Measured on the
+# seeds: 0.5-0.6 gave +2 checklist facts at 900 words over no decay, 0.8 only +1.
+PARAGRAPH_DECAY = 0.5
 # Greedy value per cost: score / words**COST_EXPONENT. 0 favours long sentences (more words, more
 # named things); 1 (value per estimated word) fitted the most checklist facts into 900 words on
 # the seeds (0.5 and 0.8 did no better), while MIN_WORDS keeps fragments out.
 COST_EXPONENT = 1.0
+# ...but a short point costs at least this many words in that ratio: below it, brevity is no
+# merit: a 13-word fragment is not worth twice a 26-word statement (measured: +1 fact at 600
+# words, same at 900; 30 and above starve the budget of short facts).
+MIN_COST_WORDS = 20
 # Ranking weights: section fit (classify score, capped), informativeness (named things, numbers,
 # dates: 0-1), corroboration (log2 of distinct sources), echo (log2 of 1 + other sources with a
 # related sentence), centrality (cosine to the corpus centroid, 0-1), lead (fact stated in an
@@ -94,6 +114,31 @@ ATTRIBUTED = re.compile(
     r"\b(?:a|ont|avait|avaient) (?:également |aussi )?(?:déclaré|annoncé|souligné|indiqué|confirmé|affirmé"
     r"|ajouté|précisé|assuré|expliqué|détaillé|réaffirmé|promis|proposé)\b|\bselon\b|\bd['’]après\b"
     r"|\bdit-il\b|\ba-t-il\b",
+    re.I,
+)
+# Reported events: an actor did, said or will do something ("a rencontré", "s'est rendu", "ont
+# convenu", "aurait augmenté", "vont créer", "se félicite"). A compound tense (auxiliary, a few
+# adverbs, a participle), a near future, or a present-tense verb of declaring or intending. What
+# has none of these, no attribution and no date or figure is background ("Les combattants ...
+# restent actifs", "Moscou est fortement présent", "Les relations connaissent un renouveau"),
+# which a brief of events can leave out: its score is scaled by BACKGROUND_PENALTY (0.3 and 0.5
+# measured alike on the seeds; 0.7 lets the context sentences back in).
+BACKGROUND_PENALTY = 0.5
+PARTICIPLE = r"(?:été\s+)?[a-zà-ÿ]+(?:é|ée|és|ées|i|is|ie|ies|u|us|ue|ues|it|ite|ert|erte|ort|eint|aint)"
+ADVERB = r"(?:[a-zà-ÿ]+ment|également|aussi|déjà|toutefois|pas|jamais|encore|ainsi|notamment|alors|depuis|bien|d['’]ailleurs)"
+REPORTED_EVENT = re.compile(
+    rf"\b(?:a|ont|avait|avaient|aurait|auraient|aura|auront|s['’](?:est|était)|se (?:sont|seraient|seront))"
+    rf"(?:\s+{ADVERB}|,[^,.]{{1,40}},)*\s+{PARTICIPLE}\b"
+    r"|\b(?:va|vont|allait|allaient|doit|doivent)\s+(?:[a-zà-ÿ]+ment\s+)?[a-zà-ÿ]+(?:er|ir|re)\b"
+    r"|\b(?:se félicit|salu|annonc|déclar|affirm|dénonc|réclam|accus|entend|promet|s['’]engag)(?:e|ent|ont)\b"
+    r"|\bprévoi(?:t|ent)\b"
+    r"|[a-zà-ÿ]+(?:ra|ront)\b(?=\s+(?:jusqu|le |la |les |l['’]|à |au |en |d[eu]s? ))",
+    re.I,
+)
+# Dates and figures anchor a statement in fact ("en octobre 2022", "6 % de croissance").
+ANCHOR = re.compile(
+    r"\d|\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b",
     re.I,
 )
 SECTION_FIT_CAP = 2.0
@@ -130,6 +175,7 @@ class Candidate:
     words: int  # estimated English words
     events: frozenset[tuple[str, str]]  # (named participant, kind of event), see _event_keys
     met: frozenset[str]  # participants of a visit or meeting it reports (see _same_encounter)
+    paragraphs: frozenset[tuple[str, int]]  # (source id, paragraph number) of every citation
 
 
 def select(brief: Brief, config: Config) -> Brief:
@@ -141,7 +187,8 @@ def select(brief: Brief, config: Config) -> Brief:
     ubiquitous = _ubiquitous_participants(texts)
     anchors = [[f"{p}/{kind}" for p, kind in _event_keys(t, ubiquitous)] for t in texts]
     matrix = with_anchors(vectorise(texts), anchors) if copies else csr_matrix((0, 1))
-    candidates = build_points(copies, matrix, config.sections)
+    languages = {source.id: source.language for source in brief.sources}
+    candidates = build_points(copies, matrix, config.sections, languages)
     chosen = choose(candidates, matrix, order, config.length)
     brief.sections = [
         Section(spec.key, spec.title_en, spec.title_fr, [c.point for c in chosen if c.point.section == spec.key])
@@ -187,11 +234,16 @@ def exact_copies(statements: Sequence[Sentence]) -> list[list[Sentence]]:
 
 
 def build_points(
-    copies: Sequence[Sequence[Sentence]], matrix: csr_matrix, specs: Sequence[SectionSpec]
+    copies: Sequence[Sequence[Sentence]],
+    matrix: csr_matrix,
+    specs: Sequence[SectionSpec],
+    languages: Mapping[str, str] | None = None,
 ) -> list[Candidate]:
     """One scored Candidate per group of sentences stating the same fact.
 
-    `copies[i]` are the identical statements behind matrix row i (see `exact_copies`). A fact
+    `copies[i]` are the identical statements behind matrix row i (see `exact_copies`);
+    `languages` maps source ids to their language (default French): the background cues are
+    French, so a statement quoted from an article in another language is not judged by them. A fact
     goes to the section its sentences score best in on average: one outlet's aside ("a field
     where Russia is less present") does not move a fact the others report plainly.
     """
@@ -216,11 +268,13 @@ def build_points(
             "fit": fit,
             "echo": len(set().union(*(echoes[i] for i in group)) - {c.source for c in point.citations}),
             "lead": any(s.paragraph <= LEAD_PARAGRAPHS for s in cited),
+            "background": (languages or {}).get(quoted.source_id, "fr") == "fr" and is_background(quoted.text),
         }
         point.score = round(_rank(point, signals), 4)
         events = _event_keys(quoted.text, ubiquitous)
         met = frozenset(p for p, kind in events if kind in ENCOUNTER)
-        candidates.append(Candidate(point, best, english_words(quoted.text), events, met))
+        paragraphs = frozenset((s.source_id, s.paragraph) for s in cited)
+        candidates.append(Candidate(point, best, english_words(quoted.text), events, met, paragraphs))
     return candidates
 
 
@@ -243,7 +297,8 @@ def _event_keys(text: str, ubiquitous: set[str]) -> frozenset[tuple[str, str]]:
     kinds = [kind for kind, pattern in EVENT_KINDS.items() if pattern.search(text)]
     named = _participants(text) - ubiquitous
     places = {fold(w) for w in PLACE.findall(text)}
-    return frozenset((p, kind) for kind in kinds for p in (named if kind in LOCATED else named - places))
+    launched = {(fold(w)[:STEM_LENGTH], "launch") for w in LAUNCH.findall(text)}
+    return frozenset((p, kind) for kind in kinds for p in (named if kind in LOCATED else named - places)) | launched
 
 
 def _echoes(statements: Sequence[Sentence], pairs: Pairs) -> list[set[str]]:
@@ -287,36 +342,51 @@ def _rank(point: Point, signals: dict) -> float:
         + W_ATTRIBUTED * bool(ATTRIBUTED.search(point.fr))
         - W_OPINION * bool(OPINION.search(ASIDE.sub(" ", point.fr)))
     )
+    score *= BACKGROUND_PENALTY if signals["background"] else 1.0
     return max(score, 0.0) * (ANAPHORA_PENALTY if ANAPHORIC.match(point.fr) else 1.0)
+
+
+def is_background(text: str) -> bool:
+    """Neither a reported event, an attributed statement nor a dated or quantified fact (see
+    BACKGROUND_PENALTY)."""
+    return not (REPORTED_EVENT.search(text) or ATTRIBUTED.search(text) or ANCHOR.search(text))
 
 
 def choose(candidates: Sequence[Candidate], matrix: csr_matrix, order: Sequence[str], budget: int) -> list[Candidate]:
     """Greedy fill of the English-word budget: coverage-discounted value per word, novelty, fit.
 
     One max-heap per section keeps each step cheap; the section whose best remaining point has
-    the highest discounted score goes next. Returned in section order, then rank order.
+    the highest discounted score goes next. A point whose paragraph was quoted meanwhile is worth
+    less (PARAGRAPH_DECAY): it goes back in its heap with its new value (lazy greedy: values
+    only fall). Returned in section order, then rank order.
     """
     queues: dict[str, list[tuple[float, str, int]]] = {key: [] for key in order}
     scores = [c.point.score for c in candidates]
     floor = MIN_RELATIVE_SCORE * float(np.percentile(scores, FLOOR_PERCENTILE)) if scores else 0.0
+    values = [c.point.score / max(c.words, MIN_COST_WORDS) ** COST_EXPONENT for c in candidates]
     for index, candidate in enumerate(candidates):
-        if candidate.point.score < floor:
-            continue
-        value = candidate.point.score / candidate.words**COST_EXPONENT
-        heapq.heappush(queues[candidate.point.section], (-value, candidate.point.id, index))
+        if candidate.point.score >= floor:
+            heapq.heappush(queues[candidate.point.section], (-values[index], candidate.point.id, index))
     chosen: list[Candidate] = []
     taken = {key: 0 for key in order}
+    quoted: Counter[tuple[str, int]] = Counter()
     remaining = budget
     while True:
         heads = [(-q[0][0] * COVERAGE_DECAY ** taken[k], -order.index(k), k) for k, q in queues.items() if q]
         if not heads:
             break
         key = max(heads)[2]
-        candidate = candidates[heapq.heappop(queues[key])[2]]
+        stale, ident, index = heapq.heappop(queues[key])
+        candidate = candidates[index]
+        value = values[index] * PARAGRAPH_DECAY ** max(quoted[p] for p in candidate.paragraphs)
+        if value < -stale:
+            heapq.heappush(queues[key], (-value, ident, index))
+            continue
         if candidate.words > remaining or not _novel(candidate, chosen, matrix):
             continue
         chosen.append(candidate)
         taken[key] += 1
+        quoted.update(candidate.paragraphs)
         remaining -= candidate.words
     return sorted(chosen, key=lambda c: (order.index(c.point.section), -c.point.score, c.point.id))
 

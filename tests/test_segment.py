@@ -67,4 +67,4 @@ def test_any_text_gives_ordered_trimmed_spans_inside_the_text(text):
         assert previous_end <= start < end <= len(text)
         assert not text[start].isspace() and not text[end - 1].isspace()
         previous_end = end
-    assert "".join(text[s:e] for s, e in split_sentences(text)).split() == text.split()
+    assert " ".join(text[s:e] for s, e in split_sentences(text)).split() == text.split()

@@ -5,13 +5,17 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import numpy as np
 import pytest
 from briefs import make_brief, make_source
+from scipy.sparse import csr_matrix
 
+import briefgen.select as select_module
 from briefgen.classify import classify
 from briefgen.config import load_config
 from briefgen.french import fold, normalise
-from briefgen.select import body_words, english_words, point_id, select
+from briefgen.model import Point
+from briefgen.select import Candidate, body_words, choose, english_words, is_background, point_id, select
 
 CHAMBER = "Les États-Unis vont créer une Chambre de commerce américaine à Bamako pour encourager les investissements."
 CHAMBER_2 = (
@@ -162,3 +166,56 @@ def test_a_fact_reported_everywhere_does_not_push_the_others_below_the_floor(con
     brief = run(config, *moscow, make_source("A", [others]))
     [top] = [p for p in brief.points() if p.corroboration == 40]
     assert len(brief.points()) >= 4 and top.fr == MOSCOW
+
+
+def test_background_is_told_from_reported_events():
+    assert is_background("Les combattants de l'État islamique restent actifs dans le nord du pays.")
+    assert is_background("Moscou est également fortement présent au sein de l'Alliance des États du Sahel.")
+    for event in (
+        VISIT,
+        MOSCOW,
+        "Selon des sources médiatiques, la CIA aurait récemment augmenté le partage de renseignements.",
+        "À l'issue de la rencontre, l'émissaire a, face à la presse, souligné la volonté américaine.",
+        "Les États-Unis vont créer une Chambre de commerce américaine à Bamako.",
+        "Le communiqué du ministère se félicite du dialogue politique rénové avec Washington.",
+        "Le Fonds monétaire international prévoit une croissance de 6 % pour le Niger cette année.",
+        "La dernière visite d'une délégation américaine remontait à octobre 2022.",
+    ):
+        assert not is_background(event), event
+
+
+def test_background_is_scored_down(config, monkeypatch):
+    background = "Les combattants d'Al-Qaïda et de l'État islamique restent actifs dans le centre du Mali."
+
+    def score():
+        [point] = run(config, make_source("A", [[background]])).points()
+        return point.score
+
+    scaled = score()
+    monkeypatch.setattr(select_module, "BACKGROUND_PENALTY", 1.0)
+    assert 0 < scaled < score()
+
+
+def _candidate(index: int, score: float, paragraph: int) -> Candidate:
+    point = Point(f"P{index}", f"phrase {index}", [], "security", score)
+    return Candidate(point, index, 20, frozenset(), frozenset(), frozenset({("A", paragraph)}))
+
+
+def test_a_second_point_of_a_paragraph_waits_for_the_other_paragraphs():
+    # P1 is worth almost as much as P0 but tells the same paragraph's event: P2 goes first.
+    candidates = [_candidate(0, 3.0, 1), _candidate(1, 2.9, 1), _candidate(2, 2.0, 2)]
+    chosen = choose(candidates, csr_matrix(np.eye(3)), ["security"], budget=40)
+    assert [c.point.id for c in chosen] == ["P0", "P2"]
+    chosen = choose(candidates, csr_matrix(np.eye(3)), ["security"], budget=60)
+    assert [c.point.id for c in chosen] == ["P0", "P1", "P2"]
+
+
+def test_two_reports_of_one_creation_are_one_point(config):
+    announced = "Les États-Unis ont annoncé la création d'une Chambre de commerce américaine au Mali pour les investisseurs."
+    opening = (
+        "L'envoyé a discuté des opportunités de coopération économique, annonçant l'ouverture prochaine de la "
+        "Chambre de commerce américaine."
+    )
+    brief = run(config, make_source("A", [[announced, DRONE]]), make_source("B", [[opening, VISIT]]))
+    [chamber] = [p for p in brief.points() if "Chambre" in p.fr]
+    assert chamber.corroboration == 2  # the anchor "chambre/launch" joins the two wordings
