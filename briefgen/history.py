@@ -17,7 +17,7 @@ from typing import Any
 from briefgen.french import fold, normalise
 from briefgen.merge import MERGE_SIMILARITY, vectorise
 from briefgen.model import Brief, Point
-from briefgen.output import sidecars
+from briefgen.output import briefs_by_week
 
 NEW = "new"
 CARRIED_OVER = "carried over"
@@ -33,7 +33,7 @@ class Fact:
 
 def previous_sidecar(out_dir: Path, week: str) -> Path | None:
     """The newest brief JSON in `out_dir` for a week before `week` (ISO week names sort in time order)."""
-    earlier = [path for name, path in sidecars(out_dir).items() if name < week]
+    earlier = [path for name, path in briefs_by_week(out_dir).items() if name < week]
     return earlier[-1] if earlier else None
 
 

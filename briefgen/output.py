@@ -35,11 +35,13 @@ def output_path(out_dir: Path, week: str, extension: str) -> Path:
     return out_dir / f"brief-{week}.{extension}"
 
 
-def sidecars(out_dir: Path) -> dict[str, Path]:
-    """The briefs' JSON sidecars in `out_dir` by ISO week (week names sort in time order)."""
+def briefs_by_week(out_dir: Path, extension: str = "json") -> dict[str, Path]:
+    """The `brief-<week>.<extension>` files in `out_dir` by ISO week, oldest first (week names
+    sort in time order); `extension` "json" finds the sidecars, "manifest.json" the manifests."""
+    suffix = f".{extension}"
     found = {}
-    for path in out_dir.glob("brief-*.json"):
-        week = path.name[len("brief-") : -len(".json")]
+    for path in out_dir.glob(f"brief-*{suffix}"):
+        week = path.name[len("brief-") : -len(suffix)]
         if WEEK_PATTERN.fullmatch(week):
             found[week] = path
     return dict(sorted(found.items()))

@@ -23,7 +23,7 @@ from briefgen.manifest import (
 )
 from briefgen.model import Brief, EngineInfo
 from briefgen.notes import notes_for_week
-from briefgen.output import MANIFEST_EXTENSION, WEEK_PATTERN
+from briefgen.output import MANIFEST_EXTENSION, briefs_by_week
 
 
 def scan_inputs(paths: list[Path]) -> list[dict[str, Any]]:
@@ -40,13 +40,10 @@ def scan_inputs(paths: list[Path]) -> list[dict[str, Any]]:
 
 def latest_manifest(out_dir: Path, week: str | None) -> dict[str, Any] | None:
     """The manifest of `week`'s brief, or of the newest brief in `out_dir` when no week is named."""
-    suffix = f".{MANIFEST_EXTENSION}"
-    found = {}
-    for path in out_dir.glob(f"brief-*{suffix}"):
-        name = path.name[len("brief-") : -len(suffix)]
-        if WEEK_PATTERN.fullmatch(name) and (week is None or name == week):
-            found[name] = path
-    return read_manifest(found[max(found)]) if found else None
+    manifests = briefs_by_week(out_dir, MANIFEST_EXTENSION)
+    if week is not None:
+        manifests = {name: path for name, path in manifests.items() if name == week}
+    return read_manifest(list(manifests.values())[-1]) if manifests else None
 
 
 def current_brief(

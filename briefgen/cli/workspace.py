@@ -36,9 +36,9 @@ def init(
 
 
 def _latest_json(folder: Path) -> Path:
-    from briefgen.output import sidecars
+    from briefgen.output import briefs_by_week
 
-    candidates = list(sidecars(folder).values())
+    candidates = list(briefs_by_week(folder).values())
     if not candidates:
         raise ConfigError(f"No brief-*.json in {folder}/. Build one with `briefgen build`, or name the file to preview.")
     return candidates[-1]
