@@ -1,4 +1,4 @@
-"""The explicit list of stages, and `build()`: sources in, Brief out, files written.
+"""The explicit list of stages, and `run()`: sources in, translated Brief out (output.py writes it).
 
 Each stage takes the Brief and fills in the fields it owns (see model.py). The translator comes in
 as a parameter so tests can pass a fake and the CLI the real engine.
@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.actors import find_actors
@@ -23,6 +22,7 @@ from briefgen.segment import segment
 from briefgen.select import select
 from briefgen.timeline import build_timeline
 from briefgen.translate import Translator, translate_brief
+from briefgen.weekly import parse_week
 
 # Analysis stages, in order; each is (name shown to the user, function).
 ANALYSIS_STAGES: list[tuple[str, Callable[[Brief, Config], Brief]]] = [
@@ -37,13 +37,6 @@ ANALYSIS_STAGES: list[tuple[str, Callable[[Brief, Config], Brief]]] = [
 Report = Callable[[str], None]
 
 
-@dataclass
-class BuildResult:
-    brief: Brief
-    written: list[Path]
-    notes: list[str]  # what the user should know about the outputs (e.g. an edited file kept)
-
-
 def generation_time() -> dt.datetime:
     """Now, or SOURCE_DATE_EPOCH when set, so that two builds can be byte-identical."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -55,7 +48,7 @@ def generation_time() -> dt.datetime:
 def choose_period(brief: Brief, week: str | None, now: dt.datetime) -> Period:
     """`--week` if given, else the ISO week of the newest dated source, else this week."""
     if week:
-        return Period.from_week(week)
+        return parse_week(week)  # a week that is not YYYY-Www is a ConfigError, never a path
     dates = [s.date for s in brief.sources if s.date]
     if dates:
         return Period.containing(max(dates))
