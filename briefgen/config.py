@@ -16,6 +16,7 @@ SHIPPED_TEMPLATE = Path(__file__).parent / "data" / "brief.docx"
 SHIPPED_GLOSSARY = Path(__file__).parent / "data" / "glossary.toml"
 CONFIG_NAME = "briefgen.toml"
 FORMATS = ("docx", "json", "md", "pdf")
+ENGINES = ("auto", "argos", "apertium")
 SECTION_KEYS = ("key", "title_en", "title_fr", "description", "keywords", "examples", "claim")
 
 
@@ -116,7 +117,7 @@ def _build(flat: dict[str, Any]) -> Config:
     bad = [f for f in formats if f not in FORMATS]
     if bad:
         raise ConfigError(f"Unknown output format {bad[0]!r}. Choose from: {', '.join(FORMATS)}.")
-    if flat["engine"] not in ("auto", "argos", "apertium"):
+    if flat["engine"] not in ENGINES:
         raise ConfigError(f"Unknown engine {flat['engine']!r}. Choose auto, argos or apertium.")
     if int(flat["length"]) < 50:
         raise ConfigError("length must be at least 50 words.")

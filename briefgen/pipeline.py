@@ -24,8 +24,9 @@ from briefgen.timeline import build_timeline
 from briefgen.translate import Translator, translate_brief
 from briefgen.weekly import parse_week
 
+Stage = Callable[[Brief, Config], Brief]
 # Analysis stages, in order; each is (name shown to the user, function).
-ANALYSIS_STAGES: list[tuple[str, Callable[[Brief, Config], Brief]]] = [
+ANALYSIS_STAGES: list[tuple[str, Stage]] = [
     ("segment", lambda brief, config: segment(brief)),
     ("classify", classify),
     ("select", select),
@@ -56,13 +57,20 @@ def choose_period(brief: Brief, week: str | None, now: dt.datetime) -> Period:
     return Period.containing(now.date())
 
 
-def analyse(paths: list[Path], config: Config, report: Report = lambda stage: None) -> Brief:
-    """Everything up to translation: ingest, then the analysis stages."""
+def analyse(
+    paths: list[Path],
+    config: Config,
+    report: Report = lambda stage: None,
+    keep: Callable[[Brief], Brief] = lambda brief: brief,
+    stages: list[tuple[str, Stage]] = ANALYSIS_STAGES,
+) -> Brief:
+    """Everything up to translation: ingest, `keep` the sources to brief, then the analysis stages."""
     report("ingest")
     brief = ingest(paths)
     if not brief.sources:
         raise NoUsableSourcesError(_nothing_usable(paths, brief))
-    for name, stage in ANALYSIS_STAGES:
+    brief = keep(brief)
+    for name, stage in stages:
         report(name)
         brief = stage(brief, config)
     return brief

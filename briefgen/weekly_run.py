@@ -11,21 +11,18 @@ previous brief untouched; its temporary files are removed by the next run (outpu
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.config import Config
 from briefgen.history import load_previous, mark_changes
-from briefgen.ingest import ingest
 from briefgen.model import Brief, Citation, Period
 from briefgen.output import Renderer, write_brief
-from briefgen.pipeline import ANALYSIS_STAGES, Report, generation_time
+from briefgen.pipeline import ANALYSIS_STAGES, Report, Stage, analyse, generation_time
 from briefgen.select import key_judgements
 from briefgen.translate import Translator, translate_brief
 from briefgen.weekly import select_week_sources
 
-Stage = Callable[[Brief, Config], Brief]
 # Sections that may cite background sources older than the look-back (see confine_background).
 CONTEXT_SECTIONS = ("russia",)
 
@@ -39,12 +36,10 @@ class WeeklyResult:
 
 def analyse_week(sources: Path, config: Config, period: Period, context_days: int = 0, report: Report = lambda stage: None) -> Brief:
     """Ingest `sources`, keep the week's articles, run the analysis stages on them."""
-    report("ingest")
-    brief = select_week_sources(ingest([sources]), period, config.lookback_days, context_days)
-    for name, stage in week_stages():
-        report(name)
-        brief = stage(brief, config)
-    return brief
+    def keep(brief: Brief) -> Brief:
+        return select_week_sources(brief, period, config.lookback_days, context_days)
+
+    return analyse([sources], config, report, keep, week_stages())
 
 
 def week_stages() -> list[tuple[str, Stage]]:

@@ -10,9 +10,8 @@ from typing import Annotated, Optional
 import typer
 
 from briefgen.cli.errors import reported_errors
-from briefgen.config import FORMATS
+from briefgen.config import ENGINES, FORMATS
 
-ENGINES = ("auto", "argos", "apertium")
 
 PathsArg = Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders (.txt .md .html .docx). Default: sources/ in the working folder.", show_default=False)]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Show stage timings, every warning, and tracebacks on errors.")]
