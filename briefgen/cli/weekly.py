@@ -63,16 +63,16 @@ def weekly(
         record["outputs"] = result.written
         record["message"] = " ".join([summary(result.brief), *result.messages])
     if not quiet:
-        _print_result(result)
+        _print_result(result, verbose)
 
 
-def _print_result(result) -> None:
+def _print_result(result, verbose: bool) -> None:
+    from briefgen.cli.display import print_warnings
     from briefgen.history import summary, unique_points
     from briefgen.render.text import plural
 
     brief = result.brief
-    for warning in brief.warnings:
-        typer.echo(f"warning: {warning.source + ': ' if warning.source else ''}{warning.message}", err=True)
+    print_warnings([{"source": w.source, "message": w.message} for w in brief.warnings], verbose)
     background = sum(s.background for s in brief.sources)
     typer.echo(f"Brief {brief.period.week}: {plural(len(brief.sources), 'source')}"
                f"{f' ({background} background)' if background else ''}, {plural(len(unique_points(brief)), 'point')}.")
