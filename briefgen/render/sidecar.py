@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from briefgen import __version__
-from briefgen.history import changes_dict
 from briefgen.model import Brief, Citation, Point, Source
 
 SCHEMA_ID = "briefgen/brief@1"
@@ -49,6 +48,8 @@ def source_dict(source: Source) -> dict[str, Any]:
 
 
 def brief_dict(brief: Brief) -> dict[str, Any]:
+    from briefgen.history import changes_dict  # loads the similarity code: not needed by `sources`
+
     if brief.period is None or brief.generated_at is None:
         raise ValueError("the brief has no period or generation time; run the pipeline first")
     engine = brief.engine
