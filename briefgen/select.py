@@ -7,11 +7,11 @@ goes to the section its sentences score best in on average (a section's `claim` 
 Points are ranked by section fit, informativeness (named things, figures), corroboration
 (distinct sources), echoes in other outlets, centrality, attribution and lead position, less a
 penalty for commentary; background (no reported event, no attribution, no date or figure) is
-scaled down. The budget is then filled section by section with diminishing returns (coverage)
-and, within an article's paragraph, diminishing returns too (one event per paragraph first),
-never taking two points that are worded alike, name the same participant in the same kind of
-event, create the same thing, or report one visit or meeting with mostly the same participants
-(novelty).
+scaled down. The budget is then filled with the facts several outlets report first, section by
+section with diminishing returns (coverage) and, within an article's paragraph, diminishing
+returns too (one event per paragraph first), never taking two points that are worded alike,
+name the same participant in the same kind of event, create the same thing, or report one visit
+or meeting with mostly the same participants (novelty).
 """
 
 from __future__ import annotations
@@ -72,10 +72,12 @@ LAUNCH = re.compile(
 )
 UBIQUITOUS_SHARE = 0.15
 UBIQUITOUS_MIN = 3  # ...and in more than this many: in a handful of statements nothing is ubiquitous
-# A visit and a meeting report one encounter when this share of the participants of the one
-# naming fewer is named by the other too: "Vladimir Poutine, Ortm" and "Goïta, Vladimir Poutine,
-# Kremlin" are one (2 of 3); "Rudy Atallah, Sadio Camara" and "Rudy Atallah, Donald Trump,
-# Abdoulaye Diop" are two meetings of one visit (2 of 4).
+# A visit and a meeting report one encounter when this share of the participant words of the one
+# naming fewer belong to people the other names too, a person being a whole name that shares a
+# word with one of the other's (first name and surname, or the surname alone): "Assimi Goita"
+# (in Moscow) and "Goïta, Vladimir Poutine, Kremlin" are one encounter (2 words of 2); so are
+# "Vladimir Poutine, Ortm" and the latter (2 of 3); "Rudy Atallah, Sadio Camara" and "Rudy
+# Atallah, Donald Trump, Abdoulaye Diop" are two meetings of one visit (2 of 4).
 ENCOUNTER = ("visit", "meeting")
 SAME_ENCOUNTER = 0.6
 # A sentence continues the previous sentence's statement when its verb is "ajouter"/"poursuivre"
@@ -147,7 +149,7 @@ LEAD_PARAGRAPHS = 2
 ECHO_SIMILARITY = 0.25
 # Commentary markers: analysts' views and framing, as opposed to what actors said or did.
 OPINION = re.compile(
-    r"\b(?:analystes?|experts?|observateurs?|estiment|pensent|selon eux|il importe de|dans ce contexte"
+    r"\b(?:analystes?|experts?|observateurs?|estiment|pensent|selon eux|il importe de|dans (?:ce|un) contexte"
     r"|de facto|certes|on constate|on croit savoir|semble|pourrait|pourraient|certainement|apparemment"
     r"|prouve|témoigne)\b",
     re.I,
@@ -162,6 +164,7 @@ STATEMENT_END = re.compile(r"[.!…»”\"]\s*$")
 # Named things and figures: capitalised words after the first, acronyms, numbers.
 NAMED = re.compile(r"(?<=[\s(«'’])[A-ZÀ-Ý][\w’'-]+|\b\d+")
 PARTICIPANT = re.compile(r"(?<=[\s(«'’])[A-ZÀ-Ý][\w-]+")
+NAME = re.compile(r"(?<=[\s(«'’])[A-ZÀ-Ý][\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)*")
 # A place is where a visit or meeting happens, not who takes part: two envoys visiting Bamako are
 # two visits. An attack, though, is identified by where it happened.
 LOCATED = {"attack"}
@@ -174,7 +177,7 @@ class Candidate:
     row: int  # matrix row of the quoted sentence
     words: int  # estimated English words
     events: frozenset[tuple[str, str]]  # (named participant, kind of event), see _event_keys
-    met: frozenset[str]  # participants of a visit or meeting it reports (see _same_encounter)
+    met: frozenset[frozenset[str]]  # names taking part in a visit or meeting it reports (see _same_encounter)
     paragraphs: frozenset[tuple[str, int]]  # (source id, paragraph number) of every citation
 
 
@@ -272,7 +275,7 @@ def build_points(
         }
         point.score = round(_rank(point, signals), 4)
         events = _event_keys(quoted.text, ubiquitous)
-        met = frozenset(p for p, kind in events if kind in ENCOUNTER)
+        met = _names(quoted.text, ubiquitous) if any(kind in ENCOUNTER for _, kind in events) else frozenset()
         paragraphs = frozenset((s.source_id, s.paragraph) for s in cited)
         candidates.append(Candidate(point, best, english_words(quoted.text), events, met, paragraphs))
     return candidates
@@ -286,6 +289,14 @@ def _mean_scores(sentences: Sequence[Sentence]) -> dict[str, float]:
 def _participants(text: str) -> set[str]:
     """Capitalised words naming someone or something specific (not "Affaires", "Sécurité")."""
     return {fold(w) for w in PARTICIPANT.findall(text)} - STOP_WORDS - NOT_NAME
+
+
+def _names(text: str, ubiquitous: set[str]) -> frozenset[frozenset[str]]:
+    """The people and bodies a text names, each as the set of its participant words ("Assimi Goïta"
+    -> {assimi, goita}), places where something happens left out (see _event_keys)."""
+    left_out = STOP_WORDS | NOT_NAME | ubiquitous | {fold(w) for w in PLACE.findall(text)}
+    found = ({fold(w) for w in name.split()} - left_out for name in NAME.findall(text))
+    return frozenset(frozenset(name) for name in found if name)
 
 
 def _ubiquitous_participants(texts: Sequence[str]) -> set[str]:
@@ -353,41 +364,42 @@ def is_background(text: str) -> bool:
 
 
 def choose(candidates: Sequence[Candidate], matrix: csr_matrix, order: Sequence[str], budget: int) -> list[Candidate]:
-    """Greedy fill of the English-word budget: coverage-discounted value per word, novelty, fit.
+    """Greedy fill of the English-word budget: corroboration first, then coverage-discounted value
+    per word, novelty, fit.
 
-    One max-heap per section keeps each step cheap; the section whose best remaining point has
-    the highest discounted score goes next. A point whose paragraph was quoted meanwhile is worth
-    less (PARAGRAPH_DECAY): it goes back in its heap with its new value (lazy greedy: values
-    only fall). Returned in section order, then rank order.
+    Facts two outlets or more report go in before single-outlet ones: they are what an analyst
+    trusts first, and placed first they claim their paragraphs before one outlet's elaboration of
+    the same paragraph does (PARAGRAPH_DECAY). Within each tier one max-heap per section keeps each
+    step cheap; the section whose best remaining point has the highest discounted score goes next.
+    A point whose paragraph was quoted meanwhile is worth less: it goes back in its heap with its
+    new value (lazy greedy: values only fall). Returned in section order, then rank order.
     """
-    queues: dict[str, list[tuple[float, str, int]]] = {key: [] for key in order}
     scores = [c.point.score for c in candidates]
     floor = MIN_RELATIVE_SCORE * float(np.percentile(scores, FLOOR_PERCENTILE)) if scores else 0.0
     values = [c.point.score / max(c.words, MIN_COST_WORDS) ** COST_EXPONENT for c in candidates]
-    for index, candidate in enumerate(candidates):
-        if candidate.point.score >= floor:
-            heapq.heappush(queues[candidate.point.section], (-values[index], candidate.point.id, index))
+    eligible = [i for i, c in enumerate(candidates) if c.point.score >= floor]
+    corroborated = [i for i in eligible if candidates[i].point.corroboration > 1]
+    single = [i for i in eligible if candidates[i].point.corroboration <= 1]
     chosen: list[Candidate] = []
     taken = {key: 0 for key in order}
     quoted: Counter[tuple[str, int]] = Counter()
     remaining = budget
-    while True:
-        heads = [(-q[0][0] * COVERAGE_DECAY ** taken[k], -order.index(k), k) for k, q in queues.items() if q]
-        if not heads:
-            break
-        key = max(heads)[2]
-        stale, ident, index = heapq.heappop(queues[key])
-        candidate = candidates[index]
-        value = values[index] * PARAGRAPH_DECAY ** max(quoted[p] for p in candidate.paragraphs)
-        if value < -stale:
-            heapq.heappush(queues[key], (-value, ident, index))
-            continue
-        if candidate.words > remaining or not _novel(candidate, chosen, matrix):
-            continue
-        chosen.append(candidate)
-        taken[key] += 1
-        quoted.update(candidate.paragraphs)
-        remaining -= candidate.words
+    for tier in (corroborated, single):
+        queues: dict[str, list[tuple[float, str, int]]] = {key: [] for key in order}
+        for index in tier:
+            heapq.heappush(queues[candidates[index].point.section], (-values[index], candidates[index].point.id, index))
+        while heads := [(-q[0][0] * COVERAGE_DECAY ** taken[k], -order.index(k), k) for k, q in queues.items() if q]:
+            key = max(heads)[2]
+            stale, ident, index = heapq.heappop(queues[key])
+            candidate = candidates[index]
+            value = values[index] * PARAGRAPH_DECAY ** max(quoted[p] for p in candidate.paragraphs)
+            if value < -stale:
+                heapq.heappush(queues[key], (-value, ident, index))
+            elif candidate.words <= remaining and _novel(candidate, chosen, matrix):
+                chosen.append(candidate)
+                taken[key] += 1
+                quoted.update(candidate.paragraphs)
+                remaining -= candidate.words
     return sorted(chosen, key=lambda c: (order.index(c.point.section), -c.point.score, c.point.id))
 
 
@@ -400,10 +412,13 @@ def _novel(candidate: Candidate, chosen: Sequence[Candidate], matrix: csr_matrix
     return float((rows @ matrix[candidate.row].T).max()) < NOVELTY_SIMILARITY
 
 
-def _same_encounter(a: frozenset[str], b: frozenset[str]) -> bool:
+def _same_encounter(a: frozenset[frozenset[str]], b: frozenset[frozenset[str]]) -> bool:
     """A visit and a meeting with mostly the same participants are one encounter ("la rencontre
-    de Goïta avec Poutine", "une visite en Russie sur invitation de Vladimir Poutine")."""
-    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= SAME_ENCOUNTER
+    de Goïta avec Poutine", "Assimi Goita s'est rendu à Moscou")."""
+    size = {a: sum(map(len, a)), b: sum(map(len, b))}
+    fewer, other = sorted((a, b), key=size.get)
+    shared = sum(len(name) for name in fewer if any(name & o for o in other))
+    return bool(fewer) and shared / size[fewer] >= SAME_ENCOUNTER
 
 
 def key_judgements(points: Sequence[Point], count: int) -> list[Point]:

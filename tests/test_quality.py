@@ -14,15 +14,9 @@ from briefgen.french import fold
 
 ROOT = Path(__file__).parent.parent
 # Issue 4 asks for 90 % of the checklist facts, in the right section, within 900 English words.
-# Measured: 21/24 = 88 % (see benchmarks/results.md). The target test is a strict xfail, so it
-# turns into a failure the day the selection reaches it (then drop the marker); the floor
-# guards against regressions meanwhile.
+# Measured: 22/24 = 92 % (see benchmarks/results.md).
 RECALL_TARGET = 0.90
-RECALL_FLOOR = 0.85
 LENGTH = 900
-# Points recognised by the checklist as restating a fact another point states (measured: 1; the
-# issue asks for 0). Near-identical wording is never allowed.
-RESTATING_CEILING = 1
 
 
 def _load_quality():
@@ -48,23 +42,17 @@ def other_news():
     return quality.build(sorted(quality.OTHER_NEWS.glob("*.txt")), config)
 
 
-def test_fact_recall_does_not_regress_within_the_length_budget(seeds_run):
+def test_fact_recall_meets_the_issue_target_within_the_length_budget(seeds_run):
     result, _ = seeds_run
     assert result.body_words <= LENGTH
-    assert result.recall >= RECALL_FLOOR, f"missing facts: {result.missing}"
-
-
-@pytest.mark.xfail(strict=True, reason="issue 4 target not reached: recall 88 % (21/24) at 900 words")
-def test_fact_recall_meets_the_issue_target(seeds_run):
-    result, _ = seeds_run
     assert result.recall >= RECALL_TARGET, f"missing facts: {result.missing}"
 
 
-def test_no_duplicate_points(seeds_run):
+def test_no_point_restates_another(seeds_run):
     result, brief = seeds_run
     assert len({p.id for p in brief.points()}) == len(brief.points())
     assert result.near_duplicates == 0
-    assert result.duplicate_points <= RESTATING_CEILING
+    assert result.duplicate_points == 0
 
 
 def test_every_quote_is_refound_in_its_source(seeds_run):

@@ -14,7 +14,7 @@ import briefgen.select as select_module
 from briefgen.classify import classify
 from briefgen.config import load_config
 from briefgen.french import fold, normalise
-from briefgen.model import Point
+from briefgen.model import Citation, Point
 from briefgen.select import Candidate, body_words, choose, english_words, is_background, point_id, select
 
 CHAMBER = "Les États-Unis vont créer une Chambre de commerce américaine à Bamako pour encourager les investissements."
@@ -154,6 +154,15 @@ def test_a_visit_and_a_meeting_with_the_same_people_are_one_encounter(config):
     assert envoy in texts and other in texts  # two envoys visiting one city: two visits
 
 
+def test_a_trip_abroad_and_the_meeting_held_there_are_one_encounter(config):
+    # "Assimi Goita" and "Goïta" are one person: the trip names fewer people, all of them met.
+    trip = "Le président malien, le général Assimi Goita, s'est rendu à Moscou du 23 au 26 juin 2025 pour une visite."
+    meeting = "La rencontre de Goïta avec le président russe Vladimir Poutine a porté sur les investissements et l'énergie."
+    brief = run(config, make_source("A", [[trip], [meeting]]))
+    texts = [p.fr for p in brief.points()]
+    assert (trip in texts) != (meeting in texts)
+
+
 def test_a_fact_reported_everywhere_does_not_push_the_others_below_the_floor(config):
     moscow = [make_source(f"M{i:02d}", [[MOSCOW]]) for i in range(40)]
     others = [
@@ -196,9 +205,19 @@ def test_background_is_scored_down(config, monkeypatch):
     assert 0 < scaled < score()
 
 
-def _candidate(index: int, score: float, paragraph: int) -> Candidate:
-    point = Point(f"P{index}", f"phrase {index}", [], "security", score)
-    return Candidate(point, index, 20, frozenset(), frozenset(), frozenset({("A", paragraph)}))
+def test_commentary_framing_is_scored_down(config):
+    framed = "Cette visite intervient dans un contexte d'escalade des attaques de groupes armés au Mali depuis 2012."
+    plain = "Cette visite intervient lors d'une escalade des attaques de groupes armés au Mali depuis 2012."
+    [framed_point] = run(config, make_source("A", [[framed]])).points()
+    [plain_point] = run(config, make_source("A", [[plain]])).points()
+    assert framed_point.score < 0.8 * plain_point.score  # W_OPINION off a score of about 1.6
+
+
+def _candidate(index: int, score: float, paragraph: int, sources: str = "A") -> Candidate:
+    """A 20-word candidate quoting `paragraph` of each of `sources` (one citation per source)."""
+    citations = [Citation(source, paragraph, f"phrase {index}", 0, 8) for source in sources]
+    point = Point(f"P{index}", f"phrase {index}", citations, "security", score)
+    return Candidate(point, index, 20, frozenset(), frozenset(), frozenset((s, paragraph) for s in sources))
 
 
 def test_a_second_point_of_a_paragraph_waits_for_the_other_paragraphs():
@@ -208,6 +227,14 @@ def test_a_second_point_of_a_paragraph_waits_for_the_other_paragraphs():
     assert [c.point.id for c in chosen] == ["P0", "P2"]
     chosen = choose(candidates, csr_matrix(np.eye(3)), ["security"], budget=60)
     assert [c.point.id for c in chosen] == ["P0", "P1", "P2"]
+
+
+def test_a_fact_two_outlets_report_goes_in_before_single_outlet_ones():
+    # P1 ranks below P0 but two outlets report it: it goes first, and P0, the same paragraph of
+    # outlet A, now waits for P2.
+    candidates = [_candidate(0, 3.0, 1), _candidate(1, 2.5, 1, sources="AB"), _candidate(2, 2.0, 2)]
+    chosen = choose(candidates, csr_matrix(np.eye(3)), ["security"], budget=40)
+    assert [c.point.id for c in chosen] == ["P1", "P2"]
 
 
 def test_two_reports_of_one_creation_are_one_point(config):
