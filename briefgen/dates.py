@@ -15,6 +15,9 @@ MONTHS = {
     "décembre": 12, "decembre": 12,
 }  # fmt: skip
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+# Dates of one person's visit further apart than this belong to different trips, not one trip
+# the outlets date differently.
+EVENT_WINDOW_DAYS = 10
 
 _MONTH = "|".join(MONTHS)
 # "16 septembre 2025", "1er juillet 2025", "dimanche 13 juillet 2025"

@@ -20,14 +20,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from briefgen.actors import SurnameIndex
-from briefgen.dates import DateRef, find_dates, find_durations
+from briefgen.dates import EVENT_WINDOW_DAYS, DateRef, find_dates, find_durations
 from briefgen.french import fold
 from briefgen.merge import candidate_pairs, vectorise
 from briefgen.model import Actor, Brief, Citation, Discrepancy, Sentence, Source
 
 VISIT = re.compile(r"\b(?:visite|rendue?|reçue?|séjour|passage|mission|conclu|déplacement|voyage)\b", re.I)
-# Dates of one person further apart than this belong to different trips, not one disputed trip.
-EVENT_WINDOW_DAYS = 10
 # Related sentences (content cosine) whose differing figures are reported as a discrepancy.
 SAME_EVENT_SIMILARITY = 0.3
 FIGURE = re.compile(r"\b(\d{1,3}(?:[ \u202f.]\d{3})*|\d+)\s+([a-zà-ÿ]{4,})\b")

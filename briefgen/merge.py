@@ -80,21 +80,27 @@ def candidate_pairs(matrix: csr_matrix) -> Pairs:
     return rows, cols, cosine
 
 
-def clusters(matrix: csr_matrix, pairs: Pairs, threshold: float | None = None) -> list[list[int]]:
+def clusters(
+    matrix: csr_matrix, pairs: Pairs, threshold: float | None = None, start: Sequence[Sequence[int]] | None = None
+) -> list[list[int]]:
     """Groups of row indices reporting the same fact, each sorted, ordered by first member.
 
     Average linkage over the candidate pairs, strongest first: two groups join only if their
     members are similar *on average*, so a chain A~B~C cannot glue two different facts A and C
-    through a sentence B that mentions both.
+    through a sentence B that mentions both. `start`: groups to begin from (default: every row
+    alone), e.g. the result of a first pass, joined further over other pairs.
     """
     threshold = MERGE_SIMILARITY if threshold is None else threshold
     n = matrix.shape[0]
     rows, cols, cosine = pairs
     keep = cosine >= threshold
     order = np.lexsort((cols[keep], rows[keep], -cosine[keep]))
-    members = {i: [i] for i in range(n)}  # label (first row of the group) -> rows
-    label = list(range(n))
-    total: dict[int, csr_matrix] = {}  # label -> sum of the group's rows, for groups of 2+
+    members = {min(group): sorted(group) for group in start} if start is not None else {i: [i] for i in range(n)}
+    label = list(range(n))  # row -> label (first row of its group)
+    for first, group in members.items():
+        for index in group:
+            label[index] = first
+    total = _group_sums(matrix, [group for group in members.values() if len(group) > 1])
     for a, b in zip(rows[keep][order], cols[keep][order]):
         la, lb = label[a], label[b]
         if la == lb:
@@ -110,3 +116,14 @@ def clusters(matrix: csr_matrix, pairs: Pairs, threshold: float | None = None) -
         total[la] = sum_a + sum_b
         total.pop(lb, None)
     return sorted((sorted(group) for group in members.values()), key=lambda g: g[0])
+
+
+def _group_sums(matrix: csr_matrix, groups: Sequence[Sequence[int]]) -> dict[int, csr_matrix]:
+    """First row of each group -> sum of the group's rows (one sparse product for all groups)."""
+    if not groups:
+        return {}
+    rows = [k for k, group in enumerate(groups) for _ in group]
+    cols = [i for group in groups for i in group]
+    indicator = csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(groups), matrix.shape[0]))
+    sums = (indicator @ matrix).tocsr()
+    return {group[0]: sums[k] for k, group in enumerate(groups)}

@@ -2,16 +2,18 @@
 
 A Point is one fact: the sentences that state it (across outlets or repeated in one article) are
 merged by `briefgen.merge` (words plus anchors: the same person in the same kind of event, see
-`_event_keys`), every one kept as a Citation, and the best-formed one is quoted verbatim. The fact
-goes to the section its sentences score best in on average (a section's `claim` included).
-Points are ranked by section fit, informativeness (named things, figures), corroboration
-(distinct sources), echoes in other outlets, centrality, attribution and lead position, less a
-penalty for commentary; background (no reported event, no attribution, no date or figure) is
-scaled down. The budget is then filled with the facts several outlets report first, section by
-section with diminishing returns (coverage) and, within an article's paragraph, diminishing
-returns too (one event per paragraph first), never taking two points that are worded alike,
-name the same participant in the same kind of event, create the same thing, or report one visit
-or meeting with mostly the same participants (novelty).
+`_event_keys`), then reports of one visit or meeting that outlets tell in other words and date
+within days of each other are joined (see EVENT_MERGE_SIMILARITY). Every sentence is kept as a
+Citation, and the best-formed one is quoted verbatim. The fact goes to the section its
+sentences score best in on average (a section's `claim` included). Points are ranked by section
+fit, informativeness (named things, figures), corroboration (distinct sources), echoes in other
+outlets, centrality, attribution and lead position, less a penalty for commentary; background
+(no reported event, no attribution, no date or figure) is scaled down. The budget is then filled
+with the facts several outlets report first, section by section with diminishing returns
+(coverage) and, within an article's paragraph, diminishing returns too (one event per paragraph
+first), never taking two points that are worded alike, name the same participant in the same
+kind of event, create the same thing, or report one visit or meeting with mostly the same
+participants (novelty).
 """
 
 from __future__ import annotations
@@ -30,9 +32,10 @@ from scipy.sparse import csr_matrix
 from briefgen.actors import NOT_NAME
 from briefgen.classify import best_section
 from briefgen.config import Config, SectionSpec
+from briefgen.dates import EVENT_WINDOW_DAYS, DateMention, DateRef, find_dates
 from briefgen.french import STEM_LENGTH, STOP_WORDS, fold, normalise
 from briefgen.merge import Pairs, candidate_pairs, clusters, vectorise, with_anchors
-from briefgen.model import Brief, Citation, Point, Section, Sentence
+from briefgen.model import Brief, Citation, Point, Section, Sentence, Source
 
 # English words per French word, measured on the five seeds (4,318 French words -> 4,566 English
 # words through Apertium fra->cat->eng, ratio 1.057). Whitespace-counted French merges elided
@@ -80,6 +83,15 @@ UBIQUITOUS_MIN = 3  # ...and in more than this many: in a handful of statements 
 # Atallah, Donald Trump, Abdoulaye Diop" are two meetings of one visit (2 of 4).
 ENCOUNTER = ("visit", "meeting")
 SAME_ENCOUNTER = 0.6
+# Outlets tell one visit in words that share little ("s'est rendu au Mali où il a été reçu
+# mercredi 9 juillet", "a conclu dimanche 13 juillet 2025 sa visite de plusieurs jours à Bamako":
+# content cosine, anchors included, 0.16-0.28 on the seeds, under MERGE_SIMILARITY). Two groups
+# of sentences join as one fact when two of their sentences, from different outlets, report a
+# visit or meeting of the same person on dates at most EVENT_WINDOW_DAYS apart, neither being
+# commentary, and the groups are this similar on average. Dates make it safe: a sentence that
+# names the person in passing ("la visite de William Stevens intervient après le passage de
+# Rudolph Atallah"), although closer in words (0.31), dates no visit of his.
+EVENT_MERGE_SIMILARITY = 0.2
 # A sentence continues the previous sentence's statement when its verb is "ajouter"/"poursuivre"
 # ("Il a ajouté qu'« ... »", "L'émissaire a ajouté que...") or when it is a bare quotation with no
 # speaker of its own ("« Si le Mali décide... »."): it means little without its head sentence, so
@@ -190,8 +202,7 @@ def select(brief: Brief, config: Config) -> Brief:
     ubiquitous = _ubiquitous_participants(texts)
     anchors = [[f"{p}/{kind}" for p, kind in _event_keys(t, ubiquitous)] for t in texts]
     matrix = with_anchors(vectorise(texts), anchors) if copies else csr_matrix((0, 1))
-    languages = {source.id: source.language for source in brief.sources}
-    candidates = build_points(copies, matrix, config.sections, languages)
+    candidates = build_points(copies, matrix, config.sections, {source.id: source for source in brief.sources})
     chosen = choose(candidates, matrix, order, config.length)
     brief.sections = [
         Section(spec.key, spec.title_en, spec.title_fr, [c.point for c in chosen if c.point.section == spec.key])
@@ -240,13 +251,13 @@ def build_points(
     copies: Sequence[Sequence[Sentence]],
     matrix: csr_matrix,
     specs: Sequence[SectionSpec],
-    languages: Mapping[str, str] | None = None,
+    sources: Mapping[str, Source],
 ) -> list[Candidate]:
     """One scored Candidate per group of sentences stating the same fact.
 
-    `copies[i]` are the identical statements behind matrix row i (see `exact_copies`);
-    `languages` maps source ids to their language (default French): the background cues are
-    French, so a statement quoted from an article in another language is not judged by them. A fact
+    `copies[i]` are the identical statements behind matrix row i (see `exact_copies`); `sources`
+    maps source ids to their Source: its date resolves the dates of visits (see
+    EVENT_MERGE_SIMILARITY), and its language tells whether the French background cues apply. A fact
     goes to the section its sentences score best in on average: one outlet's aside ("a field
     where Russia is less present") does not move a fact the others report plainly.
     """
@@ -259,8 +270,12 @@ def build_points(
     pairs = candidate_pairs(matrix)
     echoes = _echoes(statements, pairs)
     ubiquitous = _ubiquitous_participants([s.text for s in statements])
+    events = [_event_keys(s.text, ubiquitous) for s in statements]
+    groups = clusters(matrix, pairs)
+    reports = _event_reports(statements, events, pairs, sources)
+    groups = clusters(matrix, reports, EVENT_MERGE_SIMILARITY, start=groups)
     candidates = []
-    for group in clusters(matrix, pairs):
+    for group in groups:
         best = max(group, key=lambda i: (well_formed(statements[i].text), -i))
         quoted = statements[best]
         section, fit = best_section(_mean_scores([statements[i] for i in group]), specs)
@@ -271,14 +286,54 @@ def build_points(
             "fit": fit,
             "echo": len(set().union(*(echoes[i] for i in group)) - {c.source for c in point.citations}),
             "lead": any(s.paragraph <= LEAD_PARAGRAPHS for s in cited),
-            "background": (languages or {}).get(quoted.source_id, "fr") == "fr" and is_background(quoted.text),
+            "background": sources[quoted.source_id].language == "fr" and is_background(quoted.text),
         }
         point.score = round(_rank(point, signals), 4)
-        events = _event_keys(quoted.text, ubiquitous)
-        met = _names(quoted.text, ubiquitous) if any(kind in ENCOUNTER for _, kind in events) else frozenset()
+        reported = [statements[i].text for i in group if _is_encounter(events[i])]
+        met = _encounter_names(reported, ubiquitous) if _is_encounter(events[best]) else frozenset()
         paragraphs = frozenset((s.source_id, s.paragraph) for s in cited)
-        candidates.append(Candidate(point, best, english_words(quoted.text), events, met, paragraphs))
+        candidates.append(Candidate(point, best, english_words(quoted.text), events[best], met, paragraphs))
     return candidates
+
+
+def _event_reports(
+    statements: Sequence[Sentence],
+    events: Sequence[frozenset[tuple[str, str]]],
+    pairs: Pairs,
+    sources: Mapping[str, Source],
+) -> Pairs:
+    """The pairs that report one visit or meeting (see EVENT_MERGE_SIMILARITY)."""
+    rows, cols, cosine = pairs
+    outlet = np.array([s.source_id for s in statements])
+    near = (cosine >= EVENT_MERGE_SIMILARITY) & (outlet[rows] != outlet[cols])
+    rows, cols, cosine = rows[near], cols[near], cosine[near]
+    dated = {i: _dated_encounter(statements[i], events[i], sources) for i in {*rows.tolist(), *cols.tolist()}}
+    linked = np.array([_one_event(dated[a], dated[b]) for a, b in zip(rows, cols)], dtype=bool)
+    return rows[linked], cols[linked], cosine[linked]
+
+
+DatedEncounter = tuple[frozenset[tuple[str, str]], list[DateMention]]
+
+
+def _dated_encounter(
+    sentence: Sentence, events: frozenset[tuple[str, str]], sources: Mapping[str, Source]
+) -> DatedEncounter:
+    """The visit and meeting keys a sentence reports (none for commentary) and the days it dates."""
+    if OPINION.search(ASIDE.sub(" ", sentence.text)):
+        return frozenset(), []
+    keys = frozenset(key for key in events if key[1] in ENCOUNTER)
+    source = sources[sentence.source_id]
+    reference = DateRef(source.date, source.date_precision or "day") if source.date else None
+    days = [m for m in find_dates(sentence.text, reference) if m.precision in ("day", "range")] if keys else []
+    return keys, days
+
+
+def _one_event(a: DatedEncounter, b: DatedEncounter) -> bool:
+    """Both report a visit or meeting of the same person, on dates at most EVENT_WINDOW_DAYS apart."""
+    (keys_a, days_a), (keys_b, days_b) = a, b
+    return bool(keys_a & keys_b) and any(
+        (max(x.first, y.first) - min(x.last, y.last)).days <= EVENT_WINDOW_DAYS for x in days_a for y in days_b
+    )
 
 
 def _mean_scores(sentences: Sequence[Sentence]) -> dict[str, float]:
@@ -289,6 +344,16 @@ def _mean_scores(sentences: Sequence[Sentence]) -> dict[str, float]:
 def _participants(text: str) -> set[str]:
     """Capitalised words naming someone or something specific (not "Affaires", "Sécurité")."""
     return {fold(w) for w in PARTICIPANT.findall(text)} - STOP_WORDS - NOT_NAME
+
+
+def _is_encounter(events: frozenset[tuple[str, str]]) -> bool:
+    return any(kind in ENCOUNTER for _, kind in events)
+
+
+def _encounter_names(reports: Sequence[str], ubiquitous: set[str]) -> frozenset[frozenset[str]]:
+    """Everyone the reports of a visit or meeting name: a fact several outlets tell is compared
+    with the others by all its reports, not by the wording of the one quoted."""
+    return frozenset().union(*(_names(text, ubiquitous) for text in reports))
 
 
 def _names(text: str, ubiquitous: set[str]) -> frozenset[frozenset[str]]:
@@ -387,7 +452,8 @@ def choose(candidates: Sequence[Candidate], matrix: csr_matrix, order: Sequence[
     for tier in (corroborated, single):
         queues: dict[str, list[tuple[float, str, int]]] = {key: [] for key in order}
         for index in tier:
-            heapq.heappush(queues[candidates[index].point.section], (-values[index], candidates[index].point.id, index))
+            point = candidates[index].point
+            heapq.heappush(queues[point.section], (-values[index], point.id, index))
         while heads := [(-q[0][0] * COVERAGE_DECAY ** taken[k], -order.index(k), k) for k, q in queues.items() if q]:
             key = max(heads)[2]
             stale, ident, index = heapq.heappop(queues[key])

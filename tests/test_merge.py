@@ -44,3 +44,17 @@ def test_a_shared_anchor_joins_two_paraphrases_of_one_event():
     assert (anchored[0] @ anchored[2].T).sum() < MERGE_SIMILARITY
     assert [0, 1] in clusters(anchored, candidate_pairs(anchored))
     assert with_anchors(plain, [[], [], []]) is plain  # no anchors: the rows as they were
+
+
+def test_clustering_continues_from_earlier_groups():
+    texts = [
+        "Rudolph Atallah a effectué une visite officielle à Bamako du 8 au 11 juillet.",
+        "Rudolph Atallah a effectué une visite officielle à Bamako du 8 au 11 juillet 2025.",
+        "Mercredi, Rudy Atallah s'est rendu au Mali, où le ministre Diop l'a reçu à Bamako.",
+    ]
+    matrix = vectorise(texts)
+    rows, cols, cosine = candidate_pairs(matrix)
+    only_the_paraphrase = rows == 0  # pairs (0, 1) and (0, 2); the start group holds 0 and 1 already
+    pairs = (rows[only_the_paraphrase], cols[only_the_paraphrase], cosine[only_the_paraphrase])
+    assert clusters(matrix, pairs, threshold=0.0, start=[[0, 1], [2]]) == [[0, 1, 2]]
+    assert clusters(matrix, pairs, threshold=0.99, start=[[0, 1], [2]]) == [[0, 1], [2]]

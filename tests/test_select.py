@@ -163,6 +163,35 @@ def test_a_trip_abroad_and_the_meeting_held_there_are_one_encounter(config):
     assert (trip in texts) != (meeting in texts)
 
 
+RECEIVED = (
+    "Rudy Atallah, conseiller de Donald Trump pour la lutte antiterroriste, s'est rendu au Mali où il a été "
+    "reçu mercredi 9 juillet par le ministre des Affaires étrangères Abdoulaye Diop."
+)
+MISSION = (
+    "C'est ainsi que le mercredi 9 juillet 2025 s'est rendue au Mali une mission de haut niveau dirigée par "
+    "le lieutenant-colonel à la retraite Rudy Atallah, directeur adjoint de la lutte contre le terrorisme."
+)
+OTHER_NEWS = [DRONE, CHAMBER, ATTACK]
+
+
+def test_one_visit_told_by_two_outlets_in_other_words_is_one_point(config):
+    july = dt.date(2025, 7, 12)
+    brief = run(config, make_source("A", [[RECEIVED]], july), make_source("B", [[MISSION], OTHER_NEWS], july))
+    [visit] = [p for p in brief.points() if "Atallah" in p.fr]
+    assert visit.corroboration == 2
+    assert {c.quote for c in visit.citations} == {RECEIVED, MISSION}
+
+
+def test_visits_of_one_person_weeks_apart_stay_two_facts(config):
+    august = MISSION.replace("9 juillet", "6 août")
+    brief = run(
+        config,
+        make_source("A", [[RECEIVED]], dt.date(2025, 7, 12)),
+        make_source("B", [[august], OTHER_NEWS], dt.date(2025, 8, 8)),
+    )
+    assert all(p.corroboration == 1 for p in brief.points() if "Atallah" in p.fr)
+
+
 def test_a_fact_reported_everywhere_does_not_push_the_others_below_the_floor(config):
     moscow = [make_source(f"M{i:02d}", [[MOSCOW]]) for i in range(40)]
     others = [
