@@ -38,6 +38,8 @@ class SectionSpec:
 class Config:
     length: int = 900
     key_judgements: int = 4
+    max_actors: int = 25
+    max_discrepancies: int = 15
     marking: str = ""
     author: str = "briefgen"
     formats: tuple[str, ...] = ("docx", "json")
@@ -121,6 +123,9 @@ def _build(flat: dict[str, Any]) -> Config:
         raise ConfigError(f"Unknown engine {flat['engine']!r}. Choose auto, argos or apertium.")
     if int(flat["length"]) < 50:
         raise ConfigError("length must be at least 50 words.")
+    for key in ("max_actors", "max_discrepancies"):
+        if int(flat[key]) < 0:
+            raise ConfigError(f"{key} must be 0 (list all) or more.")
     sections = tuple(
         SectionSpec(
             key=s["key"],
@@ -138,6 +143,8 @@ def _build(flat: dict[str, Any]) -> Config:
     return Config(
         length=int(flat["length"]),
         key_judgements=max(3, min(5, int(flat["key_judgements"]))),
+        max_actors=int(flat["max_actors"]),
+        max_discrepancies=int(flat["max_discrepancies"]),
         marking=str(flat["marking"]),
         author=str(flat["author"]),
         formats=formats,

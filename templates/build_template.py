@@ -378,6 +378,11 @@ def timeline() -> str:
     )
 
 
+def listed_note(variable: str) -> str:
+    """A Note paragraph saying how many rows a long table lists, only when it leaves some out."""
+    return tag_para(f"{{%p if {variable} %}}") + para("Note", run(f"{{{{ {variable} }}}}")) + tag_para("{%p endif %}")
+
+
 def actors() -> str:
     widths = [2200, 1300, 4138, 2000]
     cells = [
@@ -390,6 +395,7 @@ def actors() -> str:
         heading("Key actors")
         + tag_para("{%p if actors %}")
         + data_table(widths, ["Name", "Type", "Role (as reported)", "Sources"], "a in actors", cells)
+        + listed_note("actors_note")
         + tag_para("{%p else %}")
         + para("Note", run("No people or organisations were identified."))
         + tag_para("{%p endif %}")
@@ -422,6 +428,7 @@ def discrepancies() -> str:
         + para("Normal", run("Where sources disagree on dates or figures for the same event, the versions are set "
                              "side by side so the reader can judge."))
         + tbl
+        + listed_note("discrepancies_note")
         + tag_para("{%p else %}")
         + para("Note", run("No discrepancies were found between sources."))
         + tag_para("{%p endif %}")

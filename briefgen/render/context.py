@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields, replace
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
 
 import briefgen
 from briefgen.config import Config
-from briefgen.model import Brief, Citation, Point, Section, Source
+from briefgen.model import Actor, Brief, Citation, Discrepancy, Point, Section, Source
 from briefgen.render import text
 
 # What each engine's output is good for, for the Methodology section.
@@ -25,6 +26,7 @@ ENGINE_LIMITS = {
 }
 UNKNOWN_ENGINE = "The translation engine was not recorded; treat the English as unverified."
 TITLE = "Weekly Press Brief"
+T = TypeVar("T")
 
 
 class Marks(Protocol):
@@ -191,7 +193,9 @@ class BriefView:
     timeline: list[TimelineView]
     timeline_caption: str
     actors: list[ActorView]
+    actors_note: str  # says how many are listed when max_actors leaves some out, else ""
     discrepancies: list[DiscrepancyView]
+    discrepancies_note: str  # the same for max_discrepancies
     sources: list[SourceView]
     annex: list[AnnexRow]
     warnings: list[WarningView]
@@ -216,6 +220,8 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
     numbered = {p.id: n for n, p in enumerate(brief.points(), start=1)}
     home = {p.id: s for s in brief.sections for p in s.points}
     new = set(brief.new_this_week)
+    actors = _most(brief.actors, config.max_actors, lambda a: a.mentions)
+    discrepancies = _most(brief.discrepancies, config.max_discrepancies, _outlets)
     key_judgements = [_point(p, numbered.get(p.id, 0), cite, home.get(p.id)) for p in brief.key_judgements]
     sections = [
         SectionView(s.key, text.clean(s.title_en), text.clean(s.title_fr),
@@ -238,8 +244,11 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
         sections=sections,
         timeline=_timeline(brief, cite),
         timeline_caption=f"Dated events reported in the sources ({text.plural(len(brief.timeline), 'event')}).",
-        actors=_actors(brief, cite),
-        discrepancies=_discrepancies(brief, cite),
+        actors=_actors(actors, cite),
+        actors_note=_listed(len(actors), len(brief.actors), "most-mentioned", "actors"),
+        discrepancies=_discrepancies(discrepancies, cite),
+        discrepancies_note=_listed(len(discrepancies), len(brief.discrepancies), "most widely reported",
+                                   "discrepancies"),
         sources=sources,
         annex=[
             AnnexRow(numbered[p.id], text.clean(s.title_en), text.clean(p.fr), text.clean(p.en))
@@ -258,20 +267,39 @@ def _timeline(brief: Brief, cite: _Citer) -> list[TimelineView]:
     ]
 
 
-def _actors(brief: Brief, cite: _Citer) -> list[ActorView]:
+def _most(items: list[T], limit: int, importance: Callable[[T], int]) -> list[T]:
+    """The `limit` most important items (all if `limit` is 0), in their original order: a week of
+    2,000 articles names thousands of people, which no reader of a document wants in a table."""
+    if not limit or len(items) <= limit:
+        return items
+    kept = set(sorted(range(len(items)), key=lambda i: (-importance(items[i]), i))[:limit])
+    return [item for i, item in enumerate(items) if i in kept]
+
+
+def _outlets(discrepancy: Discrepancy) -> int:
+    return len({c.source for v in discrepancy.versions for c in v.get("citations", [])})
+
+
+def _listed(shown: int, total: int, which: str, what: str) -> str:
+    if shown == total:
+        return ""
+    return f"The {shown} {which} of {total:,} {what} are listed; the JSON sidecar lists them all."
+
+
+def _actors(actors: list[Actor], cite: _Citer) -> list[ActorView]:
     return [
         ActorView(text.clean(a.name), text.clean(a.kind), text.clean(a.role), a.mentions,
                   [cite.link(sid) for sid in sorted(set(a.sources), key=cite.order)])
-        for a in brief.actors
+        for a in actors
     ]
 
 
-def _discrepancies(brief: Brief, cite: _Citer) -> list[DiscrepancyView]:
+def _discrepancies(discrepancies: list[Discrepancy], cite: _Citer) -> list[DiscrepancyView]:
     return [
         DiscrepancyView(text.clean(d.topic), [
             VersionView(text.clean(str(v.get("value", ""))), cite.views(v.get("citations", []))) for v in d.versions
         ])
-        for d in brief.discrepancies
+        for d in discrepancies
     ]
 
 

@@ -137,7 +137,7 @@ def _actors(view: BriefView) -> list[str]:
     if not view.actors:
         return lines + ["_No people or organisations were identified._"]
     rows = [[f"**{md(a.name)}**", md(a.kind), md(a.role), "; ".join(_link(s) for s in a.sources)] for a in view.actors]
-    return lines + _table(["Name", "Type", "Role (as reported)", "Sources"], rows)
+    return lines + _table(["Name", "Type", "Role (as reported)", "Sources"], rows) + _note(view.actors_note)
 
 
 def _discrepancies(view: BriefView) -> list[str]:
@@ -150,7 +150,11 @@ def _discrepancies(view: BriefView) -> list[str]:
         for d in view.discrepancies for i, v in enumerate(d.versions)
     ]
     intro = "Where sources disagree on dates or figures for the same event, the versions are set side by side."
-    return lines + [intro, ""] + _table(["Topic", "Version", "Reported by"], rows)
+    return lines + [intro, ""] + _table(["Topic", "Version", "Reported by"], rows) + _note(view.discrepancies_note)
+
+
+def _note(note: str) -> list[str]:
+    return ["", f"_{md(note)}_"] if note else []
 
 
 def _analyst_notes() -> list[str]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from briefgen.model import Actor, Citation, Discrepancy
 from briefgen.render.context import build_view
 
 
@@ -66,3 +69,35 @@ def test_missing_period_and_engine_are_stated_not_invented(brief, config):
     assert view.period.label == "Period not set" and view.title == "Weekly Press Brief"
     assert view.engine.label == "Translation engine not recorded"
     assert view.generated.endswith("UTC")
+
+
+def test_long_actor_lists_keep_the_most_mentioned_in_their_order(brief, config):
+    brief.actors = [Actor(f"Person {i}", "person", None, ["rfi"], mentions=i % 10) for i in range(30)]
+    view = build_view(brief, replace(config, max_actors=6))
+    assert [a.name for a in view.actors] == [f"Person {i}" for i in (8, 9, 18, 19, 28, 29)]
+    assert view.actors_note == "The 6 most-mentioned of 30 actors are listed; the JSON sidecar lists them all."
+    everyone = build_view(brief, replace(config, max_actors=0))
+    assert len(everyone.actors) == 30 and everyone.actors_note == ""
+
+
+def test_long_discrepancy_lists_keep_those_most_outlets_report_and_cite_only_those(brief, config):
+    def version(*sources: str) -> dict:
+        return {"value": "v", "citations": [Citation(s, 1, f"quote {s}", 0, 7) for s in sources]}
+
+    brief.discrepancies = [
+        Discrepancy("one outlet", [version("rfi"), version("rfi")]),
+        Discrepancy("three outlets", [version("rfi", "sahel"), version("studio")]),
+        Discrepancy("two outlets", [version("rfi"), version("sahel")]),
+    ]
+    view = build_view(brief, replace(config, max_discrepancies=2))
+    assert [d.topic for d in view.discrepancies] == ["three outlets", "two outlets"]
+    assert view.discrepancies_note == (
+        "The 2 most widely reported of 3 discrepancies are listed; the JSON sidecar lists them all."
+    )
+
+    def footnotes(limit: int) -> int:
+        marks = Recorder()
+        build_view(brief, replace(config, max_discrepancies=limit), marks)
+        return sum(1 for asked in marks.asked if asked[0] == "footnote")
+
+    assert footnotes(0) - footnotes(2) == 2  # the left-out discrepancy's two citations are not footnoted

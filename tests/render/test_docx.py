@@ -128,6 +128,17 @@ def test_tables_are_well_formed(rendered):
     assert [r.cells[0].text for r in by_heading["Name"].rows[1:]] == [a.name for a in brief.actors]
 
 
+def test_a_long_actor_table_says_how_many_it_lists(tmp_path, brief):
+    config = Config(sections=SECTIONS, max_actors=2)
+    path = tmp_path / "brief.docx"
+    render_docx(brief, config, path)
+    names = [t for t in docx.Document(str(path)).tables if t.rows[0].cells[0].text == "Name"][0]
+    assert [r.cells[0].text for r in names.rows[1:]] == ["Rudolph Atallah", "William B. Stevens"]
+    assert [p.text for p in section_paragraphs(path, "Key actors")] == [
+        "The 2 most-mentioned of 4 actors are listed; the JSON sidecar lists them all."
+    ]
+
+
 def test_links_land_on_bookmarks_and_urls_are_external(rendered):
     brief, path, _ = rendered
     body, notes = part_xml(path, "word/document.xml"), part_xml(path, "word/footnotes.xml")

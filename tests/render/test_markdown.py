@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 from markdown_it import MarkdownIt
 
@@ -70,3 +71,10 @@ def test_a_weekly_brief_opens_with_what_is_new(brief, config, tmp_path):
     assert re.findall(r"^## (.*)$", text, re.MULTILINE) == ["New this week", *ORDER]
     assert "Compared with the brief for 2025-W37: 1 of 7 points are new." in text
     assert f"- {brief.sections[1].points[1].en} — see [Security](#pt_5)" in text
+
+
+def test_long_tables_say_how_many_they_list(tmp_path, brief, config):
+    render_markdown(brief, replace(config, max_actors=1, max_discrepancies=1), tmp_path / "brief.md")
+    text = (tmp_path / "brief.md").read_text(encoding="utf-8")
+    assert "_The 1 most-mentioned of 4 actors are listed; the JSON sidecar lists them all._" in text
+    assert "most widely reported" not in text  # one discrepancy: all listed, no note
