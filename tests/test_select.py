@@ -171,12 +171,12 @@ MISSION = (
     "C'est ainsi que le mercredi 9 juillet 2025 s'est rendue au Mali une mission de haut niveau dirigée par "
     "le lieutenant-colonel à la retraite Rudy Atallah, directeur adjoint de la lutte contre le terrorisme."
 )
-OTHER_NEWS = [DRONE, CHAMBER, ATTACK]
+FILLER = [DRONE, CHAMBER, ATTACK]  # other facts, so the corpus has more than the visit
 
 
 def test_one_visit_told_by_two_outlets_in_other_words_is_one_point(config):
     july = dt.date(2025, 7, 12)
-    brief = run(config, make_source("A", [[RECEIVED]], july), make_source("B", [[MISSION], OTHER_NEWS], july))
+    brief = run(config, make_source("A", [[RECEIVED]], july), make_source("B", [[MISSION], FILLER], july))
     [visit] = [p for p in brief.points() if "Atallah" in p.fr]
     assert visit.corroboration == 2
     assert {c.quote for c in visit.citations} == {RECEIVED, MISSION}
@@ -187,9 +187,10 @@ def test_visits_of_one_person_weeks_apart_stay_two_facts(config):
     brief = run(
         config,
         make_source("A", [[RECEIVED]], dt.date(2025, 7, 12)),
-        make_source("B", [[august], OTHER_NEWS], dt.date(2025, 8, 8)),
+        make_source("B", [[august], FILLER], dt.date(2025, 8, 8)),
     )
-    assert all(p.corroboration == 1 for p in brief.points() if "Atallah" in p.fr)
+    visits = [p for p in brief.points() if "Atallah" in p.fr]
+    assert visits and all(p.corroboration == 1 for p in visits)
 
 
 def test_a_fact_reported_everywhere_does_not_push_the_others_below_the_floor(config):
