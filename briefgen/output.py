@@ -136,21 +136,29 @@ def publish(pending: list[tuple[Path, Path]]) -> list[Path]:
 
 def default_renderers() -> dict[str, Renderer]:
     """Format name -> renderer; imported here, not at start-up, because they load heavy libraries."""
-    from briefgen.render import render_docx, render_markdown, render_pdf
+    from briefgen.render import render_docx, render_markdown
     from briefgen.render.sidecar import write_json
-
-    def pdf(brief: Brief, config: Config, out: Path) -> None:
-        with tempfile.TemporaryDirectory(prefix="briefgen-pdf-") as tmp:
-            docx = Path(tmp) / out.with_suffix(".docx").name
-            render_docx(brief, config, docx)
-            render_pdf(docx, out)
 
     return {
         "json": lambda brief, config, out: write_json(brief, out),
         "docx": render_docx,
         "md": render_markdown,
-        "pdf": pdf,
+        "pdf": pdf_of(render_docx),
     }
+
+
+def pdf_of(docx: Renderer) -> Renderer:
+    """A renderer converting what `docx` renders to PDF (LibreOffice): the PDF shows what the DOCX shows."""
+
+    def pdf(brief: Brief, config: Config, out: Path) -> None:
+        from briefgen.render import render_pdf
+
+        with tempfile.TemporaryDirectory(prefix="briefgen-pdf-") as tmp:
+            document = Path(tmp) / out.with_suffix(".docx").name
+            docx(brief, config, document)
+            render_pdf(document, out)
+
+    return pdf
 
 
 def write_brief(
@@ -166,9 +174,9 @@ def write_brief(
     """Render every format and the manifest to temporary files, then publish them together.
 
     The caller holds `locked(out_dir)`. The DOCX goes to an edit-safe name (a brief someone edited
-    is never overwritten unless `force`), with the analyst notes merged in. `scan` (see uptodate.py)
-    goes into the manifest. On any failure nothing is replaced. Returns the written paths and
-    messages for the user.
+    is never overwritten unless `force`), with the analyst notes merged in; a PDF is converted from
+    the DOCX with the notes merged in too. `scan` (see uptodate.py) goes into the manifest. On any
+    failure nothing is replaced. Returns the written paths and messages for the user.
     """
     from briefgen.edits import safe_target
     from briefgen.manifest import build_manifest, explain_rebuild, read_manifest, write_manifest
@@ -185,6 +193,8 @@ def write_brief(
                 if note:
                     messages.append(note)
                 render = _with_notes(render, notes)
+            elif fmt == "pdf" and notes:  # the notes are merged into a DOCX: convert the merged one
+                render = pdf_of(_with_notes(renderers["docx"], notes))
             pending.append((render_to_temp(final, lambda temp, r=render: r(brief, config, temp)), final))
         manifest_path = output_path(out_dir, brief.period.week, MANIFEST_EXTENSION)
         manifest = build_manifest(brief, config, notes, {final.name: temp for temp, final in pending}, scan)

@@ -19,6 +19,7 @@ from briefgen.edits import is_edited
 from briefgen.errors import OutputError
 from briefgen.model import Brief, EngineInfo, Period
 from briefgen.notes import merge_notes, notes_for_week
+from briefgen.output import default_renderers, write_brief
 from briefgen.render import render_docx
 from briefgen.render.properties import CORE_NS
 
@@ -179,3 +180,15 @@ def test_libreoffice_opens_the_merged_brief_with_lists_and_table(brief_docx, not
     notes = [line for line in lines[start : lines.index("Sources", start)] if line]
     assert notes == ["Analyst notes", "Standing caveat: sources are pro-government", "• First bullet", "• Second bullet",
                      "Actor", "Assessment", "This week", "1. Step one", "2. Step two"]  # fmt: skip
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")), reason="needs LibreOffice and poppler")
+def test_the_pdf_shows_the_notes_too(notes_dir, tmp_path):
+    brief = Brief(period=Period.from_week("2025-W38"), generated_at=dt.datetime(2025, 9, 22, 6, tzinfo=dt.timezone.utc),
+                  engine=EngineInfo("fake", "1", "m"))  # fmt: skip
+    config = Config(formats=("docx", "pdf"))
+    written, _ = write_brief(brief, config, tmp_path, default_renderers(), notes=notes_for_week(notes_dir, "2025-W38"))
+    [pdf] = [p for p in written if p.suffix == ".pdf"]
+    printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "sources are pro-government" in printed and "Step two" in printed
+    assert PLACEHOLDER not in printed
