@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from briefgen.french import fold
 from briefgen.model import Actor, Brief, Sentence
@@ -133,24 +133,35 @@ def _role_before(before: str) -> str | None:
 def _group_by_surname(mentions: list[_Mention]) -> list[list[_Mention]]:
     """Mentions whose surnames (last word, folded) are equal or near-equal, first names compatible.
 
-    Groups are bucketed by the surname's initial, so a mention is compared with few groups.
+    A name seen before goes straight to its group; a new one is compared with the groups whose
+    surname has the same initial only, so the work grows with the distinct names, not the mentions.
     """
     groups: list[list[_Mention]] = []
-    buckets: dict[str, list[list[_Mention]]] = defaultdict(list)
+    buckets: dict[str, list[tuple[tuple[str, str], list[_Mention]]]] = defaultdict(list)
+    by_name: dict[str, list[_Mention]] = {}
     for mention in sorted(mentions, key=lambda m: (-len(m.name), m.name)):
-        initial = fold(mention.name.split()[-1])[0]
-        home = next((g for g in buckets[initial] if _same_person(g[0].name, mention.name)), None)
-        if home is None:
-            groups.append([mention])
-            buckets[initial].append(groups[-1])
-        else:
-            home.append(mention)
+        group = by_name.get(mention.name)
+        if group is None:
+            parts = _name_parts(mention.name)
+            bucket = buckets[fold(mention.name.split()[-1])[0]]
+            group = next((g for known, g in bucket if _same_person(known, parts)), None)
+            if group is None:
+                group = []
+                groups.append(group)
+                bucket.append((parts, group))
+            by_name[mention.name] = group
+        group.append(mention)
     return groups
 
 
-def _same_person(a: str, b: str) -> bool:
-    first_a, *_, last_a = [fold(w) for w in a.split() if not w.endswith(".")]
-    first_b, *_, last_b = [fold(w) for w in b.split() if not w.endswith(".")]
+def _name_parts(name: str) -> tuple[str, str]:
+    """(first name, surname), folded, initials ("B.") left out."""
+    first, *_, last = [fold(w) for w in name.split() if not w.endswith(".")]
+    return first, last
+
+
+def _same_person(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    (first_a, last_a), (first_b, last_b) = a, b
     if last_a != last_b and fuzz.ratio(last_a, last_b) < SURNAME_SIMILARITY:
         return False
     return first_a[:3] == first_b[:3]
@@ -177,12 +188,11 @@ class SurnameIndex:
     def forms(self, name: str) -> set[str]:
         """The corpus spellings of the surname of `name` ("Atallah" -> {"atallah", "attalah"})."""
         surname = fold(name.split()[-1])
-        return {
-            w
-            for w in self._by_initial.get(surname[0], [])
-            if w == surname
-            or (len(w) > 4 and abs(len(w) - len(surname)) <= 2 and fuzz.ratio(w, surname) >= SURNAME_SIMILARITY)
-        }
+        near = process.extract(
+            surname, self._by_initial.get(surname[0], []), scorer=fuzz.ratio, score_cutoff=SURNAME_SIMILARITY, limit=None
+        )
+        spellings = {w for w, _, _ in near if len(w) > 4 and abs(len(w) - len(surname)) <= 2}
+        return spellings | ({surname} & self._index.keys())
 
     def naming(self, name: str) -> set[int]:
         """Indexes of the sentences naming `name`'s surname."""

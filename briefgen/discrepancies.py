@@ -49,20 +49,54 @@ class _Version:
 def find_discrepancies(brief: Brief) -> Brief:
     """Fill `brief.discrepancies`: visit dates per person, then figures, in a stable order."""
     sentences = [s for source in brief.sources for s in source.sentences()]
-    index = SurnameIndex(sentences)
+    visits = _VisitVersions(sentences, brief.sources)
     found = []
     for actor in (a for a in brief.actors if a.kind == "person"):
-        naming = {id(sentences[i]) for i in index.naming(actor.name)}
-        found.extend(_visit_discrepancies(actor, brief.sources, naming))
+        found.extend(_visit_discrepancies(actor, visits.of(actor)))
     found.extend(_figure_discrepancies(sentences))
     brief.discrepancies = found
     return brief
 
 
-def _visit_discrepancies(actor: Actor, sources: list[Source], naming: set[int]) -> list[Discrepancy]:
-    """`naming`: ids of the sentences naming the actor."""
-    cited = set(actor.sources)
-    versions = [v for source in sources if source.id in cited for v in _visit_versions(source, naming)]
+class _VisitVersions:
+    """The dates and durations of visits the sentences give, per person.
+
+    A person's visit sentences are those naming them and the sentence right after (same
+    paragraph), with a visit word. They come from the surname index, not a scan of every source
+    the person appears in, and each sentence is dated once, however many people it names: the
+    work grows with the mentions, not with people times sources.
+    """
+
+    def __init__(self, sentences: list[Sentence], sources: list[Source]) -> None:
+        self.sentences = sentences
+        self.index = SurnameIndex(sentences)
+        self.references = {
+            source.id: DateRef(source.date, source.date_precision or "day") if source.date else None
+            for source in sources
+        }
+        self._versions: dict[int, list[_Version]] = {}
+
+    def of(self, actor: Actor) -> list[_Version]:
+        """In corpus order (sources, then sentences), from the sources citing `actor`."""
+        cited = set(actor.sources)
+        named = self.index.naming(actor.name)
+        told = sorted(named | {i + 1 for i in named if self._same_paragraph(i, i + 1)})
+        return [version for i in told if self.sentences[i].source_id in cited for version in self._versions_of(i)]
+
+    def _same_paragraph(self, i: int, j: int) -> bool:
+        a, b = self.sentences[i], self.sentences[j] if j < len(self.sentences) else None
+        return b is not None and (a.source_id, a.paragraph) == (b.source_id, b.paragraph)
+
+    def _versions_of(self, i: int) -> list[_Version]:
+        """The dates and durations sentence i gives, if it speaks of a visit."""
+        if i not in self._versions:
+            sentence = self.sentences[i]
+            told = VISIT.search(sentence.text)
+            self._versions[i] = _versions_in(sentence, self.references[sentence.source_id]) if told else []
+        return self._versions[i]
+
+
+def _visit_discrepancies(actor: Actor, versions: list[_Version]) -> list[Discrepancy]:
     dated = sorted((v for v in versions if v.first), key=lambda v: (v.first, v.last))
     events: list[list[_Version]] = []
     for version in dated:
@@ -77,19 +111,6 @@ def _visit_discrepancies(actor: Actor, sources: list[Source], naming: set[int]) 
             event = event + durations
         if _conflicting(event):
             out.append(Discrepancy(f"Dates of {actor.name}'s visit", _side_by_side(event)))
-    return out
-
-
-def _visit_versions(source: Source, naming: set[int]) -> list[_Version]:
-    reference = DateRef(source.date, source.date_precision or "day") if source.date else None
-    out = []
-    for paragraph in source.paragraphs:
-        previous_named = False
-        for sentence in paragraph.sentences:
-            named = id(sentence) in naming
-            if (named or previous_named) and VISIT.search(sentence.text):
-                out.extend(_versions_in(sentence, reference))
-            previous_named = named
     return out
 
 

@@ -49,3 +49,19 @@ def test_different_figures_for_the_same_attack():
     [dispute] = found
     assert [v["value"] for v in dispute.versions] == ["30", "47"]
     assert {c.source for v in dispute.versions for c in v["citations"]} == {"A", "B"}
+
+
+def test_a_visit_sentence_naming_several_people_is_dated_once(monkeypatch):
+    import briefgen.discrepancies as module
+
+    dated = []
+    original = module.find_dates
+    monkeypatch.setattr(module, "find_dates", lambda text, reference: dated.append(text) or original(text, reference))
+    sentence = "Rudy Atallah et William Stevens ont effectué une visite à Bamako du 8 au 11 juillet 2025."
+    found = discrepancies(
+        make_source("A", [[sentence]]),
+        make_source("B", [["Rudolph Atallah a conclu dimanche 13 juillet 2025 sa visite à Bamako."]]),
+        make_source("C", [["William Stevens, envoyé spécial, a conclu le 20 juillet 2025 sa visite à Bamako."]]),
+    )
+    assert {d.topic for d in found} == {"Dates of Rudolph Atallah's visit", "Dates of William Stevens's visit"}
+    assert dated.count(sentence) == 1  # dated once for both people: the work grows with the mentions
