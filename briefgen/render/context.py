@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields, replace
-from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 import briefgen
 from briefgen.config import Config
@@ -26,7 +25,6 @@ ENGINE_LIMITS = {
 }
 UNKNOWN_ENGINE = "The translation engine was not recorded; treat the English as unverified."
 TITLE = "Weekly Press Brief"
-T = TypeVar("T")
 
 
 class Marks(Protocol):
@@ -112,7 +110,8 @@ class TimelineView:
 class ActorView:
     name: str
     kind: str
-    role: str
+    role: str  # in English when translated, else as the sources state it
+    role_fr: str
     mentions: int
     sources: list[SourceLink]
 
@@ -220,8 +219,8 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
     numbered = {p.id: n for n, p in enumerate(brief.points(), start=1)}
     home = {p.id: s for s in brief.sections for p in s.points}
     new = set(brief.new_this_week)
-    actors = _most(brief.actors, config.max_actors, lambda a: a.mentions)
-    discrepancies = _most(brief.discrepancies, config.max_discrepancies, _outlets)
+    actors = brief.listed_actors(config.max_actors)
+    discrepancies = brief.listed_discrepancies(config.max_discrepancies)
     key_judgements = [_point(p, numbered.get(p.id, 0), cite, home.get(p.id)) for p in brief.key_judgements]
     sections = [
         SectionView(s.key, text.clean(s.title_en), text.clean(s.title_fr),
@@ -267,19 +266,6 @@ def _timeline(brief: Brief, cite: _Citer) -> list[TimelineView]:
     ]
 
 
-def _most(items: list[T], limit: int, importance: Callable[[T], int]) -> list[T]:
-    """The `limit` most important items (all if `limit` is 0), in their original order: a week of
-    2,000 articles names thousands of people, which no reader of a document wants in a table."""
-    if not limit or len(items) <= limit:
-        return items
-    kept = set(sorted(range(len(items)), key=lambda i: (-importance(items[i]), i))[:limit])
-    return [item for i, item in enumerate(items) if i in kept]
-
-
-def _outlets(discrepancy: Discrepancy) -> int:
-    return len({c.source for v in discrepancy.versions for c in v.get("citations", [])})
-
-
 def _listed(shown: int, total: int, which: str, what: str) -> str:
     if shown == total:
         return ""
@@ -288,8 +274,8 @@ def _listed(shown: int, total: int, which: str, what: str) -> str:
 
 def _actors(actors: list[Actor], cite: _Citer) -> list[ActorView]:
     return [
-        ActorView(text.clean(a.name), text.clean(a.kind), text.clean(a.role), a.mentions,
-                  [cite.link(sid) for sid in sorted(set(a.sources), key=cite.order)])
+        ActorView(text.clean(a.name), text.clean(a.kind), text.clean(a.role_en or a.role), text.clean(a.role),
+                  a.mentions, [cite.link(sid) for sid in sorted(set(a.sources), key=cite.order)])
         for a in actors
     ]
 

@@ -70,7 +70,7 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
             for t in brief.timeline
         ],
         "actors": [
-            {"name": a.name, "kind": a.kind, "role": a.role, "sources": a.sources, "mentions": a.mentions, "variants": a.variants}
+            {"name": a.name, "kind": a.kind, "role": a.role, "role_en": a.role_en, "sources": a.sources, "mentions": a.mentions, "variants": a.variants}
             for a in brief.actors
         ],
         "discrepancies": [

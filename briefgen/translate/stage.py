@@ -1,4 +1,4 @@
-"""The translate stage: fills Point.en, TimelineEntry.en and Brief.engine.
+"""The translate stage: fills Point.en, TimelineEntry.en, Actor.role_en and Brief.engine.
 
 Each distinct French text is translated once, through the cache, with glossary terms and names
 protected by placeholders (see protect.py).
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from briefgen.config import Config
 from briefgen.errors import BriefgenError, EngineUnavailableError
-from briefgen.model import Brief, Citation, Point, TimelineEntry
+from briefgen.model import Brief, Point, TimelineEntry
 from briefgen.translate.cache import TranslationCache
 from briefgen.translate.engine import Translator, chunks
 from briefgen.translate.glossary import Glossary, load_glossary
@@ -18,13 +18,20 @@ from briefgen.translate.protect import mask, repair, unmask
 
 
 def translate_brief(brief: Brief, translator: Translator, config: Config) -> Brief:
-    """Fill in the English of every point and timeline entry; English-only facts are kept as is."""
+    """Fill in the English of every point, timeline entry and listed actor's role (those the
+    document shows: translation stays bounded by the brief, not the corpus); what only English
+    sources state is kept as is."""
     english_sources = {s.id for s in brief.sources if s.language == "en"}
     items = _items(brief)
-    todo = [item.fr for item in items if not _already_english(item.citations, english_sources)]
+    roles = [a for a in brief.listed_actors(config.max_actors) if a.role]
+    todo = [item.fr for item in items if not _only_english([c.source for c in item.citations], english_sources)]
+    todo += [a.role for a in roles if not _only_english(a.sources, english_sources)]
     english = translate_texts(todo, translator, config, brief)
     for item in items:
-        item.en = item.fr if _already_english(item.citations, english_sources) else english.get(item.fr, "")
+        stated_in_english = _only_english([c.source for c in item.citations], english_sources)
+        item.en = item.fr if stated_in_english else english.get(item.fr, "")
+    for actor in roles:
+        actor.role_en = actor.role if _only_english(actor.sources, english_sources) else english.get(actor.role)
     brief.engine = translator.info
     return brief
 
@@ -107,5 +114,5 @@ def _items(brief: Brief) -> list[Point | TimelineEntry]:
     return items
 
 
-def _already_english(citations: list[Citation], english_sources: set[str]) -> bool:
-    return bool(citations) and all(c.source in english_sources for c in citations)
+def _only_english(source_ids: list[str], english_sources: set[str]) -> bool:
+    return bool(source_ids) and set(source_ids) <= english_sources

@@ -101,3 +101,14 @@ def test_long_discrepancy_lists_keep_those_most_outlets_report_and_cite_only_tho
         return sum(1 for asked in marks.asked if asked[0] == "footnote")
 
     assert footnotes(0) - footnotes(2) == 2  # the left-out discrepancy's two citations are not footnoted
+
+
+def test_actor_roles_show_in_english_and_keep_the_french(brief, config):
+    diop = brief.actors[1]
+    diop.role, diop.role_en = "ministre des Affaires étrangères", "Minister of Foreign Affairs"
+    view = build_view(brief, config)
+    listed = {a.name: a for a in view.actors}
+    assert (listed["Abdoulaye Diop"].role, listed["Abdoulaye Diop"].role_fr) == (
+        "Minister of Foreign Affairs", "ministre des Affaires étrangères"
+    )
+    assert listed["William B. Stevens"].role == listed["William B. Stevens"].role_fr  # untranslated: as stated

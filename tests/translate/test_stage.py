@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from briefgen.errors import BriefgenError, EngineUnavailableError
-from briefgen.model import Brief, Citation, Point, Section, Source, TimelineEntry
+from briefgen.model import Actor, Brief, Citation, Point, Section, Source, TimelineEntry
 from briefgen.translate.stage import translate_brief, translate_file, translate_texts
 
 
@@ -107,3 +108,17 @@ def test_translate_file_rejects_non_utf8(fake, config, tmp_path):
     path.write_bytes("élève".encode("latin-1"))
     with pytest.raises(BriefgenError, match="UTF-8"):
         translate_file(path, fake, config)
+
+
+def test_the_roles_of_the_actors_the_document_lists_are_translated(fake, config):
+    brief = small_brief()
+    brief.actors = [
+        Actor("Rudy Atallah", "person", "conseiller pour la lutte antiterroriste", ["fr1"], mentions=5),
+        Actor("Jean Dupont", "person", "porte-parole du gouvernement", ["fr1"], mentions=1),
+        Actor("Jane Roe", "person", "State Department spokeswoman", ["en1"], mentions=4),
+    ]
+    translate_brief(brief, fake, replace(config, max_actors=2))
+    atallah, dupont, roe = brief.actors
+    assert atallah.role_en == "EN[conseiller pour la counterterrorism]"  # through the glossary, like points
+    assert dupont.role_en is None  # not listed in the document (max_actors=2): not translated
+    assert roe.role_en == "State Department spokeswoman"  # stated by English sources only
