@@ -149,6 +149,8 @@ REPORTED_EVENT = re.compile(
     r"|[a-zà-ÿ]+(?:ra|ront)\b(?=\s+(?:jusqu|le |la |les |l['’]|à |au |en |d[eu]s? ))",
     re.I,
 )
+# A sentence that opens as a reminder recalls the past for context: background, however dated.
+REMINDER = re.compile(r"^(?:pour (?:rappel|mémoire)|rappelons que|il convient de rappeler|faut-il rappeler)\b", re.I)
 # Dates and figures anchor a statement in fact ("en octobre 2022", "6 % de croissance").
 ANCHOR = re.compile(
     r"\d|\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
@@ -271,7 +273,7 @@ def build_points(
     echoes = _echoes(statements, pairs)
     ubiquitous = _ubiquitous_participants([s.text for s in statements])
     events = [_event_keys(s.text, ubiquitous) for s in statements]
-    groups = clusters(matrix, pairs)
+    groups = clusters(matrix, _not_years_apart(statements, events, pairs, sources))
     reports = _event_reports(statements, events, pairs, sources)
     groups = clusters(matrix, reports, EVENT_MERGE_SIMILARITY, start=groups)
     candidates = []
@@ -334,6 +336,35 @@ def _one_event(a: DatedEncounter, b: DatedEncounter) -> bool:
     return bool(keys_a & keys_b) and any(
         (max(x.first, y.first) - min(x.last, y.last)).days <= EVENT_WINDOW_DAYS for x in days_a for y in days_b
     )
+
+
+def _not_years_apart(
+    statements: Sequence[Sentence],
+    events: Sequence[frozenset[tuple[str, str]]],
+    pairs: Pairs,
+    sources: Mapping[str, Source],
+) -> Pairs:
+    """The pairs less those of two visits or meetings in different years: "Goïta a rencontré Poutine
+    en juillet 2023" recalls an earlier meeting, not the one "la rencontre de Goïta avec Poutine"
+    of this week's news reports, however alike the words. A sentence without a year is dated by
+    its article."""
+    rows, cols, cosine = pairs
+    years: dict[int, frozenset[int]] = {}
+
+    def year(i: int) -> frozenset[int]:
+        if i not in years:
+            source = sources[statements[i].source_id]
+            reference = DateRef(source.date, source.date_precision or "day") if source.date else None
+            stated = frozenset(m.first.year for m in find_dates(statements[i].text, reference))
+            years[i] = stated or (frozenset({source.date.year}) if source.date else frozenset())
+        return years[i]
+
+    encounter = np.array([_is_encounter(e) for e in events], dtype=bool)
+    apart = encounter[rows] & encounter[cols]
+    for k in np.flatnonzero(apart):
+        a, b = rows[k], cols[k]
+        apart[k] = bool(year(a)) and bool(year(b)) and not year(a) & year(b)
+    return rows[~apart], cols[~apart], cosine[~apart]
 
 
 def _mean_scores(sentences: Sequence[Sentence]) -> dict[str, float]:
@@ -423,8 +454,10 @@ def _rank(point: Point, signals: dict) -> float:
 
 
 def is_background(text: str) -> bool:
-    """Neither a reported event, an attributed statement nor a dated or quantified fact (see
-    BACKGROUND_PENALTY)."""
+    """A reminder of the past ("Pour rappel, ..."), or neither a reported event, an attributed
+    statement nor a dated or quantified fact (see BACKGROUND_PENALTY)."""
+    if REMINDER.match(text):
+        return True
     return not (REPORTED_EVENT.search(text) or ATTRIBUTED.search(text) or ANCHOR.search(text))
 
 

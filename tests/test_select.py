@@ -193,6 +193,21 @@ def test_visits_of_one_person_weeks_apart_stay_two_facts(config):
     assert visits and all(p.corroboration == 1 for p in visits)
 
 
+def test_a_meeting_recalled_from_another_year_is_not_cited_for_this_one(config):
+    meeting = (
+        "Par ailleurs, la rencontre de Goïta avec le président russe Vladimir Poutine a porté sur les "
+        "investissements, la coopération commerciale et économique, selon un communiqué publié par le Kremlin."
+    )
+    recalled = (
+        "Pour rappel, Goita a rencontré le président russe Vladimir Poutine en juillet 2023 lors du sommet "
+        "Russie-Afrique à Saint-Pétersbourg."
+    )
+    brief = run(config, make_source("A", [[meeting], [recalled]], dt.date(2025, 7, 14)), make_source("B", [FILLER]))
+    cited = [{c.quote for c in point.citations} for point in brief.points()]
+    assert any(meeting in quotes for quotes in cited)
+    assert not any({meeting, recalled} <= quotes for quotes in cited)
+
+
 def test_a_fact_reported_everywhere_does_not_push_the_others_below_the_floor(config):
     moscow = [make_source(f"M{i:02d}", [[MOSCOW]]) for i in range(40)]
     others = [
@@ -210,6 +225,7 @@ def test_a_fact_reported_everywhere_does_not_push_the_others_below_the_floor(con
 def test_background_is_told_from_reported_events():
     assert is_background("Les combattants de l'État islamique restent actifs dans le nord du pays.")
     assert is_background("Moscou est également fortement présent au sein de l'Alliance des États du Sahel.")
+    assert is_background("Pour rappel, Goita a rencontré Vladimir Poutine en juillet 2023 à Saint-Pétersbourg.")
     for event in (
         VISIT,
         MOSCOW,
