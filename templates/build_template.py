@@ -384,17 +384,19 @@ def listed_note(variable: str) -> str:
 
 
 def actors() -> str:
-    widths = [2200, 1300, 4138, 2000]
+    widths = [2200, 1150, 3288, 1100, 1900]
     cells = [
-        para("TableText", run("{{ a.name }}", "<w:rPr><w:b/></w:rPr>")),
+        para("TableText", run("{{ a.name }}", "<w:rPr><w:b/></w:rPr>"),
+             run("{% if a.variants %} (also {{ a.variants }}){% endif %}")),
         para("TableText", run("{{ a.kind }}")),
         para("TableText", run("{{ a.role }}")),
+        para("TableText", run("{{ a.mentions }}")),
         para("TableText", source_links("a.sources")),
     ]
     return (
         heading("Key actors")
         + tag_para("{%p if actors %}")
-        + data_table(widths, ["Name", "Type", "Role (as reported)", "Sources"], "a in actors", cells)
+        + data_table(widths, ["Name", "Type", "Role (as reported)", "Mentions", "Sources"], "a in actors", cells)
         + listed_note("actors_note")
         + tag_para("{%p else %}")
         + para("Note", run("No people or organisations were identified."))

@@ -112,6 +112,7 @@ class ActorView:
     kind: str
     role: str  # in English when translated, else as the sources state it
     role_fr: str
+    variants: str  # the other spellings the sources use, "; "-separated ("" if none)
     mentions: int
     sources: list[SourceLink]
 
@@ -275,7 +276,8 @@ def _listed(shown: int, total: int, which: str, what: str) -> str:
 def _actors(actors: list[Actor], cite: _Citer) -> list[ActorView]:
     return [
         ActorView(text.clean(a.name), text.clean(a.kind), text.clean(a.role_en or a.role), text.clean(a.role),
-                  a.mentions, [cite.link(sid) for sid in sorted(set(a.sources), key=cite.order)])
+                  text.clean("; ".join(a.variants)), a.mentions,
+                  [cite.link(sid) for sid in sorted(set(a.sources), key=cite.order)])
         for a in actors
     ]
 

@@ -136,8 +136,12 @@ def _actors(view: BriefView) -> list[str]:
     lines = ["## Key actors", ""]
     if not view.actors:
         return lines + ["_No people or organisations were identified._"]
-    rows = [[f"**{md(a.name)}**", md(a.kind), md(a.role), "; ".join(_link(s) for s in a.sources)] for a in view.actors]
-    return lines + _table(["Name", "Type", "Role (as reported)", "Sources"], rows) + _note(view.actors_note)
+    rows = [
+        [f"**{md(a.name)}**" + (f" (also {md(a.variants)})" if a.variants else ""), md(a.kind), md(a.role),
+         str(a.mentions), "; ".join(_link(s) for s in a.sources)]
+        for a in view.actors
+    ]
+    return lines + _table(["Name", "Type", "Role (as reported)", "Mentions", "Sources"], rows) + _note(view.actors_note)
 
 
 def _discrepancies(view: BriefView) -> list[str]:

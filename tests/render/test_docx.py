@@ -125,7 +125,9 @@ def test_tables_are_well_formed(rendered):
     assert len(by_heading["Date"].rows) == len(brief.timeline) + 1
     assert len(by_heading["Name"].rows) == len(brief.actors) + 1
     assert len(by_heading["Topic"].rows) == 1 + sum(len(d.versions) for d in brief.discrepancies)
-    assert [r.cells[0].text for r in by_heading["Name"].rows[1:]] == [a.name for a in brief.actors]
+    names = [a.name + (f" (also {'; '.join(a.variants)})" if a.variants else "") for a in brief.actors]
+    assert [r.cells[0].text for r in by_heading["Name"].rows[1:]] == names
+    assert [r.cells[3].text for r in by_heading["Name"].rows[1:]] == [str(a.mentions) for a in brief.actors]
 
 
 def test_a_long_actor_table_says_how_many_it_lists(tmp_path, brief):
@@ -133,7 +135,9 @@ def test_a_long_actor_table_says_how_many_it_lists(tmp_path, brief):
     path = tmp_path / "brief.docx"
     render_docx(brief, config, path)
     names = [t for t in docx.Document(str(path)).tables if t.rows[0].cells[0].text == "Name"][0]
-    assert [r.cells[0].text for r in names.rows[1:]] == ["Rudolph Atallah", "William B. Stevens"]
+    assert [r.cells[0].text for r in names.rows[1:]] == [
+        "Rudolph Atallah (also Rudy Atallah)", "William B. Stevens (also William Stevens)"
+    ]
     assert [p.text for p in section_paragraphs(path, "Key actors")] == [
         "The 2 most-mentioned of 4 actors are listed; the JSON sidecar lists them all."
     ]

@@ -78,3 +78,12 @@ def test_long_tables_say_how_many_they_list(tmp_path, brief, config):
     text = (tmp_path / "brief.md").read_text(encoding="utf-8")
     assert "_The 1 most-mentioned of 4 actors are listed; the JSON sidecar lists them all._" in text
     assert "most widely reported" not in text  # one discrepancy: all listed, no note
+
+
+def test_actors_show_their_other_spellings_and_mentions(rendered):
+    brief, _, path = rendered
+    text = path.read_text(encoding="utf-8")
+    atallah = brief.actors[0]
+    row = next(line for line in text.splitlines() if line.startswith("| **Rudolph Atallah**"))
+    assert row.startswith("| **Rudolph Atallah** (also Rudy Atallah) |")
+    assert f"| {atallah.mentions} |" in row
