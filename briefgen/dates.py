@@ -31,6 +31,11 @@ class DateRef:
     date: dt.date
     precision: str  # "day" or "month"
 
+    @classmethod
+    def of_article(cls, date: dt.date | None, precision: str | None) -> DateRef | None:
+        """What an article's relative dates resolve against: its own date (day unless stated)."""
+        return cls(date, precision or "day") if date else None
+
 
 def parse_full_date(text: str) -> DateRef | None:
     """First absolute French day date ("16 septembre 2025") in `text`."""

@@ -70,10 +70,7 @@ class _VisitVersions:
     def __init__(self, sentences: list[Sentence], sources: list[Source]) -> None:
         self.sentences = sentences
         self.index = SurnameIndex(sentences)
-        self.references = {
-            source.id: DateRef(source.date, source.date_precision or "day") if source.date else None
-            for source in sources
-        }
+        self.references = {source.id: DateRef.of_article(source.date, source.date_precision) for source in sources}
         self._versions: dict[int, list[_Version]] = {}
 
     def of(self, actor: Actor) -> list[_Version]:

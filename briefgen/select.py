@@ -325,7 +325,7 @@ def _dated_encounter(
         return frozenset(), []
     keys = frozenset(key for key in events if key[1] in ENCOUNTER)
     source = sources[sentence.source_id]
-    reference = DateRef(source.date, source.date_precision or "day") if source.date else None
+    reference = DateRef.of_article(source.date, source.date_precision)
     days = [m for m in find_dates(sentence.text, reference) if m.precision in ("day", "range")] if keys else []
     return keys, days
 
@@ -349,22 +349,22 @@ def _not_years_apart(
     of this week's news reports, however alike the words. A sentence without a year is dated by
     its article."""
     rows, cols, cosine = pairs
-    years: dict[int, frozenset[int]] = {}
-
-    def year(i: int) -> frozenset[int]:
-        if i not in years:
-            source = sources[statements[i].source_id]
-            reference = DateRef(source.date, source.date_precision or "day") if source.date else None
-            stated = frozenset(m.first.year for m in find_dates(statements[i].text, reference))
-            years[i] = stated or (frozenset({source.date.year}) if source.date else frozenset())
-        return years[i]
-
     encounter = np.array([_is_encounter(e) for e in events], dtype=bool)
-    apart = encounter[rows] & encounter[cols]
-    for k in np.flatnonzero(apart):
-        a, b = rows[k], cols[k]
-        apart[k] = bool(year(a)) and bool(year(b)) and not year(a) & year(b)
+    both = np.flatnonzero(encounter[rows] & encounter[cols])
+    years = {i: _years(statements[i], sources) for i in {*rows[both].tolist(), *cols[both].tolist()}}
+    apart = np.zeros(len(rows), dtype=bool)
+    for k in both:
+        a, b = years[rows[k]], years[cols[k]]
+        apart[k] = bool(a and b) and not a & b
     return rows[~apart], cols[~apart], cosine[~apart]
+
+
+def _years(sentence: Sentence, sources: Mapping[str, Source]) -> frozenset[int]:
+    """The years a sentence dates, else its article's year (none if the article is undated)."""
+    source = sources[sentence.source_id]
+    reference = DateRef.of_article(source.date, source.date_precision)
+    stated = frozenset(m.first.year for m in find_dates(sentence.text, reference))
+    return stated or (frozenset({source.date.year}) if source.date else frozenset())
 
 
 def _mean_scores(sentences: Sequence[Sentence]) -> dict[str, float]:

@@ -49,7 +49,7 @@ def build_timeline(brief: Brief) -> Brief:
 
 
 def _dated_sentences(source: Source) -> list[_Dated]:
-    reference = DateRef(source.date, source.date_precision or "day") if source.date else None
+    reference = DateRef.of_article(source.date, source.date_precision)
     out = []
     for sentence in source.sentences():
         for mention in find_dates(sentence.text, reference):
