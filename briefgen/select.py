@@ -200,11 +200,7 @@ def select(brief: Brief, config: Config) -> Brief:
     order = [spec.key for spec in config.sections]
     statements = [s for source in brief.sources for s in source.sentences() if is_statement(s, config.sections)]
     copies = exact_copies(statements)
-    texts = [group[0].text for group in copies]
-    ubiquitous = _ubiquitous_participants(texts)
-    anchors = [[f"{p}/{kind}" for p, kind in _event_keys(t, ubiquitous)] for t in texts]
-    matrix = with_anchors(vectorise(texts), anchors) if copies else csr_matrix((0, 1))
-    candidates = build_points(copies, matrix, config.sections, {source.id: source for source in brief.sources})
+    candidates, matrix = build_points(copies, config.sections, {source.id: source for source in brief.sources})
     chosen = choose(candidates, matrix, order, config.length)
     brief.sections = [
         Section(spec.key, spec.title_en, spec.title_fr, [c.point for c in chosen if c.point.section == spec.key])
@@ -251,28 +247,30 @@ def exact_copies(statements: Sequence[Sentence]) -> list[list[Sentence]]:
 
 def build_points(
     copies: Sequence[Sequence[Sentence]],
-    matrix: csr_matrix,
     specs: Sequence[SectionSpec],
     sources: Mapping[str, Source],
-) -> list[Candidate]:
-    """One scored Candidate per group of sentences stating the same fact.
+) -> tuple[list[Candidate], csr_matrix]:
+    """One scored Candidate per group of sentences stating the same fact, and the matrix of the
+    statements' content vectors with their anchors (row i: `copies[i]`), which novelty compares.
 
-    `copies[i]` are the identical statements behind matrix row i (see `exact_copies`); `sources`
+    `copies[i]` are identical statements (see `exact_copies`); `sources`
     maps source ids to their Source: its date resolves the dates of visits (see
     EVENT_MERGE_SIMILARITY), and its language tells whether the French background cues apply. A fact
     goes to the section its sentences score best in on average: one outlet's aside ("a field
     where Russia is less present") does not move a fact the others report plainly.
     """
     if not copies:
-        return []
+        return [], csr_matrix((0, 1))
     statements = [group[0] for group in copies]
+    ubiquitous = _ubiquitous_participants([s.text for s in statements])
+    events = [_event_keys(s.text, ubiquitous) for s in statements]
+    anchors = [[f"{p}/{kind}" for p, kind in keys] for keys in events]
+    matrix = with_anchors(vectorise([s.text for s in statements]), anchors)
     centroid = np.asarray(matrix.sum(axis=0)).ravel()
     centroid /= np.linalg.norm(centroid) or 1.0
     centrality = matrix @ centroid
     pairs = candidate_pairs(matrix)
     echoes = _echoes(statements, pairs)
-    ubiquitous = _ubiquitous_participants([s.text for s in statements])
-    events = [_event_keys(s.text, ubiquitous) for s in statements]
     groups = clusters(matrix, _not_years_apart(statements, events, pairs, sources))
     reports = _event_reports(statements, events, pairs, sources)
     groups = clusters(matrix, reports, EVENT_MERGE_SIMILARITY, start=groups)
@@ -295,7 +293,7 @@ def build_points(
         met = _encounter_names(reported, ubiquitous) if _is_encounter(events[best]) else frozenset()
         paragraphs = frozenset((s.source_id, s.paragraph) for s in cited)
         candidates.append(Candidate(point, best, english_words(quoted.text), events[best], met, paragraphs))
-    return candidates
+    return candidates, matrix
 
 
 def _event_reports(
