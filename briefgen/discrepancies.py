@@ -81,8 +81,10 @@ class _VisitVersions:
         return [version for i in told if self.sentences[i].source_id in cited for version in self._versions_of(i)]
 
     def _same_paragraph(self, i: int, j: int) -> bool:
-        a, b = self.sentences[i], self.sentences[j] if j < len(self.sentences) else None
-        return b is not None and (a.source_id, a.paragraph) == (b.source_id, b.paragraph)
+        if j >= len(self.sentences):
+            return False
+        a, b = self.sentences[i], self.sentences[j]
+        return (a.source_id, a.paragraph) == (b.source_id, b.paragraph)
 
     def _versions_of(self, i: int) -> list[_Version]:
         """The dates and durations sentence i gives, if it speaks of a visit."""
