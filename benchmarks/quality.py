@@ -88,7 +88,7 @@ def citations(brief: Brief) -> list[Citation]:
     """Every citation the brief shows: points, key judgements, timeline, discrepancies."""
     found = [c for p in [*brief.points(), *brief.key_judgements] for c in p.citations]
     found += [c for entry in brief.timeline for c in entry.citations]
-    found += [c for d in brief.discrepancies for v in d.versions for c in v["citations"]]
+    found += [c for d in brief.discrepancies for v in d.versions for c in v.citations]
     return found
 
 

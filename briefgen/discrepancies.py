@@ -23,7 +23,7 @@ from briefgen.actors import SurnameIndex
 from briefgen.dates import EVENT_WINDOW_DAYS, DateRef, find_dates, find_durations
 from briefgen.french import fold
 from briefgen.merge import candidate_pairs, vectorise
-from briefgen.model import Actor, Brief, Citation, Discrepancy, Sentence, Source
+from briefgen.model import Actor, Brief, Citation, Discrepancy, Sentence, Source, Version
 
 VISIT = re.compile(r"\b(?:visite|rendue?|reçue?|séjour|passage|mission|conclu|déplacement|voyage)\b", re.I)
 # Related sentences (content cosine) whose differing figures are reported as a discrepancy.
@@ -137,18 +137,12 @@ def _conflicting(event: list[_Version]) -> bool:
     return len(days) > 1 or bool(days and spans and days != spans)
 
 
-def _side_by_side(event: list[_Version]) -> list[dict]:
+def _side_by_side(event: list[_Version]) -> list[Version]:
     by_key: dict[str, list[_Version]] = defaultdict(list)
     for version in event:
         by_key[version.key].append(version)
     ordered = sorted(by_key.items(), key=lambda kv: (kv[1][0].first or dt.date.max, kv[0]))
-    return [
-        {
-            "value": f"{versions[0].label} ({key})",
-            "citations": _citations([v.sentence for v in versions]),
-        }
-        for key, versions in ordered
-    ]
+    return [Version(f"{versions[0].label} ({key})", _citations([v.sentence for v in versions])) for key, versions in ordered]
 
 
 def _citations(sentences: list[Sentence]) -> list[Citation]:
@@ -177,7 +171,7 @@ def _figure_discrepancies(sentences: list[Sentence]) -> list[Discrepancy]:
     return [
         Discrepancy(
             f"Number of « {noun} »",
-            [{"value": value, "citations": _citations(found)} for value, found in sorted(values.items())],
+            [Version(value, _citations(found)) for value, found in sorted(values.items())],
         )
         for noun, values in sorted(disputes.items())
     ]

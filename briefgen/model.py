@@ -12,17 +12,27 @@ Stdlib only. A stage owns some fields and fills only those:
     weekly    -> Brief.sources (the week's), Source.background
     history   -> Point.status, Brief.previous_week, Brief.new_this_week
     render    -> files on disk (reads only)
+
+Week names (YYYY-Www) are parsed here too: every module that names or reads a week shares one rule.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from briefgen.errors import ConfigError
+
 T = TypeVar("T")
+
+WEEK_PATTERN = re.compile(r"\d{4}-W\d{2}")
+# Point.status against the previous brief (history marks them; "" when not compared).
+NEW = "new"
+CARRIED_OVER = "carried over"
 
 
 @dataclass
@@ -97,7 +107,7 @@ class Point:
     section: str = ""
     score: float = 0.0
     en: str = ""
-    status: str = ""  # "new" or "carried over" (weekly, against the previous brief); "" when not compared
+    status: str = ""  # NEW or CARRIED_OVER (against the previous brief); "" when not compared
 
     @property
     def corroboration(self) -> int:
@@ -134,9 +144,17 @@ class Actor:
 
 
 @dataclass
+class Version:
+    """One source's account in a discrepancy: the value it gives and where it says so."""
+
+    value: str
+    citations: list[Citation]
+
+
+@dataclass
 class Discrepancy:
     topic: str
-    versions: list[dict]  # [{"value": str, "citations": [Citation, ...]}]
+    versions: list[Version]
 
 
 @dataclass
@@ -185,6 +203,10 @@ class Brief:
     def points(self) -> list[Point]:
         return [p for s in self.sections for p in s.points]
 
+    def unique_points(self) -> list[Point]:
+        """Key judgements then section points, each once (a key judgement is also a section's point)."""
+        return list({p.id: p for p in [*self.key_judgements, *self.points()]}.values())
+
     def listed_actors(self, limit: int) -> list[Actor]:
         """The `limit` most-mentioned actors (all if 0), in their order: those a document lists.
         A week of 2,000 articles names thousands of people, which no reader wants in a table."""
@@ -192,10 +214,25 @@ class Brief:
 
     def listed_discrepancies(self, limit: int) -> list[Discrepancy]:
         """The `limit` discrepancies reported by the most outlets (all if 0), in their order."""
-        return _most(self.discrepancies, limit, lambda d: len({c.source for v in d.versions for c in v["citations"]}))
+        return _most(self.discrepancies, limit, lambda d: len({c.source for v in d.versions for c in v.citations}))
 
     def warn(self, source: str | Path, message: str) -> None:
         self.warnings.append(SourceWarning(str(source), message))
+
+
+def parse_week(text: str) -> Period:
+    """`2025-W38` -> its Period; a malformed or non-existent week (2025-W53) is a ConfigError."""
+    if not WEEK_PATTERN.fullmatch(text):  # anything else (e.g. "../../etc") never gets near a file name
+        raise ConfigError(f"Invalid week {text!r}: use the ISO form YYYY-Www, e.g. 2025-W38.")
+    year, number = (int(part) for part in text.split("-W"))
+    try:
+        return Period.from_week(f"{year:04d}-W{number:02d}")
+    except (ValueError, OverflowError):
+        pass
+    if 1 <= year < dt.MAXYEAR:
+        last = dt.date(year, 12, 28).isocalendar().week  # 28 December is always in the last ISO week
+        raise ConfigError(f"Week {text!r} does not exist: {year} has weeks W01 to W{last:02d}.")
+    raise ConfigError(f"Week {text!r} is outside the calendar briefgen can handle.")
 
 
 def _most(items: list[T], limit: int, importance: Callable[[T], int]) -> list[T]:

@@ -3,9 +3,8 @@
 A folder of articles grows week after week; `briefgen weekly` briefs one ISO week from it. A source
 counts from the day it is dated (a month-precision date covers the whole month); an undated source
 counts from its file's modification day, with a warning naming it, so nothing is dropped silently.
-Older articles can be kept as background (`context_days`): weekly_run confines them to the
+Older articles can be kept as background (`context_days`): the build confines them to the
 context sections (Russia context), never a key judgement, another section or the timeline.
-Light on purpose (no analysis imports): the CLI validates --week before loading anything heavy.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from pathlib import Path
 
 from briefgen.errors import ConfigError, NoUsableSourcesError
 from briefgen.model import Brief, Period, Source
-from briefgen.output import WEEK_PATTERN
 
 
 @dataclass(frozen=True)
@@ -30,21 +28,6 @@ class Window:
 
     def describe(self) -> str:
         return f"{self.start.isoformat()} to {self.period.end.isoformat()}"
-
-
-def parse_week(text: str) -> Period:
-    """`2025-W38` -> its Period; a malformed or non-existent week (2025-W53) is a ConfigError."""
-    if not WEEK_PATTERN.fullmatch(text):  # anything else (e.g. "../../etc") never gets near a file name
-        raise ConfigError(f"Invalid week {text!r}: use the ISO form YYYY-Www, e.g. 2025-W38.")
-    year, number = (int(part) for part in text.split("-W"))
-    try:
-        return Period.from_week(f"{year:04d}-W{number:02d}")
-    except (ValueError, OverflowError):
-        pass
-    if 1 <= year < dt.MAXYEAR:
-        last = dt.date(year, 12, 28).isocalendar().week  # 28 December is always in the last ISO week
-        raise ConfigError(f"Week {text!r} does not exist: {year} has weeks W01 to W{last:02d}.")
-    raise ConfigError(f"Week {text!r} is outside the calendar briefgen can handle.")
 
 
 def last_complete_week(today: dt.date) -> Period:

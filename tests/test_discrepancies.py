@@ -24,13 +24,13 @@ def test_disputed_visit_dates_are_listed_side_by_side():
     )
     [dispute] = found
     assert "Atallah" in dispute.topic
-    values = [v["value"] for v in dispute.versions]
+    values = [v.value for v in dispute.versions]
     assert any("2025-07-08/2025-07-11" in v for v in values)
     assert any("2025-07-13" in v for v in values)
     assert any("2025-07-09" in v for v in values)
     assert any("3 days" in v for v in values)
     for version in dispute.versions:
-        assert version["citations"]
+        assert version.citations
 
 
 def test_consistent_dates_are_not_a_discrepancy():
@@ -47,8 +47,8 @@ def test_different_figures_for_the_same_attack():
         make_source("B", [["Selon une source militaire, 47 soldats ont été tués dans l'attaque du camp de Djibo."]]),
     )
     [dispute] = found
-    assert [v["value"] for v in dispute.versions] == ["30", "47"]
-    assert {c.source for v in dispute.versions for c in v["citations"]} == {"A", "B"}
+    assert [v.value for v in dispute.versions] == ["30", "47"]
+    assert {c.source for v in dispute.versions for c in v.citations} == {"A", "B"}
 
 
 def test_a_visit_sentence_naming_several_people_is_dated_once(monkeypatch):

@@ -285,7 +285,7 @@ def _actors(actors: list[Actor], cite: _Citer) -> list[ActorView]:
 def _discrepancies(discrepancies: list[Discrepancy], cite: _Citer) -> list[DiscrepancyView]:
     return [
         DiscrepancyView(text.clean(d.topic), [
-            VersionView(text.clean(str(v.get("value", ""))), cite.views(v.get("citations", []))) for v in d.versions
+            VersionView(text.clean(v.value), cite.views(v.citations)) for v in d.versions
         ])
         for d in discrepancies
     ]

@@ -76,7 +76,7 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
         "discrepancies": [
             {
                 "topic": d.topic,
-                "versions": [{"value": v["value"], "citations": [citation_dict(c) for c in v["citations"]]} for v in d.versions],
+                "versions": [{"value": v.value, "citations": [citation_dict(c) for c in v.citations]} for v in d.versions],
             }
             for d in brief.discrepancies
         ],

@@ -12,7 +12,7 @@ import pytest
 from briefgen.config import Config, SectionSpec
 from briefgen.model import (
     Actor, Brief, Citation, Discrepancy, EngineInfo, Paragraph, Period, Point, Section, Source, SourceWarning,
-    TimelineEntry,
+    TimelineEntry, Version,
 )
 from briefgen.render import render_docx, render_markdown
 
@@ -174,9 +174,9 @@ def build_brief() -> Brief:
         ],
         discrepancies=[
             Discrepancy("Dates of Atallah's visit to Bamako", [
-                {"value": "8–11 July 2025", "citations": [cite(src["sahel"], "Du 8 au 11")]},
-                {"value": "Arrived 9 July, left Sunday 13 July 2025",
-                 "citations": [cite(src["rfi"], "reçu mercredi"), cite(src["africapress"], "dimanche 13")]},
+                Version("8–11 July 2025", [cite(src["sahel"], "Du 8 au 11")]),
+                Version("Arrived 9 July, left Sunday 13 July 2025",
+                        [cite(src["rfi"], "reçu mercredi"), cite(src["africapress"], "dimanche 13")]),
             ]),
         ],
         period=Period.from_week("2025-W38"),
@@ -191,7 +191,7 @@ def footnoted_citations(brief: Brief) -> list[Citation]:
     in_sections = {p.id for p in brief.points()}
     kj = [c for p in brief.key_judgements if p.id not in in_sections for c in p.citations]
     points = [c for p in brief.points() for c in p.citations]
-    versions = [c for d in brief.discrepancies for v in d.versions for c in v["citations"]]
+    versions = [c for d in brief.discrepancies for v in d.versions for c in v.citations]
     return kj + points + versions
 
 

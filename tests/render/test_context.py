@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from briefgen.model import Actor, Citation, Discrepancy
+from briefgen.model import Actor, Citation, Discrepancy, Version
 from briefgen.render.context import build_view
 
 
@@ -81,8 +81,8 @@ def test_long_actor_lists_keep_the_most_mentioned_in_their_order(brief, config):
 
 
 def test_long_discrepancy_lists_keep_those_most_outlets_report_and_cite_only_those(brief, config):
-    def version(*sources: str) -> dict:
-        return {"value": "v", "citations": [Citation(s, 1, f"quote {s}", 0, 7) for s in sources]}
+    def version(*sources: str) -> Version:
+        return Version("v", [Citation(s, 1, f"quote {s}", 0, 7) for s in sources])
 
     brief.discrepancies = [
         Discrepancy("one outlet", [version("rfi"), version("rfi")]),
