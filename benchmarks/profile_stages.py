@@ -35,7 +35,7 @@ LIMIT_S = 1200  # the profiled build; a stage gone quadratic must not stall `mak
 HELP_TARGET_S = 0.5
 IMPORTS_SHOWN = 8
 # What `briefgen build` imports before it reads anything: the pipeline and the renderers.
-BUILD_IMPORTS = "import briefgen.pipeline, briefgen.output; briefgen.output.default_renderers()"
+BUILD_IMPORTS = "import briefgen.build, briefgen.registry; briefgen.registry.renderers()"
 
 
 def child_profile(corpus: Path, out: Path, cache: Path) -> dict:
@@ -46,11 +46,13 @@ def child_profile(corpus: Path, out: Path, cache: Path) -> dict:
     profiler.start()  # the first "stage": what `briefgen build` imports and sets up before reading
     from briefgen.config import load_config
     from briefgen.ingest import ingest
-    from briefgen.output import default_renderers, locked, write_brief
+    from briefgen.outdir import locked
+    from briefgen.output import write_brief
     from briefgen.pipeline import ANALYSIS_STAGES, choose_period, generation_time
+    from briefgen.registry import renderers as make_renderers
     from briefgen.translate import select_engine, translate_brief
 
-    renderers = default_renderers()
+    renderers = make_renderers()
     config = load_config(ROOT, overrides={"cache": str(cache)})
     translator = select_engine(config)
     profiler.stop()
@@ -60,7 +62,7 @@ def child_profile(corpus: Path, out: Path, cache: Path) -> dict:
 
     def translate(brief):  # as pipeline.run does after the analysis
         brief.generated_at = generation_time()
-        brief.period = choose_period(brief, None, brief.generated_at)
+        brief.period = choose_period(brief, brief.generated_at)
         return translate_brief(brief, translator, config)
 
     def render(brief):  # as `briefgen build` does

@@ -16,20 +16,11 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from briefgen.french import fold
+from briefgen.names import NOT_NAME, SURNAME_SIMILARITY, SurnameIndex
 from briefgen.model import Actor, Brief, Sentence
 
 NAME = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
 FULL_NAME = re.compile(rf"\b{NAME}(?:\s+[A-Z]\.)?(?:\s+{NAME}){{1,3}}\b")
-# Capitalised words that start or make up places and institutions, never a person's name.
-NOT_NAME = frozenset(
-    fold(w)
-    for w in """Affaires Afrique Africa Alliance Armée Assemblée Banque Blanche Bureau Burkina Centre Chambre
-    Command Commission Confédération Conseil Coopération Corps Cour Défense Département Est État Etat États
-    Etats Faso Fonds Force Forces Grand Groupe Information Islamique Maison Ministère Mission Nations Nord
-    Office Ouest Presse Press République Sahara Sahel Saint Sécurité Sud Today Tribune Union Unis
-    Le La Les Un Une Des Du De Pour Selon Dans Par Sur Avec Mais Et Ou Quant Cette Ces Ce Il Elle Ils Elles
-    Général Lieutenant Président Ministre Monsieur Madame Lutte Accueil Blog""".split()
-)  # fmt: skip
 # Words that introduce or describe a person's role, in French news.
 ROLE_WORDS = (
     "conseiller conseillère directeur directrice ministre président présidente ambassadeur ambassadrice envoyé "
@@ -49,8 +40,6 @@ ORG_NAME = re.compile(
     r"Banque|Fonds|Organisation|Union|Commission|Mission)(?:\s+(?:de la|de l['’]|des|du|de|d['’])?\s*"
     r"[A-ZÀ-Ý][\w’'-]+)+|\b[A-ZÀ-Ý][\w-]+\s+(?:Corps|Command)\b"
 )
-# Surnames this similar (rapidfuzz ratio, folded) are spelling variants of one name.
-SURNAME_SIMILARITY = 85
 ROLE_MAX_WORDS = 18
 DANGLING = re.compile(r"\b(?:de|du|des|d['’]|pour|à|au|aux|par|avec)$", re.IGNORECASE)
 ACRONYM_STOP = frozenset({"II", "III", "IV", "VI", "XX", "OK", "TV"})
@@ -165,38 +154,6 @@ def _same_person(a: tuple[str, str], b: tuple[str, str]) -> bool:
     if last_a != last_b and fuzz.ratio(last_a, last_b) < SURNAME_SIMILARITY:
         return False
     return first_a[:3] == first_b[:3]
-
-
-class SurnameIndex:
-    """Which sentences name a surname, spelling slips included, without rescanning the corpus.
-
-    Built once per brief: each sentence is folded and split once; a surname is looked up in the
-    vocabulary (exact, or a near spelling of the same initial and length) and its sentences read
-    from an inverted index, so finding every actor's mentions stays linear in corpus size.
-    """
-
-    def __init__(self, sentences: list[Sentence]) -> None:
-        self.sentences = sentences
-        self._index: dict[str, list[int]] = defaultdict(list)
-        for i, sentence in enumerate(sentences):
-            for word in set(re.findall(r"[a-z-]+", fold(sentence.text))):
-                self._index[word].append(i)
-        self._by_initial: dict[str, list[str]] = defaultdict(list)
-        for word in sorted(self._index):
-            self._by_initial[word[0]].append(word)
-
-    def forms(self, name: str) -> set[str]:
-        """The corpus spellings of the surname of `name` ("Atallah" -> {"atallah", "attalah"})."""
-        surname = fold(name.split()[-1])
-        near = process.extract(
-            surname, self._by_initial.get(surname[0], []), scorer=fuzz.ratio, score_cutoff=SURNAME_SIMILARITY, limit=None
-        )
-        spellings = {w for w, _, _ in near if len(w) > 4 and abs(len(w) - len(surname)) <= 2}
-        return spellings | ({surname} & self._index.keys())
-
-    def naming(self, name: str) -> set[int]:
-        """Indexes of the sentences naming `name`'s surname."""
-        return {i for form in self.forms(name) for i in self._index[form]}
 
 
 def _role(mentions: list[_Mention], order: dict[str, int]) -> str | None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -42,9 +42,6 @@ SIMILARITY_WEIGHT = 1.0
 # that says little by itself ("Ces initiatives avaient été mises en sommeil...") and to tip a
 # close call, not enough to pull a clear sentence out of its own section.
 CONTEXT_WEIGHT = 0.5
-# A section claims a sentence only if the sentence is about it at all: about one keyword mention
-# (a single keyword scores 0.5-0.6), not a faint word similarity.
-CLAIM_FLOOR = 0.4
 # Scores are rounded so that the JSON sidecar is byte-stable across platforms.
 SCORE_DIGITS = 4
 
@@ -136,20 +133,3 @@ def _profile_similarity(texts: Sequence[str], specs: Sequence[SectionSpec]) -> l
         return [[0.0] * len(specs) for _ in texts]
     similarity = matrix[: len(texts)] @ matrix[len(texts) :].T
     return similarity.toarray().tolist()
-
-
-def best_section(scores: Mapping[str, float], specs: Sequence[SectionSpec]) -> tuple[str, float]:
-    """The section a sentence (or a fact, given its mean scores) goes to, and its score there.
-
-    A section with a `claim` takes it when it scores at least that share of the best score (and
-    at least CLAIM_FLOOR); otherwise the highest-scoring section, config order breaking ties.
-    """
-    if not scores or not specs:
-        return "", 0.0
-    best = max(scores.get(s.key, 0.0) for s in specs)
-    claimed = [
-        s.key for s in specs if s.claim is not None and scores.get(s.key, 0.0) >= max(CLAIM_FLOOR, s.claim * best)
-    ]
-    keys = claimed or [s.key for s in specs]
-    key = max(keys, key=lambda k: (scores.get(k, 0.0), -keys.index(k)))
-    return key, scores.get(key, 0.0)

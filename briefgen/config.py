@@ -10,14 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.errors import ConfigError
+from briefgen.registry import FORMATS, engine_names
 
 DEFAULTS_PATH = Path(__file__).parent / "data" / "defaults.toml"
 SHIPPED_TEMPLATE = Path(__file__).parent / "data" / "brief.docx"
 SHIPPED_GLOSSARY = Path(__file__).parent / "data" / "glossary.toml"
 CONFIG_NAME = "briefgen.toml"
-FORMATS = ("docx", "json", "md", "pdf")
-ENGINES = ("auto", "argos", "apertium")
-SECTION_KEYS = ("key", "title_en", "title_fr", "description", "keywords", "examples", "claim")
+# The brief opens with this many key judgements: fewer is not a summary, more is not a summary either.
+KEY_JUDGEMENTS_RANGE = (3, 5)
+INTEGER_KEYS = ("length", "key_judgements", "max_actors", "max_discrepancies", "beam_size", "batch_size", "lookback_days")
+SECTION_KEYS = ("key", "title_en", "title_fr", "description", "keywords", "examples", "claim", "background")
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,9 @@ class SectionSpec:
     # anyway: for a section defined by one subject (Russia's role) that a sentence can be about
     # while other sections' words outnumber it. None: the highest score decides.
     claim: float | None = None
+    # Weekly briefs with --context-days: this section may also cite background articles (older
+    # than the look-back), which explain the week (Russia's role) without headlining it.
+    background: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,12 +120,21 @@ def _unknown(what: str, name: str, valid: list[str], path: Path) -> str:
 
 
 def _build(flat: dict[str, Any]) -> Config:
+    for key in INTEGER_KEYS:
+        if isinstance(flat[key], bool) or not isinstance(flat[key], int):
+            try:
+                flat[key] = int(str(flat[key]))
+            except ValueError:
+                raise ConfigError(f"{key} must be a whole number, not {flat[key]!r}.") from None
+    low, high = KEY_JUDGEMENTS_RANGE
+    if not low <= flat["key_judgements"] <= high:
+        raise ConfigError(f"key_judgements must be {low} to {high}, not {flat['key_judgements']}.")
     formats = tuple(flat["formats"])
     bad = [f for f in formats if f not in FORMATS]
     if bad:
         raise ConfigError(f"Unknown output format {bad[0]!r}. Choose from: {', '.join(FORMATS)}.")
-    if flat["engine"] not in ENGINES:
-        raise ConfigError(f"Unknown engine {flat['engine']!r}. Choose auto, argos or apertium.")
+    if flat["engine"] not in engine_names():
+        raise ConfigError(f"Unknown engine {flat['engine']!r}. Choose from: {', '.join(engine_names())}.")
     if int(flat["length"]) < 50:
         raise ConfigError("length must be at least 50 words.")
     for key in ("max_actors", "max_discrepancies"):
@@ -135,6 +149,7 @@ def _build(flat: dict[str, Any]) -> Config:
             keywords=tuple(s.get("keywords", ())),
             examples=tuple(s.get("examples", ())),
             claim=float(s["claim"]) if s.get("claim") is not None else None,
+            background=bool(s.get("background", False)),
         )
         for s in flat["sections"]
     )
@@ -142,7 +157,7 @@ def _build(flat: dict[str, Any]) -> Config:
         raise ConfigError("The configuration defines no [[sections]]; define at least one.")
     return Config(
         length=int(flat["length"]),
-        key_judgements=max(3, min(5, int(flat["key_judgements"]))),
+        key_judgements=flat["key_judgements"],
         max_actors=int(flat["max_actors"]),
         max_discrepancies=int(flat["max_discrepancies"]),
         marking=str(flat["marking"]),

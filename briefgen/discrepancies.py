@@ -19,10 +19,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from briefgen.actors import SurnameIndex
 from briefgen.dates import EVENT_WINDOW_DAYS, DateRef, find_dates, find_durations
 from briefgen.french import fold
 from briefgen.merge import candidate_pairs, vectorise
+from briefgen.names import SurnameIndex
 from briefgen.model import Actor, Brief, Citation, Discrepancy, Sentence, Source, Version
 
 VISIT = re.compile(r"\b(?:visite|rendue?|reçue?|séjour|passage|mission|conclu|déplacement|voyage)\b", re.I)

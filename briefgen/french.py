@@ -24,6 +24,8 @@ STOP_WORDS = frozenset(
     jours mois annee cette afin part parts cadre
     """.split()
 )
+# Sentences opening on a pronoun or demonstrative lean on context the reader of a brief lacks.
+ANAPHORIC = re.compile(r"^(?:il|elle|ils|elles|ce|cet|cette|ces|cela|ceci|celle|celui|lesdits|ladite)\b", re.I)
 # Word characters: letters (with accents), digits, hyphen and apostrophe inside a word.
 WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 # French elided prefixes stripped before stemming: l'armée -> armée, d'or -> or.
@@ -72,3 +74,18 @@ def stems(text: str) -> list[str]:
 def normalise(text: str) -> str:
     """Whitespace-collapsed text, used to compare quotes with the source."""
     return " ".join(text.split())
+
+
+def well_formed(text: str) -> tuple[int, int, int]:
+    """How well a sentence stands alone as a quote: (quality flags, shortness beyond 45 words,
+    length up to 45): of two long versions of one fact the shorter one spends less budget."""
+    n = len(text.split())
+    flags = sum(
+        (
+            not ANAPHORIC.match(text),
+            text.rstrip().endswith("."),
+            12 <= n <= 45,
+            text.count("«") == text.count("»"),
+        )
+    )
+    return flags, -max(n - 45, 0), min(n, 45)

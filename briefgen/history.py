@@ -9,18 +9,15 @@ fact (TF-IDF cosine over content stems at or above merge.MERGE_SIMILARITY).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from briefgen.errors import ConfigError
 from briefgen.french import fold, normalise
 from briefgen.merge import MERGE_SIMILARITY, vectorise
-from briefgen.model import Brief, Point
-from briefgen.output import briefs_by_week
-
-NEW = "new"
-CARRIED_OVER = "carried over"
+from briefgen.model import CARRIED_OVER, NEW, Brief, Point
+from briefgen.outdir import briefs_by_week
+from briefgen.render.sidecar import read_sidecar
 
 
 @dataclass(frozen=True)
@@ -44,30 +41,24 @@ def load_previous(out_dir: Path, brief: Brief) -> tuple[str, list[Fact]] | None:
     if path is None:
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        facts = [_fact(point) for point in _points(data)]
-        week = str(data["period"]["week"])
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        brief.warn(path, f"previous brief unreadable ({type(exc).__name__}: {exc}); every point is marked new")
+        previous = read_sidecar(path)
+    except ConfigError as exc:
+        brief.warn(path, f"previous brief unreadable ({exc}); every point is marked new")
         return None
-    return week, facts
+    assert previous.period is not None  # the schema requires it
+    return previous.period.week, [_fact(point) for point in previous.unique_points()]
 
 
 def mark_changes(brief: Brief, previous: tuple[str, list[Fact]] | None) -> Brief:
     """Fill Point.status, Brief.previous_week and Brief.new_this_week (in brief order)."""
     week, facts = previous if previous else (None, [])
     brief.previous_week = week
-    points = unique_points(brief)
+    points = brief.unique_points()
     carried = carried_over(points, facts)
     for point in [*brief.key_judgements, *brief.points()]:
         point.status = CARRIED_OVER if point.id in carried else NEW
     brief.new_this_week = [p.id for p in points if p.id not in carried]
     return brief
-
-
-def unique_points(brief: Brief) -> list[Point]:
-    """Key judgements then section points, each once (a key judgement is also a section's point)."""
-    return list({p.id: p for p in [*brief.key_judgements, *brief.points()]}.values())
 
 
 def carried_over(points: list[Point], facts: list[Fact]) -> set[str]:
@@ -98,32 +89,5 @@ def _key(text: str) -> str:
     return normalise(fold(text))
 
 
-def _fact(point: dict[str, Any]) -> Fact:
-    quotes = {str(point.get("fr", "")), *(str(c["quote"]) for c in point.get("citations", []))}
-    return Fact(str(point["id"]), tuple(sorted(q for q in quotes if q.strip())))
-
-
-def _points(data: dict[str, Any]) -> list[dict[str, Any]]:
-    points = [*data.get("key_judgements", [])]
-    for section in data["sections"]:
-        points.extend(section["points"])
-    return points
-
-
-def summary(brief: Brief) -> str:
-    """One sentence for the top of the brief ("New this week")."""
-    if brief.previous_week is None:
-        return "First brief in this folder: there is no previous brief to compare with, so every point is new."
-    new = len(brief.new_this_week)
-    carried = len(unique_points(brief)) - new
-    return f"{new} new point{'s' if new != 1 else ''} since the brief for {brief.previous_week}; {carried} carried over."
-
-
-def changes_dict(brief: Brief) -> dict[str, Any]:
-    """The JSON sidecar's "changes" member."""
-    return {
-        "previous_week": brief.previous_week,
-        "new": list(brief.new_this_week),
-        "carried_over": [p.id for p in unique_points(brief) if p.status == CARRIED_OVER],
-        "summary": summary(brief),
-    }
+def _fact(point: Point) -> Fact:
+    return Fact(point.id, tuple(_statements(point)))

@@ -14,11 +14,12 @@ import importlib.metadata
 import json
 import platform
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from briefgen.config import SHIPPED_GLOSSARY, Config
-from briefgen.model import Brief
+from briefgen.model import Brief, EngineInfo
 from briefgen.render.fingerprint import docx_content_hash
 from briefgen.translate.glossary import load_glossary
 
@@ -30,6 +31,87 @@ PACKAGES = ("briefgen", "argos-translate-lt", "ctranslate2", "sentencepiece", "s
 # to the output (the translation cache), so moving a working folder does not change the manifest.
 PATH_FIELDS = ("template", "glossary", "cache")
 UNREADABLE = "unreadable"
+
+
+@dataclass(frozen=True)
+class ScannedFile:
+    """An input as uptodate.scan_inputs saw it before a build: no file is read to make one."""
+
+    path: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class FileDigest:
+    name: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: str
+    sha256: str
+    source: str  # Source.id
+    background: bool
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What one brief was built from; `as_dict()` is the manifest file (schema briefgen/manifest@1)."""
+
+    week: str
+    generated_at: str | None
+    inputs: list[InputFile]
+    notes: list[FileDigest]
+    config_sha256: str
+    config: dict[str, Any]  # config_values(): JSON values, no machine-local paths
+    template: FileDigest
+    glossary: dict[str, Any]  # glossary_identity(): {"digest", "files": [{"name", "sha256"}]}
+    engine: EngineInfo | None
+    packages: dict[str, str]
+    outputs: dict[str, str]  # final file name -> output_hash
+    scan: list[ScannedFile] | None = None
+    window: dict[str, str] | None = None  # weekly: {"start", "context_start"} of the sources used
+    schema: str = field(default=SCHEMA_ID)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "schema": self.schema,
+            "week": self.week,
+            "generated_at": self.generated_at,
+            "inputs": [dataclasses.asdict(i) for i in self.inputs],
+            "notes": [dataclasses.asdict(n) for n in self.notes],
+            "config": {"sha256": self.config_sha256, "values": self.config},
+            "template": dataclasses.asdict(self.template),
+            "glossary": self.glossary,
+            "engine": dataclasses.asdict(self.engine) if self.engine else None,
+            "packages": self.packages,
+            "outputs": self.outputs,
+            **({"scan": [dataclasses.asdict(f) for f in self.scan]} if self.scan is not None else {}),
+            **({"window": self.window} if self.window is not None else {}),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Manifest:
+        """Raises KeyError or TypeError when `data` lacks a member or has one of the wrong shape."""
+        engine, scan = data["engine"], data.get("scan")
+        return cls(
+            week=str(data["week"]),
+            generated_at=data["generated_at"],
+            inputs=[InputFile(**i) for i in data["inputs"]],
+            notes=[FileDigest(**n) for n in data["notes"]],
+            config_sha256=data["config"]["sha256"],
+            config=dict(data["config"]["values"]),
+            template=FileDigest(**data["template"]),
+            glossary=dict(data["glossary"]),
+            engine=EngineInfo(**engine) if engine else None,
+            packages=dict(data["packages"]),
+            outputs=dict(data["outputs"]),
+            scan=[ScannedFile(**f) for f in scan] if scan is not None else None,
+            window=data.get("window"),
+            schema=data["schema"],
+        )
 
 
 def file_sha256(path: Path) -> str:
@@ -59,6 +141,10 @@ def package_versions() -> dict[str, str]:
     return versions
 
 
+def notes_identity(notes: Sequence[Path]) -> list[FileDigest]:
+    return [FileDigest(path.name, file_sha256(path)) for path in notes]
+
+
 def glossary_identity(config: Config) -> dict[str, Any]:
     """The effective glossary's digest (terms + matching rules) and the files it came from."""
     files = [SHIPPED_GLOSSARY, *([config.glossary] if config.glossary else [])]
@@ -79,86 +165,90 @@ def build_manifest(
     config: Config,
     notes: Sequence[Path] = (),
     outputs: dict[str, Path] | None = None,
-    scan: list[dict[str, Any]] | None = None,
-) -> dict[str, Any]:
+    scan: list[ScannedFile] | None = None,
+    window: dict[str, str] | None = None,
+) -> Manifest:
     """The manifest of `brief`; `outputs` maps each output's final file name to the file to hash;
-    `scan` is what uptodate.scan_inputs saw before the build, recorded so the next build can be skipped."""
+    `scan` is what uptodate.scan_inputs saw before the build, recorded so the next build can be
+    skipped, and `window` the days a weekly brief's sources were chosen from."""
     if brief.period is None:
         raise ValueError("the brief has no period; run the pipeline first")
     values = config_values(config)
-    engine = brief.engine
-    return {
-        "schema": SCHEMA_ID,
-        "week": brief.period.week,
-        "generated_at": brief.generated_at.isoformat() if brief.generated_at else None,
-        "inputs": sorted(
-            ({"path": s.path.as_posix(), "sha256": s.sha256, "source": s.id, "background": s.background} for s in brief.sources),
-            key=lambda item: item["path"],
+    return Manifest(
+        week=brief.period.week,
+        generated_at=brief.generated_at.isoformat() if brief.generated_at else None,
+        inputs=sorted(
+            (InputFile(s.path.as_posix(), s.sha256, s.id, s.background) for s in brief.sources), key=lambda item: item.path
         ),
-        "notes": [{"name": path.name, "sha256": file_sha256(path)} for path in notes],
-        "config": {"sha256": _digest(values), "values": values},
-        "template": {"name": config.template.name, "sha256": file_sha256(config.template)},
-        "glossary": glossary_identity(config),
-        "engine": {"name": engine.name, "version": engine.version, "model": engine.model} if engine else None,
-        "packages": package_versions(),
-        "outputs": {name: output_hash(name, path) for name, path in sorted((outputs or {}).items())},
-        **({"scan": scan} if scan is not None else {}),
-    }
+        notes=notes_identity(notes),
+        config_sha256=_digest(values),
+        config=values,
+        template=FileDigest(config.template.name, file_sha256(config.template)),
+        glossary=glossary_identity(config),
+        engine=brief.engine,
+        packages=package_versions(),
+        outputs={name: output_hash(name, path) for name, path in sorted((outputs or {}).items())},
+        scan=scan,
+        window=window,
+    )
 
 
 def _digest(value: Any) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def to_text(manifest: dict[str, Any]) -> str:
-    return json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+def to_text(manifest: Manifest) -> str:
+    return json.dumps(manifest.as_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_manifest(manifest: dict[str, Any], out: Path) -> None:
+def write_manifest(manifest: Manifest, out: Path) -> None:
     out.write_text(to_text(manifest), encoding="utf-8")
 
 
-def read_manifest(path: Path) -> dict[str, Any] | None:
-    """The manifest at `path`, or None when there is none or it is not a manifest."""
+def read_manifest(path: Path) -> Manifest | None:
+    """The manifest at `path`, or None when there is none or it is not a briefgen manifest."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError):
         return None
-    return data if isinstance(data, dict) and data.get("schema") == SCHEMA_ID else None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA_ID:
+        return None
+    try:
+        return Manifest.from_dict(data)
+    except (KeyError, TypeError, AttributeError):  # a manifest@1 someone truncated or edited by hand
+        return None
 
 
-def compare_manifests(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+def compare_manifests(old: Manifest, new: Manifest) -> list[str]:
     """Why two builds may differ, one sentence per difference; [] means built from the same things."""
-    reasons = _compare_inputs(old.get("inputs", []), new.get("inputs", []))
-    reasons += _compare_named("notes", old.get("notes", []), new.get("notes", []))
+    reasons = _compare_inputs(old.inputs, new.inputs)
+    reasons += _compare_named("notes", old.notes, new.notes)
     for key in ("week", "generated_at"):
-        if old.get(key) != new.get(key):
-            reasons.append(f"{key}: {old.get(key)} -> {new.get(key)}")
-    old_values, new_values = old.get("config", {}).get("values", {}), new.get("config", {}).get("values", {})
-    for key in sorted(set(old_values) | set(new_values)):
-        if old_values.get(key) != new_values.get(key):
-            reasons.append(f"configuration {key}: {old_values.get(key)!r} -> {new_values.get(key)!r}")
+        if getattr(old, key) != getattr(new, key):
+            reasons.append(f"{key}: {getattr(old, key)} -> {getattr(new, key)}")
+    for key in sorted(set(old.config) | set(new.config)):
+        if old.config.get(key) != new.config.get(key):
+            reasons.append(f"configuration {key}: {old.config.get(key)!r} -> {new.config.get(key)!r}")
     for key in ("template", "glossary", "engine"):
-        if old.get(key) != new.get(key):
-            reasons.append(f"{key} changed: {_short(old.get(key))} -> {_short(new.get(key))}")
-    old_packages, new_packages = old.get("packages", {}), new.get("packages", {})
-    for name in sorted(set(old_packages) | set(new_packages)):
-        if old_packages.get(name) != new_packages.get(name):
-            reasons.append(f"{name} {old_packages.get(name, 'absent')} -> {new_packages.get(name, 'absent')}")
+        if getattr(old, key) != getattr(new, key):
+            reasons.append(f"{key} changed: {_short(getattr(old, key))} -> {_short(getattr(new, key))}")
+    for name in sorted(set(old.packages) | set(new.packages)):
+        if old.packages.get(name) != new.packages.get(name):
+            reasons.append(f"{name} {old.packages.get(name, 'absent')} -> {new.packages.get(name, 'absent')}")
     return reasons
 
 
-def outputs_match(old: dict[str, Any], new: dict[str, Any]) -> bool:
+def outputs_match(old: Manifest, new: Manifest) -> bool:
     """True when every output both builds recorded has the same hash."""
-    shared = set(old.get("outputs", {})) & set(new.get("outputs", {}))
-    return bool(shared) and all(old["outputs"][name] == new["outputs"][name] for name in shared)
+    shared = set(old.outputs) & set(new.outputs)
+    return bool(shared) and all(old.outputs[name] == new.outputs[name] for name in shared)
 
 
-def explain_rebuild(old: dict[str, Any] | None, new: dict[str, Any]) -> str | None:
+def explain_rebuild(old: Manifest | None, new: Manifest) -> str | None:
     """One line comparing a rebuild of a week with its previous build (None for a first build)."""
     if old is None:
         return None
-    week = new.get("week")
+    week = new.week
     reasons = compare_manifests(old, new)
     content = [r for r in reasons if not r.startswith("generated_at")]
     if content:
@@ -171,18 +261,18 @@ def explain_rebuild(old: dict[str, Any] | None, new: dict[str, Any]) -> str | No
     return f"{same}, yet the outputs differ: please report this as a bug."
 
 
-def _compare_inputs(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[str]:
-    before = {item["path"]: item["sha256"] for item in old}
-    after = {item["path"]: item["sha256"] for item in new}
+def _compare_inputs(old: list[InputFile], new: list[InputFile]) -> list[str]:
+    before = {item.path: item.sha256 for item in old}
+    after = {item.path: item.sha256 for item in new}
     reasons = [f"source added: {path}" for path in sorted(set(after) - set(before))]
     reasons += [f"source removed: {path}" for path in sorted(set(before) - set(after))]
     reasons += [f"source changed: {path}" for path in sorted(set(before) & set(after)) if before[path] != after[path]]
     return reasons
 
 
-def _compare_named(kind: str, old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[str]:
-    before = {item["name"]: item["sha256"] for item in old}
-    after = {item["name"]: item["sha256"] for item in new}
+def _compare_named(kind: str, old: list[FileDigest], new: list[FileDigest]) -> list[str]:
+    before = {item.name: item.sha256 for item in old}
+    after = {item.name: item.sha256 for item in new}
     names = sorted(set(before) | set(after))
     return [f"{kind} {name}: {'added' if name not in before else 'removed' if name not in after else 'changed'}"
             for name in names if before.get(name) != after.get(name)]
@@ -190,6 +280,8 @@ def _compare_named(kind: str, old: list[dict[str, Any]], new: list[dict[str, Any
 
 def _short(value: Any) -> str:
     """A compact rendering of a manifest member for a one-line reason."""
+    if isinstance(value, (FileDigest, EngineInfo)):
+        value = dataclasses.asdict(value)
     if isinstance(value, dict):
         if "digest" in value:
             return str(value["digest"])[:12]

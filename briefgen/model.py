@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from briefgen.errors import ConfigError
 
@@ -41,6 +41,19 @@ class SourceWarning:
 
     source: str  # file path as given by the user, or "" for a build-wide warning
     message: str
+
+
+class WarningSink(Protocol):
+    """Where a problem with one input is recorded: a Brief, or a WarningList outside a build."""
+
+    def warn(self, source: str | Path, message: str) -> None: ...
+
+
+class WarningList(list[SourceWarning]):
+    """Warnings collected where there is no Brief yet (an input scan, `briefgen translate FILE`)."""
+
+    def warn(self, source: str | Path, message: str) -> None:
+        self.append(SourceWarning(str(source), message))
 
 
 @dataclass

@@ -6,75 +6,21 @@ complete are they moved into place with os.replace (atomic on POSIX), under an e
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import fcntl
 import os
-import re
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from briefgen.config import Config
-from briefgen.errors import BuildLockedError, OutputError
+from briefgen.errors import OutputError
+from briefgen.manifest import ScannedFile, build_manifest, explain_rebuild, read_manifest, write_manifest
 from briefgen.model import Brief
+from briefgen.outdir import MANIFEST_EXTENSION, output_path
+from briefgen.registry import FORMATS, FormatSpec
+from briefgen.render import Renderer
+from briefgen.render.edits import safe_target
 
-WEEK_PATTERN = re.compile(r"\d{4}-W\d{2}")
-LOCK_NAME = ".briefgen.lock"
-# Hidden temporary files render_to_temp makes: "." + final name + random part + ".tmp".
-TEMP_PATTERN = ".brief-*.tmp"
-MANIFEST_EXTENSION = "manifest.json"
-
-Renderer = Callable[[Brief, Config, Path], None]
-
-
-def output_path(out_dir: Path, week: str, extension: str) -> Path:
-    """brief-<week>.<ext> inside out_dir; a week that is not YYYY-Www cannot escape the folder."""
-    if not WEEK_PATTERN.fullmatch(week):
-        raise OutputError(f"Invalid week {week!r}: use the ISO form YYYY-Www, e.g. 2025-W38.")
-    return out_dir / f"brief-{week}.{extension}"
-
-
-def briefs_by_week(out_dir: Path, extension: str = "json") -> dict[str, Path]:
-    """The `brief-<week>.<extension>` files in `out_dir` by ISO week, oldest first (week names
-    sort in time order); `extension` "json" finds the sidecars, "manifest.json" the manifests."""
-    suffix = f".{extension}"
-    found = {}
-    for path in out_dir.glob(f"brief-*{suffix}"):
-        week = path.name[len("brief-") : -len(suffix)]
-        if WEEK_PATTERN.fullmatch(week):
-            found[week] = path
-    return dict(sorted(found.items()))
-
-
-@contextlib.contextmanager
-def locked(out_dir: Path) -> Iterator[None]:
-    """Hold the output folder's lock; a concurrent run gets BuildLockedError at once.
-
-    Temporary files left by a run that was killed are removed once the lock is held: no other run
-    can be writing them then.
-    """
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        handle = (out_dir / LOCK_NAME).open("a")
-    except OSError as exc:
-        raise OutputError(f"Cannot write to the output folder {out_dir} ({exc.strerror}). Choose another with --out.") from exc
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise BuildLockedError(f"Another briefgen run is writing to {out_dir}. Wait for it to finish, then run again.") from exc
-        remove_stale_temps(out_dir)
-        yield
-
-
-def remove_stale_temps(out_dir: Path) -> list[Path]:
-    """Delete the hidden temporary files of interrupted runs (see render_to_temp); returns them."""
-    stale = sorted(out_dir.glob(TEMP_PATTERN))
-    for temp in stale:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-    return stale
 
 
 def _umask_mode() -> int:
@@ -134,53 +80,26 @@ def publish(pending: list[tuple[Path, Path]]) -> list[Path]:
     return [final for _, final in pending]
 
 
-def default_renderers() -> dict[str, Renderer]:
-    """Format name -> renderer; imported here, not at start-up, because they load heavy libraries."""
-    from briefgen.render import render_docx, render_markdown
-    from briefgen.render.sidecar import write_json
-
-    return {
-        "json": lambda brief, config, out: write_json(brief, out),
-        "docx": render_docx,
-        "md": render_markdown,
-        "pdf": pdf_of(render_docx),
-    }
-
-
-def pdf_of(docx: Renderer) -> Renderer:
-    """A renderer converting what `docx` renders to PDF (LibreOffice): the PDF shows what the DOCX shows."""
-
-    def pdf(brief: Brief, config: Config, out: Path) -> None:
-        from briefgen.render import render_pdf
-
-        with tempfile.TemporaryDirectory(prefix="briefgen-pdf-") as tmp:
-            document = Path(tmp) / out.with_suffix(".docx").name
-            docx(brief, config, document)
-            render_pdf(document, out)
-
-    return pdf
-
-
 def write_brief(
     brief: Brief,
     config: Config,
     out_dir: Path,
-    renderers: dict[str, Renderer],
+    renderers: Mapping[str, Renderer],
     *,
     force: bool = False,
     notes: Sequence[Path] = (),
-    scan: list[dict] | None = None,
+    scan: list[ScannedFile] | None = None,
+    window: dict[str, str] | None = None,
+    formats: Mapping[str, FormatSpec] = FORMATS,
 ) -> tuple[list[Path], list[str]]:
     """Render every format and the manifest to temporary files, then publish them together.
 
-    The caller holds `locked(out_dir)`. The DOCX goes to an edit-safe name (a brief someone edited
-    is never overwritten unless `force`), with the analyst notes merged in; a PDF is converted from
-    the DOCX with the notes merged in too. `scan` (see uptodate.py) goes into the manifest. On any
-    failure nothing is replaced. Returns the written paths and messages for the user.
+    The caller holds `outdir.locked(out_dir)`. A format people edit (FormatSpec.edit_safe: the
+    DOCX) goes to an edit-safe name: a brief someone edited is never overwritten unless `force`.
+    `renderers` come from registry.renderers(notes), the flags from `formats`; `notes`, `scan`
+    (see uptodate.py) and `window` go into the manifest. On any failure nothing is replaced. Returns the written paths and messages for
+    the user.
     """
-    from briefgen.edits import safe_target
-    from briefgen.manifest import build_manifest, explain_rebuild, read_manifest, write_manifest
-
     assert brief.period is not None
     messages: list[str] = []
     pending: list[tuple[Path, Path]] = []
@@ -188,16 +107,13 @@ def write_brief(
         for fmt in config.formats:
             final = output_path(out_dir, brief.period.week, fmt)
             render = renderers[fmt]
-            if fmt == "docx":
+            if formats[fmt].edit_safe:
                 final, note = safe_target(final, force)
                 if note:
                     messages.append(note)
-                render = _with_notes(render, notes)
-            elif fmt == "pdf" and notes:  # the notes are merged into a DOCX: convert the merged one
-                render = pdf_of(_with_notes(renderers["docx"], notes))
             pending.append((render_to_temp(final, lambda temp, r=render: r(brief, config, temp)), final))
         manifest_path = output_path(out_dir, brief.period.week, MANIFEST_EXTENSION)
-        manifest = build_manifest(brief, config, notes, {final.name: temp for temp, final in pending}, scan)
+        manifest = build_manifest(brief, config, notes, {final.name: temp for temp, final in pending}, scan, window)
         explained = explain_rebuild(read_manifest(manifest_path), manifest)
         if explained:
             messages.append(explained)
@@ -206,16 +122,3 @@ def write_brief(
     finally:
         for temp, _ in pending:  # already moved into place after a successful publish
             temp.unlink(missing_ok=True)
-
-
-def _with_notes(render: Renderer, notes: Sequence[Path]) -> Renderer:
-    if not notes:
-        return render
-
-    def render_and_merge(brief: Brief, config: Config, out: Path) -> None:
-        from briefgen.notes import merge_notes
-
-        render(brief, config, out)
-        merge_notes(out, list(notes))
-
-    return render_and_merge

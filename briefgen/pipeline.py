@@ -1,7 +1,9 @@
-"""The explicit list of stages, and `run()`: sources in, translated Brief out (output.py writes it).
+"""The explicit list of stages, and `run()`: sources in, translated Brief out, nothing written.
 
 Each stage takes the Brief and fills in the fields it owns (see model.py). The translator comes in
-as a parameter so tests can pass a fake and the CLI the real engine.
+as a parameter so tests can pass a fake and the CLI the real engine. build.py wraps this in the
+use case (lock, up-to-date check, weekly window, history, notes, writing). A stage's name is also
+its key in registry.STAGES, which gives its progress label.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from briefgen.segment import segment
 from briefgen.select import select
 from briefgen.timeline import build_timeline
 from briefgen.translate import Translator, translate_brief
-from briefgen.weekly import parse_week
 
 Stage = Callable[[Brief, Config], Brief]
 # Analysis stages, in order; each is (name shown to the user, function).
@@ -46,10 +47,8 @@ def generation_time() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
-def choose_period(brief: Brief, week: str | None, now: dt.datetime) -> Period:
-    """`--week` if given, else the ISO week of the newest dated source, else this week."""
-    if week:
-        return parse_week(week)  # a week that is not YYYY-Www is a ConfigError, never a path
+def choose_period(brief: Brief, now: dt.datetime) -> Period:
+    """The ISO week of the newest dated source, else this week (when no week is asked for)."""
     dates = [s.date for s in brief.sources if s.date]
     if dates:
         return Period.containing(max(dates))
@@ -76,28 +75,13 @@ def analyse(
     return brief
 
 
-def run(
-    paths: list[Path],
-    config: Config,
-    translator: Translator,
-    week: str | None = None,
-    report: Report = lambda stage: None,
-    previous_dir: Path | None = None,
-) -> Brief:
-    """Build the whole Brief in memory (nothing written).
-
-    With `previous_dir`, points are marked new or carried over against the last brief there.
-    """
+def run(paths: list[Path], config: Config, translator: Translator, period: Period | None = None, report: Report = lambda stage: None) -> Brief:
+    """Build the whole Brief in memory (nothing written), for `period` or the newest source's week."""
     brief = analyse(paths, config, report)
     brief.generated_at = generation_time()
-    brief.period = choose_period(brief, week, brief.generated_at)
+    brief.period = period or choose_period(brief, brief.generated_at)
     report("translate")
-    brief = translate_brief(brief, translator, config)
-    if previous_dir is not None:
-        from briefgen.history import load_previous, mark_changes
-
-        mark_changes(brief, load_previous(previous_dir, brief))
-    return brief
+    return translate_brief(brief, translator, config)
 
 
 def _nothing_usable(paths: list[Path], brief: Brief) -> str:

@@ -29,11 +29,11 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from briefgen.actors import NOT_NAME
-from briefgen.classify import best_section
 from briefgen.config import Config, SectionSpec
 from briefgen.dates import EVENT_WINDOW_DAYS, DateMention, DateRef, find_dates
-from briefgen.french import STEM_LENGTH, STOP_WORDS, fold, normalise
+from briefgen.french import ANAPHORIC, STEM_LENGTH, STOP_WORDS, fold, normalise, well_formed
+from briefgen.names import NOT_NAME
+from briefgen.sections import best_section
 from briefgen.merge import Pairs, candidate_pairs, clusters, vectorise, with_anchors
 from briefgen.model import Brief, Citation, Point, Section, Sentence, Source
 
@@ -171,8 +171,6 @@ OPINION = re.compile(
 # An aside between dashes or brackets ("- qui avait, selon certains analystes, précipité... -") does
 # not make the statement around it commentary.
 ASIDE = re.compile(r"\s[-–—]\s[^-–—]+?\s[-–—](?=[\s,.])|\([^()]*\)")
-# Sentences opening on a pronoun or demonstrative lean on context the reader of a brief lacks.
-ANAPHORIC = re.compile(r"^(?:il|elle|ils|elles|ce|cet|cette|ces|cela|ceci|celle|celui|lesdits|ladite)\b", re.I)
 ANAPHORA_PENALTY = 0.7
 STATEMENT_END = re.compile(r"[.!…»”\"]\s*$")
 # Named things and figures: capitalised words after the first, acronyms, numbers.
@@ -414,21 +412,6 @@ def _echoes(statements: Sequence[Sentence], pairs: Pairs) -> list[set[str]]:
         echoes[a].add(statements[b].source_id)
         echoes[b].add(statements[a].source_id)
     return [e - {s.source_id} for e, s in zip(echoes, statements)]
-
-
-def well_formed(text: str) -> tuple[int, int, int]:
-    """How well a sentence stands alone as a quote: (quality flags, shortness beyond 45 words,
-    length up to 45): of two long versions of one fact the shorter one spends less budget."""
-    n = len(text.split())
-    flags = sum(
-        (
-            not ANAPHORIC.match(text),
-            text.rstrip().endswith("."),
-            12 <= n <= 45,
-            text.count("«") == text.count("»"),
-        )
-    )
-    return flags, -max(n - 45, 0), min(n, 45)
 
 
 def _citation(sentence: Sentence) -> Citation:

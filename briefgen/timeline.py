@@ -12,9 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefgen.dates import DateMention, DateRef, find_dates
-from briefgen.french import stems
+from briefgen.french import stems, well_formed
 from briefgen.model import Brief, Citation, Sentence, Source, TimelineEntry
-from briefgen.select import well_formed
 
 # Two sentences at the same date describe the same event when this share of the smaller one's
 # content stems also occurs in the other one (overlap coefficient).

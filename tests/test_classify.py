@@ -7,7 +7,8 @@ import datetime as dt
 
 from briefs import make_brief, make_source
 
-from briefgen.classify import best_section, classify, keyword_pattern, score_sentences
+from briefgen.classify import classify, keyword_pattern, score_sentences
+from briefgen.sections import best_section
 from briefgen.config import SectionSpec, load_config
 
 SENTENCES = {

@@ -12,15 +12,20 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from briefgen.model import EngineInfo
+from briefgen.model import Brief, EngineInfo, Point, SourceWarning
+from briefgen.registry import STAGES, StageSpec
+from briefgen.render.sidecar import changes_summary
+from briefgen.render.text import plural
 
 if TYPE_CHECKING:
+    from briefgen.build import BuildResult, BuildSummary
     from briefgen.translate.engine import Translator
 
 # Shorter runs finish before a progress display would help; showing one would only flicker.
@@ -28,21 +33,6 @@ SHOW_AFTER_SECONDS = 1.0
 # Warnings listed on a terminal without --verbose; the rest are counted (logs and the JSON get all).
 WARNINGS_SHOWN = 5
 
-STAGE_LABELS = {
-    "load": "Starting",
-    "ingest": "Reading sources",
-    "segment": "Splitting sentences",
-    "classify": "Sorting into sections",
-    "select": "Selecting points",
-    "timeline": "Dating events",
-    "actors": "Finding actors",
-    "discrepancies": "Comparing sources",
-    "translate": "Translating",
-    "render": "Writing the brief",
-}
-# What a stage counts when it reports progress(done, total).
-STAGE_UNITS = {"ingest": "sources", "classify": "sentences", "translate": "sentences"}
-DEFAULT_UNIT = "items"
 
 
 class _CountColumn(ProgressColumn):
@@ -101,8 +91,8 @@ class StageReporter:
     def stage(self, name: str) -> None:
         self._finish()
         self._current, self._started = name, time.monotonic()
-        unit = STAGE_UNITS.get(name, DEFAULT_UNIT)
-        self._task = self._bars.add_task(STAGE_LABELS.get(name, name), total=None, unit=unit, counted=False)
+        spec = _stage(name)
+        self._task = self._bars.add_task(spec.label, total=None, unit=spec.unit, counted=False)
 
     def progress(self, done: int, total: int | None) -> None:
         """Items of the current stage done so far, out of `total` (None while unknown)."""
@@ -123,7 +113,7 @@ class StageReporter:
         if self.verbose:
             elapsed = time.monotonic() - self._started
             counted = f" ({task.completed:.0f} {task.fields['unit']})" if task.fields.get("counted") else ""
-            self.console.print(f"[green]✓[/] {STAGE_LABELS.get(self._current or '', self._current)}{counted} [dim]{elapsed:.1f} s[/]", highlight=False, soft_wrap=True, emoji=False)
+            self.console.print(f"[green]✓[/] {_stage(self._current or '').label}{counted} [dim]{elapsed:.1f} s[/]", highlight=False, soft_wrap=True, emoji=False)
         self._task = None
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -134,6 +124,11 @@ class StageReporter:
             self._timer.join()  # a display being started must be up before it is stopped
         if self._bars.live.is_started:
             self._bars.stop()
+
+
+def _stage(name: str) -> StageSpec:
+    """The registered stage, or one labelled by its name (a stage added without a label)."""
+    return STAGES.get(name) or StageSpec(name)
 
 
 class CountingTranslator:
@@ -155,45 +150,45 @@ class CountingTranslator:
         return english
 
 
-def engine_label(engine: dict | None) -> str:
-    """`apertium 3.8.3 (fra-cat+cat-eng …)` from an engine dict as in the JSON sidecar."""
-    if not engine or engine["name"] == "none":
+def engine_label(engine: EngineInfo | None) -> str:
+    """`apertium 3.8.3 (fra-cat+cat-eng …)`, or "none"."""
+    if engine is None:
         return "none"
-    return f"{engine['name']} {engine['version']} ({engine['model']})"
+    return f"{engine.name} {engine.version} ({engine.model})"
 
 
-def print_warnings(warnings: list[dict], verbose: bool, console: Console | None = None) -> None:
+def print_warnings(warnings: list[SourceWarning], verbose: bool, console: Console | None = None) -> None:
     """Every warning in logs and with --verbose; on a terminal, the first WARNINGS_SHOWN and a count."""
     console = console or Console(stderr=True)
     capped = console.is_terminal and not verbose
     shown = warnings[:WARNINGS_SHOWN] if capped else warnings
     for warning in shown:
-        where = f"{escape(warning['source'])}: " if warning["source"] else ""
-        console.print(f"[yellow]warning:[/] {where}{escape(warning['message'])}", highlight=False, soft_wrap=True, emoji=False)
+        where = f"{escape(warning.source)}: " if warning.source else ""
+        console.print(f"[yellow]warning:[/] {where}{escape(warning.message)}", highlight=False, soft_wrap=True, emoji=False)
     if len(warnings) > len(shown):
         console.print(f"[yellow]warning:[/] … and {len(warnings) - len(shown)} more; run with --verbose to see them all.", highlight=False)
 
 
-def print_summary(summary: dict) -> None:
+def print_summary(summary: BuildSummary) -> None:
     console = Console()
-    table = Table(title=f"Brief {summary['week']} ({summary['period']['start']} to {summary['period']['end']})", title_justify="left", show_header=False, box=None)
+    table = Table(title=f"Brief {summary.week} ({summary.start} to {summary.end})", title_justify="left", show_header=False, box=None)
     table.add_column(style="bold")
     table.add_column(overflow="fold")
-    skipped = summary["sources_skipped"]
-    table.add_row("Sources", f"{summary['sources_used']} used" + (f", {len(skipped)} skipped: {', '.join(skipped)}" if skipped else ""))
-    table.add_row("Points", " · ".join(f"{s['title']} {s['points']}" for s in summary["sections"]))
-    table.add_row("Key judgements", str(summary["key_judgements"]))
-    table.add_row("Engine", engine_label(summary["engine"]))
-    table.add_row("Warnings", str(len(summary["warnings"])))
-    table.add_row("Outputs", "\n".join(summary["outputs"]))
-    table.add_row("Time", f"{summary['seconds']} s")
+    skipped = summary.sources_skipped
+    table.add_row("Sources", f"{summary.sources_used} used" + (f", {len(skipped)} skipped: {', '.join(skipped)}" if skipped else ""))
+    table.add_row("Points", " · ".join(f"{s.title} {s.points}" for s in summary.sections))
+    table.add_row("Key judgements", str(summary.key_judgements))
+    table.add_row("Engine", engine_label(summary.engine))
+    table.add_row("Warnings", str(len(summary.warnings)))
+    table.add_row("Outputs", "\n".join(summary.outputs))
+    table.add_row("Time", f"{summary.seconds} s")
     console.print(table, highlight=False)
-    sidecar = next((p for p in summary["outputs"] if p.endswith(".json")), None)
+    sidecar = next((p for p in summary.outputs if p.endswith(".json")), None)
     if sidecar:
         console.print(f"Look at it in the terminal: briefgen preview {escape(sidecar)}", highlight=False)
 
 
-def print_sources(rows: list[dict], warnings: list[dict]) -> None:
+def print_sources(rows: list[dict], warnings: list[SourceWarning]) -> None:
     console = Console()
     table = Table(title=f"{len(rows)} sources")
     for column in ("id", "outlet", "date", "title", "words"):
@@ -204,43 +199,60 @@ def print_sources(rows: list[dict], warnings: list[dict]) -> None:
     print_warnings(warnings, verbose=True)
 
 
-def print_brief(data: dict, french: bool = False) -> None:
+def print_brief(brief: Brief, french: bool = False) -> None:
     """The brief as text: points carry [n] citation numbers listed at the end, as in the DOCX."""
     console = Console()
-    sources = {s["id"]: s for s in data["sources"]}
+    sources = {s.id: s for s in brief.sources}
     notes: list[str] = []
 
-    def cite(point: dict) -> str:
+    def cite(point: Point) -> str:
         marks = []
-        for citation in point["citations"]:
-            source = sources.get(citation["source"], {})
-            notes.append(f"{source.get('outlet') or source.get('path', citation['source'])}, {source.get('date') or 'undated'}, para. {citation['paragraph']}")
+        for citation in point.citations:
+            source = sources.get(citation.source)
+            label = (source.outlet or source.path.as_posix()) if source else citation.source
+            date = source.date.isoformat() if source and source.date else "undated"
+            notes.append(f"{label}, {date}, para. {citation.paragraph}")
             marks.append(f"[{len(notes)}]")
         return "".join(marks)
 
-    def show(point: dict) -> None:
-        count = len({c["source"] for c in point["citations"]})
-        corroboration = f" (reported by {count} sources)" if count > 1 else ""
-        console.print(f"  • {escape(point['en'] or point['fr'])}{corroboration} {cite(point)}", highlight=False)
+    def show(point: Point) -> None:
+        corroboration = f" (reported by {point.corroboration} sources)" if point.corroboration > 1 else ""
+        console.print(f"  • {escape(point.en or point.fr)}{corroboration} {cite(point)}", highlight=False)
         if french:
-            console.print(f"    [dim]{escape(point['fr'])}[/]", highlight=False)
+            console.print(f"    [dim]{escape(point.fr)}[/]", highlight=False)
 
-    period = data["period"]
-    console.rule(f"Brief {period['week']} ({period['start']} – {period['end']})")
-    console.print(f"{len(data['sources'])} sources · engine {engine_label(data['engine'])} · generated {data['generated_at']}", highlight=False)
+    assert brief.period is not None and brief.generated_at is not None  # read_sidecar checked the schema
+    period = brief.period
+    console.rule(f"Brief {period.week} ({period.start.isoformat()} – {period.end.isoformat()})")
+    console.print(f"{len(brief.sources)} sources · engine {engine_label(brief.engine)} · generated {brief.generated_at.isoformat()}", highlight=False)
     console.print("\n[bold]Key judgements[/]")
-    for point in data["key_judgements"]:
+    for point in brief.key_judgements:
         show(point)
-    for section in data["sections"]:
-        console.print(f"\n[bold]{escape(section['title']['en'])}[/]")
-        if not section["points"]:
+    for section in brief.sections:
+        console.print(f"\n[bold]{escape(section.title_en)}[/]")
+        if not section.points:
             console.print("  No material this week.")
-        for point in section["points"]:
+        for point in section.points:
             show(point)
     console.print("\n[bold]Citations[/]")
     for number, note in enumerate(notes, start=1):
         console.print(f"  [{number}] {escape(note)}", highlight=False)
-    if data["warnings"]:
+    if brief.warnings:
         console.print("\n[bold yellow]Warnings[/]")
-        for warning in data["warnings"]:
-            console.print(f"  {escape(warning['source'] or 'build')}: {escape(warning['message'])}", highlight=False)
+        for warning in brief.warnings:
+            console.print(f"  {escape(warning.source or 'build')}: {escape(warning.message)}", highlight=False)
+
+
+def print_week(result: BuildResult, verbose: bool) -> None:
+    """What `weekly` prints: sources and points, what is new, what was written."""
+    brief = result.brief
+    assert brief is not None and brief.period is not None
+    print_warnings(brief.warnings, verbose)
+    background = sum(s.background for s in brief.sources)
+    typer.echo(f"Brief {brief.period.week}: {plural(len(brief.sources), 'source')}"
+               f"{f' ({background} background)' if background else ''}, {plural(len(brief.unique_points()), 'point')}.")
+    typer.echo(changes_summary(brief))
+    for message in result.messages:
+        typer.echo(message)
+    for path in result.written:
+        typer.echo(f"Written: {path}")

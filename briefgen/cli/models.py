@@ -13,10 +13,9 @@ from typing import Annotated, Optional
 import typer
 
 from briefgen.cli.errors import reported_errors
+from briefgen.cli.options import ENGINE_HELP, complete_engine
 
-EngineOption = Annotated[
-    Optional[str], typer.Option("--engine", help="auto (Argos if installed, else Apertium), argos or apertium.")
-]
+EngineOption = Annotated[Optional[str], typer.Option("--engine", help=ENGINE_HELP, autocompletion=complete_engine)]
 GlossaryOption = Annotated[
     Optional[Path], typer.Option("--glossary", help="Extra TOML glossary (French = English) added to the shipped one.")
 ]
@@ -48,14 +47,13 @@ def list_packages() -> None:
 
     with reported_errors():
         report = engine_report(load_config())
-    packages = report["packages"]
-    typer.echo(f"Argos packages in {report['engines']['argos']['packages_dir']}:")
-    for p in packages:
+    typer.echo(f"Argos packages in {report.engines['argos'].details['packages_dir']}:")
+    for p in report.packages:
         typer.echo(f"  {p['name']}  {p['from']}->{p['to']}  version {p['version']}")
-    if not packages:
+    if not report.packages:
         typer.echo("  (none)")
-    for name, engine in report["engines"].items():
-        typer.echo(f"Engine {name}: {'available' if engine['available'] else 'not available'}")
+    for name, engine in report.engines.items():
+        typer.echo(f"Engine {name}: {'available' if engine.available else 'not available'}")
 
 
 def remove(name: Annotated[str, typer.Argument(help="Package folder name, as shown by `models list`.")]) -> None:
@@ -81,18 +79,15 @@ def doctor(as_json: Annotated[bool, typer.Option("--json", help="Print the repor
     with reported_errors():
         report = engine_report(load_config())
     if as_json:
-        typer.echo(json.dumps(report, indent=2, sort_keys=True))
+        typer.echo(json.dumps(report.as_dict(), indent=2, sort_keys=True))
         return
-    argos, apertium = report["engines"]["argos"], report["engines"]["apertium"]
-    typer.echo(f"Argos:    {'yes' if argos['available'] else 'no'} (argos-translate-lt {argos['version']}, "
-               f"ctranslate2 {argos['ctranslate2']}, package {argos['package'] or 'none'}, in {argos['packages_dir']})")
-    typer.echo(f"Apertium: {'yes' if apertium['available'] else 'no'} (version {apertium['version'] or 'not installed'}, "
-               f"pairs {', '.join(apertium['pairs']) or 'none'})")
-    typer.echo(f"Engine:   {report['selected_engine'] or 'none'} (requested: {report['requested_engine']})")
-    typer.echo(f"Cache:    {report['cache']}")
-    typer.echo(f"Network needed: {'yes' if report['network_needed'] else 'no'}")
-    if report["advice"]:
-        typer.echo(report["advice"])
+    for name, engine in report.engines.items():
+        typer.echo(f"{name.capitalize() + ':':<10}{'yes' if engine.available else 'no'} ({engine.summary})")
+    typer.echo(f"Engine:   {report.selected_engine or 'none'} (requested: {report.requested_engine})")
+    typer.echo(f"Cache:    {report.cache}")
+    typer.echo(f"Network needed: {'yes' if report.network_needed else 'no'}")
+    if report.advice:
+        typer.echo(report.advice)
 
 
 def translate(
@@ -105,14 +100,14 @@ def translate(
     Example: briefgen translate article.txt --engine apertium > article.en.txt
     """
     from briefgen.config import load_config
-    from briefgen.model import Brief
+    from briefgen.model import WarningList
     from briefgen.translate import select_engine, translate_file
 
-    notes = Brief()  # collects warnings only (e.g. a rebuilt cache)
+    warnings = WarningList()  # e.g. a rebuilt cache
     with reported_errors():
         config = load_config(overrides={"engine": engine, "glossary": glossary})
-        lines = translate_file(file, select_engine(config), config, notes)
-    for warning in notes.warnings:
+        lines = translate_file(file, select_engine(config), config, warnings)
+    for warning in warnings:
         typer.echo(f"Warning: {warning.message}", err=True)
     for line in lines:
         typer.echo(line)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -36,34 +35,12 @@ def init(
 
 
 def _latest_json(folder: Path) -> Path:
-    from briefgen.output import briefs_by_week
+    from briefgen.outdir import briefs_by_week
 
     candidates = list(briefs_by_week(folder).values())
     if not candidates:
         raise ConfigError(f"No brief-*.json in {folder}/. Build one with `briefgen build`, or name the file to preview.")
     return candidates[-1]
-
-
-def read_brief_json(path: Path) -> dict:
-    """A brief's JSON sidecar, checked against the schema so that preview never half-prints."""
-    import jsonschema
-
-    from briefgen.render.sidecar import validate
-
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ConfigError(f"{path} does not exist. Name a brief-*.json written by `briefgen build`.") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"Cannot read {path} ({getattr(exc, 'strerror', None) or exc}).") from exc
-    except ValueError as exc:
-        raise ConfigError(f"{path} is not valid JSON ({exc}). Rebuild it with `briefgen build`.") from exc
-    try:
-        validate(data)
-    except jsonschema.ValidationError as exc:
-        where = "/".join(str(part) for part in exc.absolute_path) or "top level"
-        raise ConfigError(f"{path} is not a briefgen brief ({where}: {exc.message}). Rebuild it with `briefgen build`.") from exc
-    return data
 
 
 def preview(
@@ -77,9 +54,9 @@ def preview(
     """
     with reported_errors(verbose):
         from briefgen.cli.display import print_brief
+        from briefgen.render.sidecar import read_sidecar
 
-        data = read_brief_json(brief_json or _latest_json(Path("outputs")))
-        print_brief(data, french)
+        print_brief(read_sidecar(brief_json or _latest_json(Path("outputs"))), french)
 
 
 def register(app: typer.Typer) -> None:

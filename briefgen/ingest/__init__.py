@@ -16,7 +16,7 @@ from pathlib import Path
 from briefgen.ingest import metadata as md
 from briefgen.ingest.clean import clean, drop_trailing_headings, is_heading, normalise, tidy
 from briefgen.ingest.readers import READERS, RawDocument, UnreadableSource, reader_for
-from briefgen.model import Brief, Paragraph, Source
+from briefgen.model import Brief, Paragraph, Source, WarningSink
 
 # Larger files are not news articles (logs, dumps); reading them would only slow the build.
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
@@ -75,7 +75,7 @@ def printable_name(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def discover(paths: list[Path], brief: Brief) -> list[Path]:
+def discover(paths: list[Path], brief: WarningSink) -> list[Path]:
     """Files named directly, and supported files found in folders, sorted, each once.
 
     Anything that is not a regular file (a pipe would block the read forever, a device never ends)
@@ -97,7 +97,7 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
-def _is_regular_file(path: Path, brief: Brief) -> bool:
+def _is_regular_file(path: Path, brief: WarningSink) -> bool:
     try:
         mode = path.stat().st_mode
     except OSError as exc:
@@ -119,7 +119,7 @@ def _missing_reason(path: Path, exc: OSError) -> str:
     return f"cannot read the file ({exc.strerror})"
 
 
-def _walk(folder: Path, brief: Brief) -> list[Path]:
+def _walk(folder: Path, brief: WarningSink) -> list[Path]:
     files: list[Path] = []
     visited: set[str] = set()
 

@@ -4,7 +4,15 @@ The public functions load on first use (PEP 562), so importing `briefgen.render.
 does not pull in docxtpl and matplotlib.
 """
 
+from collections.abc import Callable
 from importlib import import_module
+from pathlib import Path
+
+from briefgen.config import Config
+from briefgen.model import Brief
+
+# Every output format's renderer: the brief, the configuration, the file to write.
+Renderer = Callable[[Brief, Config, Path], None]
 
 _EXPORTS = {
     "render_docx": "briefgen.render.docx",
@@ -12,7 +20,7 @@ _EXPORTS = {
     "render_pdf": "briefgen.render.pdf",
     "docx_content_hash": "briefgen.render.fingerprint",
 }
-__all__ = sorted(_EXPORTS)
+__all__ = sorted([*_EXPORTS, "Renderer"])
 
 
 def __getattr__(name: str):

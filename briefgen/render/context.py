@@ -13,16 +13,9 @@ from typing import Any, Protocol
 import briefgen
 from briefgen.config import Config
 from briefgen.model import Actor, Brief, Citation, Discrepancy, Point, Section, Source
+from briefgen.registry import ENGINES
 from briefgen.render import text
 
-# What each engine's output is good for, for the Methodology section.
-ENGINE_NAMES = {"argos": "Argos Translate", "apertium": "Apertium"}
-ENGINE_LIMITS = {
-    "apertium": "Apertium rule-based translation (French→Catalan→English pivot): gist quality. Word order "
-    "and idioms are often literal; names and figures are kept but check nuance against the French.",
-    "argos": "Argos Translate neural machine translation (OpenNMT model run by CTranslate2): fluent, but it "
-    "can drop negations, mistranslate names or numbers and smooth over uncertainty; check the French.",
-}
 UNKNOWN_ENGINE = "The translation engine was not recorded; treat the English as unverified."
 TITLE = "Weekly Press Brief"
 
@@ -391,8 +384,9 @@ def _engine(brief: Brief) -> EngineView:
     e = brief.engine
     if not e:
         return EngineView("", "", "", "Translation engine not recorded", UNKNOWN_ENGINE)
-    name = ENGINE_NAMES.get(e.name, text.clean(e.name))
+    spec = ENGINES.get(e.name)
+    name = spec.title if spec else text.clean(e.name)
     model = f" ({text.clean(e.model)})" if e.model else ""
     return EngineView(text.clean(e.name), text.clean(e.version), text.clean(e.model),
                       f"{name} {text.clean(e.version)}{model}".replace("  ", " "),
-                      ENGINE_LIMITS.get(e.name, UNKNOWN_ENGINE))
+                      spec.limits if spec else UNKNOWN_ENGINE)

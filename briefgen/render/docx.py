@@ -30,14 +30,13 @@ from briefgen.errors import OutputError, TemplateError
 from briefgen.model import Brief
 from briefgen.render.context import BriefView, build_view, generated_at
 from briefgen.render.figure import timeline_png
-from briefgen.render.fingerprint import content_hash
+from briefgen.render.fingerprint import HASH_PROPERTY, content_hash
 from briefgen.render.markers import Markers, replace_markers
 from briefgen.render.properties import restore_core_namespace, set_core_properties, set_custom_properties
 
 FIGURE_WIDTH = Mm(165)  # the shipped template's text width is 170 mm
 ZIP_EPOCH = dt.datetime(1980, 1, 1)  # the earliest time a zip member can carry
 CONTEXT_LINES = 160  # characters of template text quoted in a template error
-HASH_PROPERTY = "briefgen_content_hash"
 
 restore_core_namespace()  # docxtpl may have imported docxcompose, which rebinds "cp"
 

@@ -19,6 +19,8 @@ from lxml import etree
 
 from briefgen.errors import OutputError
 
+# The DOCX custom property holding content_hash, stamped by render.docx and checked by render.edits.
+HASH_PROPERTY = "briefgen_content_hash"
 # Footnotes that are layout, not content.
 SEPARATOR_TYPES = {"separator", "continuationSeparator", "continuationNotice"}
 # A footnote reference is visible as a number; Word renumbers ids on save, so all read the same.

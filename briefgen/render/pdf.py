@@ -7,7 +7,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from briefgen.config import Config
 from briefgen.errors import OutputError
+from briefgen.model import Brief
+from briefgen.render import Renderer
 
 SOFFICE = "soffice"
 TIMEOUT_S = 180  # a cold LibreOffice start plus a 15-page brief takes ~5-20 s; a hang must not block a weekly job
@@ -42,3 +45,15 @@ def render_pdf(docx_path: Path, out: Path) -> None:
             shutil.move(produced, out)
         except OSError as exc:
             raise OutputError(f"Cannot write {out} ({exc}).") from exc
+
+
+def pdf_of(docx: Renderer) -> Renderer:
+    """A renderer converting what `docx` renders to PDF: the PDF shows what the DOCX shows."""
+
+    def pdf(brief: Brief, config: Config, out: Path) -> None:
+        with tempfile.TemporaryDirectory(prefix="briefgen-pdf-") as tmp:
+            document = Path(tmp) / out.with_suffix(".docx").name
+            docx(brief, config, document)
+            render_pdf(document, out)
+
+    return pdf

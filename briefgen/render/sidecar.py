@@ -1,13 +1,22 @@
-"""The JSON sidecar: the brief as data, a public contract described by brief.schema.json."""
+"""The JSON sidecar: the brief as data, a public contract described by brief.schema.json.
+
+Written by `write_json` and read back by `read_sidecar` only: preview and the comparison with the
+previous week's brief both get a schema-checked, typed `Brief`, never a hand-parsed dict.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
 from briefgen import __version__
-from briefgen.model import Brief, Citation, Point, Source
+from briefgen.errors import ConfigError
+from briefgen.model import (
+    CARRIED_OVER, Actor, Brief, Citation, Discrepancy, EngineInfo, Period, Point, Section, Source, SourceWarning,
+    TimelineEntry, Version,
+)
 
 SCHEMA_ID = "briefgen/brief@1"
 SCHEMA_PATH = Path(__file__).parent.parent / "data" / "brief.schema.json"
@@ -47,9 +56,30 @@ def source_dict(source: Source) -> dict[str, Any]:
     }
 
 
-def brief_dict(brief: Brief) -> dict[str, Any]:
-    from briefgen.history import changes_dict  # loads the similarity code: not needed by `sources`
+def changes_summary(brief: Brief) -> str:
+    """One sentence for the top of the brief ("New this week")."""
+    if brief.previous_week is None:
+        return "First brief in this folder: there is no previous brief to compare with, so every point is new."
+    new = len(brief.new_this_week)
+    carried = len(brief.unique_points()) - new
+    return f"{new} new point{'s' if new != 1 else ''} since the brief for {brief.previous_week}; {carried} carried over."
 
+
+def changes_dict(brief: Brief) -> dict[str, Any]:
+    """The JSON sidecar's "changes" member."""
+    return {
+        "previous_week": brief.previous_week,
+        "new": list(brief.new_this_week),
+        "carried_over": [p.id for p in brief.unique_points() if p.status == CARRIED_OVER],
+        "summary": changes_summary(brief),
+    }
+
+
+def warning_dict(warning: SourceWarning) -> dict[str, str]:
+    return {"source": warning.source, "message": warning.message}
+
+
+def brief_dict(brief: Brief) -> dict[str, Any]:
     if brief.period is None or brief.generated_at is None:
         raise ValueError("the brief has no period or generation time; run the pipeline first")
     engine = brief.engine
@@ -81,7 +111,7 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
             for d in brief.discrepancies
         ],
         "changes": changes_dict(brief),
-        "warnings": [{"source": w.source, "message": w.message} for w in brief.warnings],
+        "warnings": [warning_dict(w) for w in brief.warnings],
     }
 
 
@@ -103,3 +133,68 @@ def validate(data: dict[str, Any]) -> None:
 
 def write_json(brief: Brief, out: Path) -> None:
     out.write_text(to_json(brief), encoding="utf-8")
+
+
+def read_sidecar(path: Path) -> Brief:
+    """The brief a sidecar holds, checked against the schema first; a ConfigError says why not.
+
+    Source texts are not in the sidecar: a source comes back with its metadata and an empty text.
+    """
+    import jsonschema
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path} does not exist. Name a brief-*.json written by `briefgen build`.") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Cannot read {path} ({getattr(exc, 'strerror', None) or exc}).") from exc
+    except ValueError as exc:
+        raise ConfigError(f"{path} is not valid JSON ({exc}). Rebuild it with `briefgen build`.") from exc
+    try:
+        validate(data)
+    except jsonschema.ValidationError as exc:
+        where = "/".join(str(part) for part in exc.absolute_path) or "top level"
+        raise ConfigError(f"{path} is not a briefgen brief ({where}: {exc.message}). Rebuild it with `briefgen build`.") from exc
+    return brief_from_dict(data)
+
+
+def brief_from_dict(data: dict[str, Any]) -> Brief:
+    """The inverse of brief_dict for a schema-valid sidecar."""
+    period, engine, changes = data["period"], data["engine"], data.get("changes") or {}
+    return Brief(
+        sources=[_source(s) for s in data["sources"]],
+        warnings=[SourceWarning(w["source"], w["message"]) for w in data["warnings"]],
+        sections=[Section(s["key"], s["title"]["en"], s["title"]["fr"], [_point(p) for p in s["points"]]) for s in data["sections"]],
+        key_judgements=[_point(p) for p in data["key_judgements"]],
+        timeline=[TimelineEntry(t["date"], t.get("precision", "day"), t["fr"], _citations(t["citations"]), t.get("en", "")) for t in data["timeline"]],
+        actors=[
+            Actor(a["name"], a["kind"], a.get("role"), list(a["sources"]), a.get("mentions", 0), list(a.get("variants", [])), a.get("role_en"))
+            for a in data["actors"]
+        ],
+        discrepancies=[
+            Discrepancy(d["topic"], [Version(v["value"], _citations(v["citations"])) for v in d["versions"]]) for d in data["discrepancies"]
+        ],
+        period=Period(period["week"], dt.date.fromisoformat(period["start"]), dt.date.fromisoformat(period["end"])),
+        generated_at=dt.datetime.fromisoformat(data["generated_at"]),
+        engine=None if engine["name"] == "none" else EngineInfo(engine["name"], engine["version"], engine["model"]),
+        previous_week=changes.get("previous_week"),
+        new_this_week=list(changes.get("new", [])),
+    )
+
+
+def _citations(items: list[dict[str, Any]]) -> list[Citation]:
+    return [Citation(c["source"], c["paragraph"], c["quote"]) for c in items]
+
+
+def _point(item: dict[str, Any]) -> Point:
+    return Point(item["id"], item["fr"], _citations(item["citations"]), item.get("section", ""), en=item.get("en", ""), status=item.get("status", ""))
+
+
+def _source(item: dict[str, Any]) -> Source:
+    date = item.get("date")
+    return Source(
+        id=item["id"], path=Path(item["path"]), sha256=item.get("sha256", ""), text="", title=item.get("title"),
+        outlet=item.get("outlet"), author=item.get("author"), place=item.get("place"),
+        date=dt.date.fromisoformat(date) if date else None, date_precision=item.get("date_precision"),
+        language=item.get("language", "fr"), url=item.get("url"), background=bool(item.get("background", False)),
+    )

@@ -1,23 +1,20 @@
-"""Choose the engine: Argos when a French->English package is installed, else Apertium."""
+"""Choose the engine: the one configured, or with "auto" the first available in the registry
+(Argos when a French->English package is installed, else Apertium)."""
 
 from __future__ import annotations
 
 from briefgen.config import Config
 from briefgen.errors import EngineUnavailableError
-from briefgen.translate.apertium import ApertiumTranslator, apertium_available
-from briefgen.translate.argos import ArgosTranslator
+from briefgen.registry import AUTO, ENGINES
 from briefgen.translate.engine import Translator
-from briefgen.translate.packages import FROM_CODE, NO_ENGINE_HINT, TO_CODE, find_package
+from briefgen.translate.packages import NO_ENGINE_HINT
 
 
 def select_engine(config: Config) -> Translator:
-    """Build the engine named by `config.engine` ("auto", "argos" or "apertium")."""
-    if config.engine in ("auto", "argos"):
-        package = find_package(FROM_CODE, TO_CODE)
-        if package is not None:
-            return ArgosTranslator(package.path, beam_size=config.beam_size, batch_size=config.batch_size)
-        if config.engine == "argos":
-            raise EngineUnavailableError(f"No French->English Argos package is installed. {NO_ENGINE_HINT}")
-    if config.engine == "apertium" or apertium_available():
-        return ApertiumTranslator()  # explains how to install Apertium if it is missing
+    """Build the engine named by `config.engine` (a registered engine or "auto")."""
+    if config.engine != AUTO:
+        return ENGINES[config.engine].create(config)
+    for spec in ENGINES.values():
+        if spec.available():
+            return spec.create(config)
     raise EngineUnavailableError(f"No translation engine is available. {NO_ENGINE_HINT}")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from briefgen.config import Config
 from briefgen.errors import BriefgenError, EngineUnavailableError
-from briefgen.model import Brief, Point, TimelineEntry
+from briefgen.model import Brief, Point, TimelineEntry, WarningSink
 from briefgen.translate.cache import TranslationCache
 from briefgen.translate.engine import Translator, chunks
 from briefgen.translate.glossary import Glossary, load_glossary
@@ -36,7 +36,7 @@ def translate_brief(brief: Brief, translator: Translator, config: Config) -> Bri
     return brief
 
 
-def translate_texts(texts: list[str], translator: Translator, config: Config, brief: Brief | None = None) -> dict[str, str]:
+def translate_texts(texts: list[str], translator: Translator, config: Config, brief: WarningSink | None = None) -> dict[str, str]:
     """French -> English for each distinct non-blank text, using the glossary and the cache.
 
     A corrupted cache is rebuilt; the warning goes to `brief` when one is given.
@@ -57,7 +57,7 @@ def translate_texts(texts: list[str], translator: Translator, config: Config, br
     return {**done, **fresh}
 
 
-def translate_file(path: Path, translator: Translator, config: Config, brief: Brief | None = None) -> list[str]:
+def translate_file(path: Path, translator: Translator, config: Config, brief: WarningSink | None = None) -> list[str]:
     """One English line per line of the UTF-8 file `path`; blank lines stay blank.
 
     Warnings (a rebuilt cache) go to `brief` when one is given.

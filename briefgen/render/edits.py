@@ -17,8 +17,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from briefgen.errors import OutputError
-from briefgen.render.docx import HASH_PROPERTY
-from briefgen.render.fingerprint import content_hash
+from briefgen.render.fingerprint import HASH_PROPERTY, content_hash
 from briefgen.render.properties import read_custom_properties, set_custom_properties
 
 # "brief-2025-W38.docx" -> "brief-2025-W38.v2.docx": the first alternative version number.

@@ -9,7 +9,7 @@ import docx
 import pytest
 
 from briefgen.config import Config
-from briefgen.edits import is_edited, safe_target, stamp, versioned
+from briefgen.render.edits import is_edited, safe_target, stamp, versioned
 from briefgen.model import Brief, EngineInfo, Period
 from briefgen.render import render_docx
 

@@ -22,12 +22,12 @@ from typer.testing import CliRunner
 
 from briefgen.cli import app
 from briefgen.config import Config, load_config
-from briefgen.edits import is_edited
+from briefgen.render.edits import is_edited
 from briefgen.history import CARRIED_OVER, NEW
 from briefgen.ingest import ingest
 from briefgen.manifest import read_manifest
 from briefgen.model import Citation, Point, Section, TimelineEntry
-from briefgen.notes import notes_for_week
+from briefgen.render.notes import notes_for_week
 from briefgen.output import default_renderers, locked
 from briefgen.render.fingerprint import docx_content_hash, visible_text
 from briefgen.weekly import parse_week

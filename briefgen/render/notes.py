@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import docx
@@ -20,8 +21,11 @@ from docx.oxml.ns import qn
 from docxcompose.composer import Composer
 from lxml import etree
 
-from briefgen.edits import stamp
+from briefgen.config import Config
 from briefgen.errors import OutputError
+from briefgen.model import Brief
+from briefgen.render import Renderer
+from briefgen.render.edits import stamp
 from briefgen.render.properties import restore_core_namespace
 
 restore_core_namespace()  # importing docxcompose rebinds python-docx's "cp" prefix; see properties.py
@@ -182,3 +186,15 @@ def _save_like(document: Document, original: bytes, out: Path) -> None:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             dst.writestr(info, src.read(item.filename))
+
+
+def with_notes(render: Renderer, notes: Sequence[Path]) -> Renderer:
+    """`render` (a DOCX renderer) followed by merging `notes` into what it wrote."""
+    if not notes:
+        return render
+
+    def render_and_merge(brief: Brief, config: Config, out: Path) -> None:
+        render(brief, config, out)
+        merge_notes(out, list(notes))
+
+    return render_and_merge

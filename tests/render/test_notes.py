@@ -15,10 +15,10 @@ from docx.shared import Pt
 from lxml import etree
 
 from briefgen.config import Config
-from briefgen.edits import is_edited
+from briefgen.render.edits import is_edited
 from briefgen.errors import OutputError
 from briefgen.model import Brief, EngineInfo, Period
-from briefgen.notes import merge_notes, notes_for_week
+from briefgen.render.notes import merge_notes, notes_for_week
 from briefgen.output import default_renderers, write_brief
 from briefgen.render import render_docx
 from briefgen.render.properties import CORE_NS

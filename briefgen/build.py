@@ -1,0 +1,267 @@
+"""The use case behind `briefgen build` and `briefgen weekly`: one request in, one brief on disk.
+
+    lock the output folder
+    -> up to date? (same sources, configuration, notes, engine, packages; outputs as written) -> done
+    -> ingest -> [weekly: keep the week's sources] -> analysis stages -> translate
+    -> mark points new / carried over against the previous brief
+    -> render every format to temporary files (analyst notes merged) -> manifest -> publish together
+    -> last-run record (`schedule status` reads it), whatever the outcome
+
+`build` briefs every source and names the brief after the newest one's week; `weekly` briefs one
+ISO week (default: the last complete one) from the sources dated in it, its look-back and, with
+`context_days`, older background articles confined to the sections configured `background = true`.
+A crash or kill before publishing leaves the previous brief untouched (see output.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefgen.config import Config
+from briefgen.errors import BriefgenError
+from briefgen.history import load_previous, mark_changes
+from briefgen.manifest import Manifest
+from briefgen.model import Brief, Citation, EngineInfo, Period, SourceWarning, parse_week
+from briefgen.outdir import locked
+from briefgen.output import write_brief
+from briefgen.pipeline import ANALYSIS_STAGES, Report, Stage, analyse, choose_period, generation_time
+from briefgen.registry import FORMATS, FormatSpec
+from briefgen.render.notes import notes_for_week
+from briefgen.render.sidecar import changes_summary
+from briefgen.schedule import record_run
+from briefgen.select import key_judgements
+from briefgen.translate import Translator, translate_brief
+from briefgen.uptodate import current_brief, scan_inputs
+from briefgen.weekly import last_complete_week, select_week_sources, week_window
+
+# Exit code recorded for a failure that is not a BriefgenError (the CLI's "unexpected error").
+UNEXPECTED_EXIT_CODE = 1
+INTERRUPTED_EXIT_CODE = 130
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """What to build: `build` and `weekly` differ only in `weekly` and its `context_days`."""
+
+    paths: list[Path]
+    out: Path
+    config: Config
+    week: str | None = None  # YYYY-Www as typed; None: newest source's week (build), last complete week (weekly)
+    weekly: bool = False  # brief only the sources dated in the week and its look-back
+    context_days: int = 0  # weekly: also older articles, as background for the background sections
+    notes: Path = Path("notes")  # folder of standing.docx and <week>.docx
+    force: bool = False  # rebuild even if up to date, overwrite an edited DOCX
+
+
+@dataclass(frozen=True)
+class SectionCount:
+    key: str
+    title: str
+    points: int
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    """What a build did, for people (the CLI's table) and scripts (`--json`, via as_dict)."""
+
+    week: str
+    start: str
+    end: str
+    sources_used: int
+    sources_skipped: list[str]
+    sections: list[SectionCount]
+    key_judgements: int
+    engine: EngineInfo | None
+    outputs: list[str]
+    messages: list[str]
+    warnings: list[SourceWarning]
+    seconds: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "week": self.week,
+            "period": {"start": self.start, "end": self.end},
+            "sources_used": self.sources_used,
+            "sources_skipped": self.sources_skipped,
+            "sections": [dataclasses.asdict(s) for s in self.sections],
+            "key_judgements": self.key_judgements,
+            "engine": dataclasses.asdict(self.engine) if self.engine else None,
+            "outputs": self.outputs,
+            "messages": self.messages,
+            "warnings": [dataclasses.asdict(w) for w in self.warnings],
+            "seconds": self.seconds,
+        }
+
+
+@dataclass
+class BuildResult:
+    week: str
+    written: list[Path] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)  # an edited file kept, a rebuild explained
+    brief: Brief | None = None  # None when the brief on disk was up to date
+    up_to_date: Manifest | None = None  # the manifest of that brief
+
+    def record_message(self) -> str:
+        """One line for the last-run record."""
+        if self.brief is None:
+            return f"Brief {self.week} is up to date; nothing rewritten."
+        return " ".join([changes_summary(self.brief), *self.messages])
+
+    def summary(self, seconds: float) -> BuildSummary:
+        """The summary of a build that ran (not of an up-to-date skip)."""
+        brief = self.brief
+        assert brief is not None and brief.period is not None
+        used = {str(s.path) for s in brief.sources}
+        return BuildSummary(
+            week=brief.period.week,
+            start=brief.period.start.isoformat(),
+            end=brief.period.end.isoformat(),
+            sources_used=len(brief.sources),
+            sources_skipped=sorted({w.source for w in brief.warnings if w.source and w.source not in used}),
+            sections=[SectionCount(s.key, s.title_en, len(s.points)) for s in brief.sections],
+            key_judgements=len(brief.key_judgements),
+            engine=brief.engine,
+            outputs=[str(p) for p in self.written],
+            messages=list(self.messages),
+            warnings=list(brief.warnings),
+            seconds=round(seconds, 1),
+        )
+
+
+def build_brief(
+    request: BuildRequest,
+    translator: Translator,
+    formats: Mapping[str, FormatSpec] = FORMATS,
+    report: Report = lambda stage: None,
+) -> BuildResult:
+    """Build and write the brief `request` asks for; `formats` is the output-format registry."""
+    with _recorded(request.out) as record:
+        period = parse_week(request.week) if request.week else None
+        if request.weekly and period is None:
+            period = last_complete_week(generation_time().date())
+        record.week = period.week if period else None
+        with locked(request.out):
+            result = _build_locked(request, period, translator, formats, report)
+        record.result = result
+        return result
+
+
+def _build_locked(
+    request: BuildRequest, period: Period | None, translator: Translator, formats: Mapping[str, FormatSpec], report: Report
+) -> BuildResult:
+    config, out = request.config, request.out
+    scan = scan_inputs(request.paths)
+    window = _window(request, period)
+    current = None if request.force else current_brief(
+        out, period.week if period else None, scan, config, request.notes, translator.info, window
+    )
+    if current is not None:
+        return BuildResult(current.week, [out / name for name in current.outputs], up_to_date=current)
+    brief = _analyse(request, period, report)
+    brief.generated_at = generation_time()
+    brief.period = period or choose_period(brief, brief.generated_at)
+    report("translate")
+    brief = translate_brief(brief, translator, config)
+    mark_changes(brief, load_previous(out, brief))
+    report("render")
+    notes = notes_for_week(request.notes, brief.period.week)
+    renderers = {name: spec.make(notes) for name, spec in formats.items()}
+    written, messages = write_brief(
+        brief, config, out, renderers, force=request.force, notes=notes, scan=scan, window=window, formats=formats
+    )
+    return BuildResult(brief.period.week, written, messages, brief)
+
+
+def _window(request: BuildRequest, period: Period | None) -> dict[str, str] | None:
+    """The days a weekly brief's sources come from, recorded in its manifest (None for `build`)."""
+    if not request.weekly or period is None:
+        return None
+    window = week_window(period, request.config.lookback_days, request.context_days)
+    return {"start": window.start.isoformat(), "context_start": window.context_start.isoformat()}
+
+
+def _analyse(request: BuildRequest, period: Period | None, report: Report) -> Brief:
+    if not request.weekly or period is None:
+        return analyse(request.paths, request.config, report)
+
+    def keep(brief: Brief) -> Brief:
+        return select_week_sources(brief, period, request.config.lookback_days, request.context_days)
+
+    return analyse(request.paths, request.config, report, keep, week_stages())
+
+
+def week_stages() -> list[tuple[str, Stage]]:
+    """The pipeline's analysis stages, with background sources confined to the background sections."""
+    stages = []
+    for name, stage in ANALYSIS_STAGES:
+        stages.append((name, stage))
+        if name == "classify":
+            stages.append(("background", confine_background))
+    return stages + [("background", restrict_background)]
+
+
+def confine_background(brief: Brief, config: Config) -> Brief:
+    """After classification: background sentences may only score for the background sections.
+
+    So selection never spends the length budget on an old article's point for another section.
+    """
+    allowed = {spec.key for spec in config.sections if spec.background}
+    for source in brief.sources:
+        if source.background:
+            for sentence in source.sentences():
+                sentence.scores = {key: score for key, score in sentence.scores.items() if key in allowed}
+    return brief
+
+
+def restrict_background(brief: Brief, config: Config) -> Brief:
+    """After selection and timeline: key judgements and timeline entries rest on the week's sources.
+
+    Background articles may explain (e.g. Russia's role), not headline the week; key judgements are
+    chosen again among the points the week's own sources support.
+    """
+    background = {s.id for s in brief.sources if s.background}
+    if not background:
+        return brief
+
+    def current(citations: list[Citation]) -> bool:
+        return any(c.source not in background for c in citations)
+
+    if not all(current(p.citations) for p in brief.key_judgements):
+        brief.key_judgements = key_judgements([p for p in brief.points() if current(p.citations)], config.key_judgements)
+    brief.timeline = [t for t in brief.timeline if current(t.citations)]
+    return brief
+
+
+@dataclass
+class _Record:
+    week: str | None = None
+    result: BuildResult | None = None
+
+
+@contextmanager
+def _recorded(out: Path) -> Iterator[_Record]:
+    """Write the run's outcome to the output folder's last-run record whatever happens."""
+    record = _Record()
+    code, message = UNEXPECTED_EXIT_CODE, "unexpected error (run with --verbose for details)"
+    try:
+        yield record
+        assert record.result is not None
+        code, message = 0, record.result.record_message()
+    except BriefgenError as exc:
+        code, message = exc.exit_code, str(exc)
+        raise
+    except KeyboardInterrupt:
+        code, message = INTERRUPTED_EXIT_CODE, "interrupted"
+        raise
+    finally:
+        written = record.result.written if record.result else []
+        try:
+            record_run(out, record.week or (record.result.week if record.result else None), code, message, written)
+        except OSError:
+            if code == 0:  # otherwise the folder's problem is already the error being reported
+                raise

@@ -1,0 +1,77 @@
+"""What `build` and `weekly` share around the use case: configuration, engine, progress, reports.
+
+Light at import (the commands' --help must stay fast); the library loads inside run_build.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from briefgen.build import BuildResult, BuildSummary
+
+
+def run_build(
+    paths: list[Path],
+    out: Path,
+    overrides: dict[str, Any],
+    *,
+    week: str | None,
+    notes: Path,
+    force: bool,
+    quiet: bool,
+    verbose: bool,
+    weekly: bool = False,
+    context_days: int = 0,
+) -> tuple[BuildResult, float]:
+    """Load the configuration and the engine, then build_brief with progress; returns the result and seconds."""
+    started = time.monotonic()
+    from briefgen.cli.display import CountingTranslator, StageReporter
+
+    with StageReporter(enabled=not quiet, verbose=verbose) as reporter:
+        reporter.stage("load")
+        from briefgen.build import BuildRequest, build_brief
+        from briefgen.config import CONFIG_NAME, load_config
+        from briefgen.translate import select_engine
+
+        reporter.note(f"Configuration: {CONFIG_NAME if Path(CONFIG_NAME).is_file() else 'defaults (no briefgen.toml here)'}")
+        config = load_config(overrides=overrides)
+        translator = CountingTranslator(select_engine(config), reporter.progress)
+        reporter.note(f"Engine: {translator.info.name} {translator.info.version} ({translator.info.model})")
+        request = BuildRequest(paths, out, config, week, weekly, context_days, notes, force)
+        result = build_brief(request, translator, report=reporter.stage)
+    if result.brief is not None:
+        reporter.note(f"{translator.translated} sentences translated by the engine; any others came from the translation cache {config.cache}.")
+    return result, time.monotonic() - started
+
+
+def report_up_to_date(result: BuildResult, quiet: bool, as_json: bool) -> None:
+    outputs = [str(path) for path in result.written]
+    if as_json:
+        typer.echo(json.dumps({"week": result.week, "up_to_date": True, "outputs": outputs}, indent=2))
+    elif not quiet:
+        typer.echo(
+            f"Brief {result.week} is up to date: same sources, configuration, notes, engine and packages "
+            "as its last build, and its files are as briefgen wrote them. Nothing rewritten; --force rebuilds."
+        )
+        for path in outputs:
+            typer.echo(f"  {path}")
+
+
+def report_summary(summary: BuildSummary, quiet: bool, verbose: bool, as_json: bool) -> None:
+    """Warnings on stderr (unless --quiet), then the summary as JSON or as a table."""
+    from briefgen.cli.display import print_summary, print_warnings
+
+    if not quiet:
+        print_warnings(summary.warnings, verbose)
+        for message in summary.messages:
+            typer.echo(message, err=True)
+    if as_json:
+        typer.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
+    elif not quiet:
+        print_summary(summary)

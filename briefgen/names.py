@@ -1,0 +1,60 @@
+"""Telling people's names from other capitalised words, and finding a surname's spellings.
+
+Shared by the actors, selection and discrepancy stages, which must agree on what a name is; it
+lives below them so that no stage borrows another's helpers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from rapidfuzz import fuzz, process
+
+from briefgen.french import fold
+from briefgen.model import Sentence
+
+# Capitalised words that start or make up places and institutions, never a person's name.
+NOT_NAME = frozenset(
+    fold(w)
+    for w in """Affaires Afrique Africa Alliance Armée Assemblée Banque Blanche Bureau Burkina Centre Chambre
+    Command Commission Confédération Conseil Coopération Corps Cour Défense Département Est État Etat États
+    Etats Faso Fonds Force Forces Grand Groupe Information Islamique Maison Ministère Mission Nations Nord
+    Office Ouest Presse Press République Sahara Sahel Saint Sécurité Sud Today Tribune Union Unis
+    Le La Les Un Une Des Du De Pour Selon Dans Par Sur Avec Mais Et Ou Quant Cette Ces Ce Il Elle Ils Elles
+    Général Lieutenant Président Ministre Monsieur Madame Lutte Accueil Blog""".split()
+)  # fmt: skip
+# Surnames this similar (rapidfuzz ratio, folded) are spelling variants of one name.
+SURNAME_SIMILARITY = 85
+
+
+class SurnameIndex:
+    """Which sentences name a surname, spelling slips included, without rescanning the corpus.
+
+    Built once per brief: each sentence is folded and split once; a surname is looked up in the
+    vocabulary (exact, or a near spelling of the same initial and length) and its sentences read
+    from an inverted index, so finding every actor's mentions stays linear in corpus size.
+    """
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.sentences = sentences
+        self._index: dict[str, list[int]] = defaultdict(list)
+        for i, sentence in enumerate(sentences):
+            for word in set(re.findall(r"[a-z-]+", fold(sentence.text))):
+                self._index[word].append(i)
+        self._by_initial: dict[str, list[str]] = defaultdict(list)
+        for word in sorted(self._index):
+            self._by_initial[word[0]].append(word)
+
+    def forms(self, name: str) -> set[str]:
+        """The corpus spellings of the surname of `name` ("Atallah" -> {"atallah", "attalah"})."""
+        surname = fold(name.split()[-1])
+        near = process.extract(
+            surname, self._by_initial.get(surname[0], []), scorer=fuzz.ratio, score_cutoff=SURNAME_SIMILARITY, limit=None
+        )
+        spellings = {w for w, _, _ in near if len(w) > 4 and abs(len(w) - len(surname)) <= 2}
+        return spellings | ({surname} & self._index.keys())
+
+    def naming(self, name: str) -> set[int]:
+        """Indexes of the sentences naming `name`'s surname."""
+        return {i for form in self.forms(name) for i in self._index[form]}
