@@ -29,7 +29,7 @@ from briefgen.ingest import MAX_SOURCE_BYTES, build_source, ingest, read_limited
 from briefgen.ingest.clean import XML_ILLEGAL, clean, normalise
 from briefgen.ingest.readers import MAX_DOCX_UNPACKED_BYTES, READERS, UnreadableSource, decode, lines_to_paragraphs, read_text
 from briefgen.model import Brief
-from briefgen.output import LOCK_NAME
+from briefgen.outdir import LOCK_NAME
 from briefgen.pipeline import run
 from briefgen.render.sidecar import validate
 from briefgen.segment import segment, split_sentences

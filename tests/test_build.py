@@ -1,4 +1,5 @@
-"""The weekly run: three consecutive weeks of dated articles (issue 6's scenario), background confinement.
+"""The build use case as `weekly` runs it: three consecutive weeks of dated articles (issue 6's
+scenario), background confinement.
 
 Week 2 marks carried-over and new points; an edited DOCX is never overwritten; analyst notes survive
 regeneration; a concurrent run is refused with exit code 75; a run killed after writing its
@@ -20,18 +21,15 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
+from briefgen.build import BuildRequest, BuildResult, build_brief, confine_background, restrict_background
 from briefgen.cli import app
-from briefgen.config import Config, load_config
-from briefgen.render.edits import is_edited
-from briefgen.history import CARRIED_OVER, NEW
+from briefgen.config import Config, SectionSpec, load_config
 from briefgen.ingest import ingest
 from briefgen.manifest import read_manifest
-from briefgen.model import Citation, Point, Section, TimelineEntry
-from briefgen.render.notes import notes_for_week
-from briefgen.output import default_renderers, locked
+from briefgen.model import CARRIED_OVER, NEW, Citation, Point, Section, TimelineEntry
+from briefgen.outdir import locked
+from briefgen.render.edits import is_edited
 from briefgen.render.fingerprint import docx_content_hash, visible_text
-from briefgen.weekly import parse_week
-from briefgen.weekly_run import WeeklyResult, build_week, confine_background, restrict_background
 from briefs import make_brief, make_source
 
 # Seed article -> publication day (September 2025): W37 is 8-14, W38 15-21, W39 22-28.
@@ -68,19 +66,17 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _week(sources: Path, out: Path, week: str, translator, **options) -> WeeklyResult:
+def _week(sources: Path, out: Path, week: str, translator, **options) -> BuildResult:
     config = load_config(out.parent, {"cache": str(out.parent / "translations.sqlite")})
-    notes = notes_for_week(out.parent / "notes", week)
-    with locked(out):
-        return build_week(sources, out, config, translator, parse_week(week), default_renderers(), notes=notes, **options)
+    return build_brief(BuildRequest([sources], out, config, week, weekly=True, notes=out.parent / "notes", **options), translator)
 
 
-def _ids(result: WeeklyResult) -> dict[str, set[str]]:
+def _ids(result: BuildResult) -> dict[str, set[str]]:
     """Point id -> ids of the sources it cites."""
     return {p.id: {c.source for c in p.citations} for p in [*result.brief.key_judgements, *result.brief.points()]}
 
 
-def _article_id(result: WeeklyResult, key: str) -> str:
+def _article_id(result: BuildResult, key: str) -> str:
     return next(s.id for s in result.brief.sources if s.path.name == f"article-{key}.txt")
 
 
@@ -153,7 +149,7 @@ def test_analyst_notes_survive_every_regeneration(sources, workspace, fake_trans
         assert "Space for the analyst’s assessment" not in text
     week3 = visible_text(docx.Document(str(_week(sources, out, "2025-W39", fake_translator).written[0])))
     assert "Standing note" in week3 and "W38 note" not in week3
-    assert [n["name"] for n in read_manifest(out / "brief-2025-W39.manifest.json")["notes"]] == ["standing.docx"]
+    assert [n.name for n in read_manifest(out / "brief-2025-W39.manifest.json").notes] == ["standing.docx"]
 
 
 def test_a_concurrent_run_is_refused_with_exit_75(sources, workspace, briefgen_exe):
@@ -172,23 +168,23 @@ KILLED_RUN = """
 import os, signal, sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[3])
+import dataclasses
 from conftest import FakeTranslator
-from briefgen.config import Config, load_config
-from briefgen.output import default_renderers, locked
-from briefgen.weekly import parse_week
-from briefgen.weekly_run import build_week
+from briefgen.build import BuildRequest, build_brief
+from briefgen.config import load_config
+from briefgen.registry import FORMATS
 
-renderers = default_renderers()
-real_docx = renderers["docx"]
+def killed_after(render):
+    def docx_then_killed(brief, config, out):
+        render(brief, config, out)
+        os.kill(os.getpid(), signal.SIGKILL)  # as if killed once the temporary file is written
+    return docx_then_killed
 
-def docx_then_killed(brief, config, out):
-    real_docx(brief, config, out)
-    os.kill(os.getpid(), signal.SIGKILL)  # as if killed once the temporary file is written
-
-renderers["docx"] = docx_then_killed
+docx = FORMATS["docx"]
+formats = {**FORMATS, "docx": dataclasses.replace(docx, make=lambda notes: killed_after(docx.make(notes)))}
 config = load_config(Path.cwd(), {"cache": str(Path.cwd() / "translations.sqlite")})
-with locked(Path(sys.argv[2])):
-    build_week(Path(sys.argv[1]), Path(sys.argv[2]), config, FakeTranslator(), parse_week("2025-W38"), renderers)
+request = BuildRequest([Path(sys.argv[1])], Path(sys.argv[2]), config, "2025-W38", weekly=True, force=True)
+build_brief(request, FakeTranslator(), formats)
 """
 
 
@@ -202,7 +198,7 @@ def test_a_killed_run_leaves_the_previous_brief_and_the_next_run_succeeds(source
     assert {path.name: path.read_bytes() for path in out.glob("brief-*")} == previous
     assert list(out.glob(".brief-2025-W38.docx.*.tmp"))  # the dead run's complete temporary file
 
-    result = _week(sources, out, "2025-W38", fake_translator)
+    result = _week(sources, out, "2025-W38", fake_translator, force=True)  # a real rebuild, not the up-to-date skip
     assert result.written == [out / "brief-2025-W38.docx", out / "brief-2025-W38.json", out / "brief-2025-W38.manifest.json"]
     assert not list(out.glob("*.tmp"))
 
@@ -262,7 +258,8 @@ def test_background_sentences_only_score_for_context_sections():
     old, week = _background_pair()
     for sentence in [*old.sentences(), *week.sentences()]:
         sentence.scores = {"diplomacy": 0.9, "russia": 0.4}
-    confine_background(make_brief(old, week), Config())
+    sections = (SectionSpec("diplomacy", "Diplomacy", "Diplomatie"), SectionSpec("russia", "Russia", "Russie", background=True))
+    confine_background(make_brief(old, week), Config(sections=sections))
     assert [s.scores for s in old.sentences()] == [{"russia": 0.4}]
     assert [s.scores for s in week.sentences()] == [{"diplomacy": 0.9, "russia": 0.4}]
 

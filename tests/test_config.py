@@ -40,7 +40,9 @@ def test_user_sections_replace_defaults(tmp_path):
         ("[translaton]\nengine = 'argos'\n", "Did you mean 'translation'?"),
         ("[[sections]]\nkey = 'x'\ntitle_en = 'X'\ntitle_fr = 'X'\nkeywrds = []\n", "Did you mean 'keywords'?"),
         ("[brief\n", "not valid TOML"),
-        ("[translation]\nengine = 'google'\n", "Choose auto, argos or apertium"),
+        ("[translation]\nengine = 'google'\n", "Choose from: auto, argos, apertium"),
+        ("[brief]\nkey_judgements = 7\n", "key_judgements must be 3 to 5, not 7"),
+        ("[brief]\nlength = 'long'\n", "length must be a whole number, not 'long'"),
         ("[brief]\nformats = ['docx', 'odt']\n", "Unknown output format 'odt'"),
     ],
 )

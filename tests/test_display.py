@@ -7,7 +7,9 @@ import io
 
 from rich.console import Console
 
+from briefgen.build import BuildSummary, SectionCount
 from briefgen.cli.display import WARNINGS_SHOWN, CountingTranslator, StageReporter, print_summary, print_warnings
+from briefgen.model import EngineInfo, SourceWarning
 
 
 def _console(terminal: bool) -> Console:
@@ -69,7 +71,7 @@ def test_counting_translator_counts_what_reaches_the_engine(fake_translator):
 
 
 def test_warnings_are_capped_on_a_terminal_without_verbose():
-    warnings = [{"source": f"bad{i}.txt", "message": "not French"} for i in range(WARNINGS_SHOWN + 2)]
+    warnings = [SourceWarning(f"bad{i}.txt", "not French") for i in range(WARNINGS_SHOWN + 2)]
     terminal = _console(terminal=True)
     print_warnings(warnings, verbose=False, console=terminal)
     shown = terminal.file.getvalue()
@@ -81,18 +83,20 @@ def test_warnings_are_capped_on_a_terminal_without_verbose():
 
 
 def test_summary_names_sections_skipped_sources_and_outputs(capsys):
-    print_summary({
-        "week": "2025-W38",
-        "period": {"start": "2025-09-15", "end": "2025-09-21"},
-        "sources_used": 4,
-        "sources_skipped": ["sources/empty.txt"],
-        "sections": [{"key": "diplomacy", "title": "Diplomacy", "points": 3}, {"key": "russia", "title": "Russia context", "points": 0}],
-        "key_judgements": 3,
-        "engine": {"name": "apertium", "version": "3.8.3", "model": "fra-cat+cat-eng"},
-        "outputs": ["outputs/brief-2025-W38.docx", "outputs/brief-2025-W38.json"],
-        "warnings": [{"source": "sources/empty.txt", "message": "no text"}],
-        "seconds": 4.2,
-    })
+    print_summary(BuildSummary(
+        week="2025-W38",
+        start="2025-09-15",
+        end="2025-09-21",
+        sources_used=4,
+        sources_skipped=["sources/empty.txt"],
+        sections=[SectionCount("diplomacy", "Diplomacy", 3), SectionCount("russia", "Russia context", 0)],
+        key_judgements=3,
+        engine=EngineInfo("apertium", "3.8.3", "fra-cat+cat-eng"),
+        outputs=["outputs/brief-2025-W38.docx", "outputs/brief-2025-W38.json"],
+        messages=[],
+        warnings=[SourceWarning("sources/empty.txt", "no text")],
+        seconds=4.2,
+    ))
     shown = capsys.readouterr().out
     assert "4 used, 1 skipped: sources/empty.txt" in shown
     assert "Diplomacy 3 · Russia context 0" in shown

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.history import CARRIED_OVER, NEW, changes_dict, load_previous, mark_changes, previous_sidecar, summary
+from briefgen.history import load_previous, mark_changes, previous_sidecar
+from briefgen.model import CARRIED_OVER, NEW
+from briefgen.render.sidecar import changes_dict, changes_summary
 from briefgen.model import Brief, Citation, Period, Point, Section
 from briefgen.render.sidecar import to_json
 
@@ -42,7 +44,7 @@ def test_first_brief_has_no_previous_one(tmp_path):
     assert brief.previous_week is None
     assert [p.status for p in brief.points()] == [NEW]
     assert brief.new_this_week == ["P1"]
-    assert summary(brief) == "First brief in this folder: there is no previous brief to compare with, so every point is new."
+    assert changes_summary(brief) == "First brief in this folder: there is no previous brief to compare with, so every point is new."
 
 
 def test_points_are_matched_by_fact_not_by_exact_text(tmp_path):
@@ -63,10 +65,10 @@ def test_points_are_matched_by_fact_not_by_exact_text(tmp_path):
     assert brief.key_judgements[0].status == CARRIED_OVER
     assert brief.previous_week == "2025-W37"
     assert brief.new_this_week == ["Pdrone"]
-    assert summary(brief) == "1 new point since the brief for 2025-W37; 3 carried over."
+    assert changes_summary(brief) == "1 new point since the brief for 2025-W37; 3 carried over."
     assert changes_dict(brief) == {
         "previous_week": "2025-W37", "new": ["Pdrone"], "carried_over": ["Pvisit", "Pother-id", "Preworded"],
-        "summary": summary(brief),
+        "summary": changes_summary(brief),
     }  # fmt: skip
 
 
@@ -110,4 +112,4 @@ def test_the_previous_brief_is_read_from_the_json_contract(tmp_path):
     assert data["key_judgements"][0]["id"] == "Pvisit"
     week, facts = load_previous(tmp_path, _brief("2025-W38"))
     assert week == "2025-W37"
-    assert [(f.id, f.quotes) for f in facts] == [("Pvisit", (VISIT,)), ("Pvisit", (VISIT,))]
+    assert [(f.id, f.quotes) for f in facts] == [("Pvisit", (VISIT,))]  # a key judgement is also its section's point: one fact

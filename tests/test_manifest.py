@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from briefgen.config import SHIPPED_TEMPLATE, Config
 from briefgen.manifest import (
+    FileDigest,
     build_manifest,
     compare_manifests,
     explain_rebuild,
@@ -42,20 +44,20 @@ def test_the_manifest_records_inputs_config_engine_and_packages(inputs, tmp_path
     out = tmp_path / "brief-2025-W38.json"
     out.write_text("{}\n", encoding="utf-8")
     manifest = build_manifest(brief, config, outputs={"brief-2025-W38.json": out})
-    assert manifest["schema"] == "briefgen/manifest@1"
-    assert [(i["path"], i["source"]) for i in manifest["inputs"]] == [
+    assert manifest.schema == "briefgen/manifest@1"
+    assert [(i.path, i.source) for i in manifest.inputs] == [
         ((tmp_path / "sources/a.txt").as_posix(), "Sa"), ((tmp_path / "sources/b.txt").as_posix(), "Sb"),
     ]  # fmt: skip
-    assert manifest["inputs"][0]["sha256"] == file_sha256(tmp_path / "sources/a.txt")
-    assert manifest["config"]["values"]["length"] == 900
-    assert "cache" not in manifest["config"]["values"]  # machine-local, does not change the brief
-    assert manifest["template"] == {"name": SHIPPED_TEMPLATE.name, "sha256": file_sha256(SHIPPED_TEMPLATE)}
-    assert len(manifest["glossary"]["digest"]) == 16
-    assert manifest["engine"] == {"name": "apertium", "version": "3.8.3", "model": "fra-cat+cat-eng"}
-    packages = manifest["packages"]
+    assert manifest.inputs[0].sha256 == file_sha256(tmp_path / "sources/a.txt")
+    assert manifest.config["length"] == 900
+    assert "cache" not in manifest.config  # machine-local, does not change the brief
+    assert manifest.template == FileDigest(SHIPPED_TEMPLATE.name, file_sha256(SHIPPED_TEMPLATE))
+    assert len(manifest.glossary["digest"]) == 16
+    assert manifest.engine == EngineInfo("apertium", "3.8.3", "fra-cat+cat-eng")
+    packages = manifest.packages
     assert {"python", "briefgen", "argos-translate-lt", "ctranslate2", "docxtpl", "python-docx"} <= set(packages)
     assert packages["python-docx"][0].isdigit()
-    assert manifest["outputs"] == {"brief-2025-W38.json": f"bytes:{file_sha256(out)}"}
+    assert manifest.outputs == {"brief-2025-W38.json": f"bytes:{file_sha256(out)}"}
 
 
 def test_same_build_same_manifest_bytes(inputs, tmp_path):
@@ -84,14 +86,14 @@ def test_differences_are_explained(inputs, tmp_path):
     brief.sources.append(Source("Sc", tmp_path / "sources/c.txt", "c" * 64, "x"))
     brief.engine = EngineInfo("argos", "1.9", "translate-fr_en-1_9")
     new = build_manifest(brief, Config(length=600))
-    new["packages"]["ctranslate2"] = "9.9.9"
+    new.packages["ctranslate2"] = "9.9.9"
     reasons = compare_manifests(old, new)
     assert reasons == [
         f"source added: {(tmp_path / 'sources/c.txt').as_posix()}",
         f"source changed: {(tmp_path / 'sources/a.txt').as_posix()}",
         "configuration length: 900 -> 600",
         "engine changed: apertium 3.8.3 fra-cat+cat-eng -> argos 1.9 translate-fr_en-1_9",
-        f"ctranslate2 {old['packages']['ctranslate2']} -> 9.9.9",
+        f"ctranslate2 {old.packages['ctranslate2']} -> 9.9.9",
     ]
     assert explain_rebuild(old, new).startswith("Rebuilt 2025-W38; since the last build: source added: ")
 
@@ -105,11 +107,9 @@ def test_rebuild_explanations(inputs, tmp_path):
     assert explain_rebuild(old, copy.deepcopy(old)) == (
         "Rebuilt 2025-W38 from the same inputs, configuration, engine and packages: identical outputs."
     )
-    later = copy.deepcopy(old)
-    later["generated_at"], later["outputs"]["brief-2025-W38.json"] = "2025-09-23T06:00:00+00:00", "bytes:other"
+    later = dataclasses.replace(old, generated_at="2025-09-23T06:00:00+00:00", outputs={"brief-2025-W38.json": "bytes:other"})
     assert "only the generation time differs (set SOURCE_DATE_EPOCH" in explain_rebuild(old, later)
-    broken = copy.deepcopy(old)
-    broken["outputs"]["brief-2025-W38.json"] = "bytes:other"
+    broken = dataclasses.replace(old, outputs={"brief-2025-W38.json": "bytes:other"})
     assert "yet the outputs differ" in explain_rebuild(old, broken)
 
 

@@ -11,7 +11,9 @@ import pytest
 
 from briefgen.config import load_config
 from briefgen.model import EngineInfo
-from briefgen.output import default_renderers, locked, write_brief
+from briefgen.outdir import locked
+from briefgen.output import write_brief
+from briefgen.registry import renderers
 from briefgen.pipeline import run
 from briefgen.uptodate import current_brief, scan_inputs
 
@@ -26,14 +28,14 @@ def built(tmp_path, seeds_dir, fake_translator, isolated_home):
     scan = scan_inputs([sources])
     with locked(out):
         brief = run([sources], config, fake_translator)
-        write_brief(brief, config, out, default_renderers(), scan=scan)
+        write_brief(brief, config, out, renderers(), scan=scan)
     return sources, out, config, fake_translator.info
 
 
 def test_an_unchanged_build_is_recognised(built, tmp_path):
     sources, out, config, engine = built
     manifest = current_brief(out, None, scan_inputs([sources]), config, tmp_path / "notes", engine)
-    assert manifest is not None and manifest["week"] == "2025-W38"
+    assert manifest is not None and manifest.week == "2025-W38"
     assert current_brief(out, "2025-W38", scan_inputs([sources]), config, tmp_path / "notes", engine) is not None
     assert current_brief(out, "2025-W37", scan_inputs([sources]), config, tmp_path / "notes", engine) is None
 

@@ -9,7 +9,8 @@ import pytest
 
 from briefgen.errors import ConfigError, NoUsableSourcesError
 from briefgen.model import Period
-from briefgen.weekly import last_complete_week, parse_week, select_week_sources, source_days, week_window
+from briefgen.model import parse_week
+from briefgen.weekly import last_complete_week, select_week_sources, source_days, week_window
 from briefs import make_brief, make_source
 
 W38 = Period.from_week("2025-W38")  # Monday 15 to Sunday 21 September 2025

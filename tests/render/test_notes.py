@@ -19,7 +19,8 @@ from briefgen.render.edits import is_edited
 from briefgen.errors import OutputError
 from briefgen.model import Brief, EngineInfo, Period
 from briefgen.render.notes import merge_notes, notes_for_week
-from briefgen.output import default_renderers, write_brief
+from briefgen.output import write_brief
+from briefgen.registry import renderers
 from briefgen.render import render_docx
 from briefgen.render.properties import CORE_NS
 
@@ -187,7 +188,8 @@ def test_the_pdf_shows_the_notes_too(notes_dir, tmp_path):
     brief = Brief(period=Period.from_week("2025-W38"), generated_at=dt.datetime(2025, 9, 22, 6, tzinfo=dt.timezone.utc),
                   engine=EngineInfo("fake", "1", "m"))  # fmt: skip
     config = Config(formats=("docx", "pdf"))
-    written, _ = write_brief(brief, config, tmp_path, default_renderers(), notes=notes_for_week(notes_dir, "2025-W38"))
+    notes = notes_for_week(notes_dir, "2025-W38")
+    written, _ = write_brief(brief, config, tmp_path, renderers(notes), notes=notes)
     [pdf] = [p for p in written if p.suffix == ".pdf"]
     printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "sources are pro-government" in printed and "Step two" in printed

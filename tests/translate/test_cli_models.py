@@ -9,7 +9,7 @@ import typer
 from typer.testing import CliRunner
 
 from briefgen.cli.models import register
-from briefgen.translate import apertium, selection
+from briefgen.translate import apertium
 
 runner = CliRunner()
 
@@ -51,7 +51,7 @@ def test_translate_with_real_apertium(app, argos_home, tmp_path):
 
 
 def test_translate_without_any_engine_exits_4(app, argos_home, monkeypatch, tmp_path):
-    monkeypatch.setattr(selection, "apertium_available", lambda: False)
+    monkeypatch.setattr(apertium, "apertium_available", lambda: False)
     source = tmp_path / "in.txt"
     source.write_text("Bonjour.\n", encoding="utf-8")
     result = runner.invoke(app, ["translate", str(source)])

@@ -5,14 +5,14 @@ from dataclasses import replace
 import pytest
 
 from briefgen.errors import EngineUnavailableError
-from briefgen.translate import apertium, selection
+from briefgen.translate import apertium, packages
 from briefgen.translate.selection import select_engine
 
 
 @pytest.fixture
 def no_apertium(monkeypatch):
     monkeypatch.setattr(apertium, "apertium_pairs", lambda: set())
-    monkeypatch.setattr(selection, "apertium_available", lambda: False)
+    monkeypatch.setattr(apertium, "apertium_available", lambda: False)
 
 
 def test_nothing_installed_names_both_ways_to_get_an_engine(argos_home, no_apertium, config):
@@ -43,7 +43,7 @@ def test_auto_falls_back_to_apertium(argos_home, config):
 
 def test_auto_prefers_an_installed_argos_package(zh_package, monkeypatch, config):
     """The real zh->en package stands in for fr->en: selection only looks at the language codes."""
-    monkeypatch.setattr(selection, "FROM_CODE", "zh")
+    monkeypatch.setattr(packages, "FROM_CODE", "zh")
     engine = select_engine(replace(config, beam_size=1, batch_size=8))
     assert engine.info.name == "argos"
     assert engine.beam_size == 1 and engine.batch_size == 8
