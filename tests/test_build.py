@@ -280,3 +280,19 @@ def test_key_judgements_and_timeline_rest_on_the_weeks_sources():
     assert [p.id for p in brief.sections[0].points] == ["Pold", "Pweek"]  # background may explain ...
     assert [p.id for p in brief.key_judgements] == ["Pweek"]  # ... but not headline the week
     assert [t.date for t in brief.timeline] == ["2025-09-16"]
+
+
+def test_an_up_to_date_week_is_skipped_and_every_run_is_recorded(sources, workspace, fake_translator):
+    out = workspace / "outputs"
+    first = _week(sources, out, "2025-W38", fake_translator)
+    again = _week(sources, out, "2025-W38", fake_translator)
+    assert again.brief is None and again.up_to_date is not None
+    assert again.written == first.written[:2]  # the brief's files; the manifest is not an output of itself
+    last = json.loads((out / ".briefgen-last-run.json").read_text(encoding="utf-8"))
+    assert (last["week"], last["exit_code"], last["message"]) == ("2025-W38", 0, "Brief 2025-W38 is up to date; nothing rewritten.")
+
+    config = load_config(out.parent, {"cache": str(out.parent / "translations.sqlite")})
+    every = build_brief(BuildRequest([sources], out, config, "2025-W38"), fake_translator)  # `build`: all sources
+    assert every.brief is not None and len(every.brief.sources) == 4  # not the weekly brief's window: rebuilt
+    last = json.loads((out / ".briefgen-last-run.json").read_text(encoding="utf-8"))
+    assert (last["week"], last["exit_code"], last["outputs"]) == ("2025-W38", 0, [p.name for p in every.written])

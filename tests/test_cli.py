@@ -232,6 +232,19 @@ def test_every_command_has_help_with_an_example(path: tuple[str, ...], command):
     assert re.search(r"(?m)^\s*Example: briefgen ", result.stdout), f"`briefgen {' '.join(path)} --help` has no Example: line"
 
 
+def _options(command: str) -> set[str]:
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    return set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", result.stdout))
+
+
+def test_build_and_weekly_help_list_the_same_output_options():
+    output_options = {"--out", "--week", "--engine", "--length", "--format", "--template", "--glossary", "--force",
+                      "--notes", "--quiet", "--verbose", "--json"}  # fmt: skip
+    build, weekly = _options("build"), _options("weekly")
+    assert output_options <= build and weekly - {"--context-days"} == build
+
+
 def test_help_does_not_load_heavy_libraries():
     """`briefgen --help` stays fast because the commands import the pipeline only when they run."""
     code = (
