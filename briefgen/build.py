@@ -30,7 +30,7 @@ from briefgen.model import Brief, Citation, EngineInfo, Period, SourceWarning, p
 from briefgen.outdir import locked
 from briefgen.output import write_brief
 from briefgen.pipeline import ANALYSIS_STAGES, Report, Stage, analyse, choose_period, generation_time
-from briefgen.registry import FORMATS, FormatSpec
+from briefgen.registry import FORMATS, FormatSpec, renderers
 from briefgen.render.notes import notes_for_week
 from briefgen.render.sidecar import changes_summary
 from briefgen.schedule import record_run
@@ -170,9 +170,8 @@ def _build_locked(
     mark_changes(brief, load_previous(out, brief))
     report("render")
     notes = notes_for_week(request.notes, brief.period.week)
-    renderers = {name: spec.make(notes) for name, spec in formats.items()}
     written, messages = write_brief(
-        brief, config, out, renderers, force=request.force, notes=notes, scan=scan, window=window, formats=formats
+        brief, config, out, renderers(notes, formats), force=request.force, notes=notes, scan=scan, window=window, formats=formats
     )
     return BuildResult(brief.period.week, written, messages, brief)
 

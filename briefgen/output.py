@@ -1,7 +1,8 @@
 """Writing a brief's files so that a crash, a kill or a second run never leaves a broken one.
 
 Every format is rendered to a temporary file in the output folder first; only when all are
-complete are they moved into place with os.replace (atomic on POSIX), under an exclusive lock.
+complete are they moved into place with os.replace (atomic on POSIX), under the folder's lock
+(outdir.locked).
 """
 
 from __future__ import annotations
@@ -97,8 +98,8 @@ def write_brief(
     The caller holds `outdir.locked(out_dir)`. A format people edit (FormatSpec.edit_safe: the
     DOCX) goes to an edit-safe name: a brief someone edited is never overwritten unless `force`.
     `renderers` come from registry.renderers(notes), the flags from `formats`; `notes`, `scan`
-    (see uptodate.py) and `window` go into the manifest. On any failure nothing is replaced. Returns the written paths and messages for
-    the user.
+    (see uptodate.py) and `window` go into the manifest. On any failure nothing is replaced.
+    Returns the written paths and messages for the user.
     """
     assert brief.period is not None
     messages: list[str] = []

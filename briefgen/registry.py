@@ -9,7 +9,7 @@ validation, help text, completion, the Methodology section, `doctor`, engine sel
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -77,9 +77,9 @@ def engine_names() -> list[str]:
     return [AUTO, *ENGINES]
 
 
-def renderers(notes: Sequence[Path] = ()) -> dict[str, Renderer]:
+def renderers(notes: Sequence[Path] = (), formats: Mapping[str, FormatSpec] = FORMATS) -> dict[str, Renderer]:
     """Format name -> renderer, with `notes` merged where a format shows them."""
-    return {name: spec.make(notes) for name, spec in FORMATS.items()}
+    return {name: spec.make(notes) for name, spec in formats.items()}
 
 
 # Stage name (as reported by the pipeline and the build) -> what the terminal shows, in run order.

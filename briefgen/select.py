@@ -183,6 +183,17 @@ LOCATED = {"attack"}
 PLACE = re.compile(r"\b(?i:à|au|aux|en|vers|depuis)\s+(?:la\s+|l['’])?([A-ZÀ-Ý][\w-]+)")
 
 
+@dataclass(frozen=True)
+class Signals:
+    """What a fact's rank rests on, besides its text (see _rank)."""
+
+    central: float  # cosine to the corpus centroid
+    fit: float  # score in its section
+    echo: int  # other sources holding a related sentence
+    lead: bool  # cited in an article's first paragraphs
+    background: bool  # a reminder of the past, not the week's news
+
+
 @dataclass
 class Candidate:
     point: Point
@@ -279,13 +290,13 @@ def build_points(
         section, fit = best_section(_mean_scores([statements[i] for i in group]), specs)
         cited = sorted((s for i in group for s in copies[i]), key=lambda s: (s.source_id, s.start))
         point = Point(point_id(quoted.text), quoted.text, [_citation(s) for s in cited], section)
-        signals = {
-            "central": float(centrality[best]),
-            "fit": fit,
-            "echo": len(set().union(*(echoes[i] for i in group)) - {c.source for c in point.citations}),
-            "lead": any(s.paragraph <= LEAD_PARAGRAPHS for s in cited),
-            "background": sources[quoted.source_id].language == "fr" and is_background(quoted.text),
-        }
+        signals = Signals(
+            central=float(centrality[best]),
+            fit=fit,
+            echo=len(set().union(*(echoes[i] for i in group)) - {c.source for c in point.citations}),
+            lead=any(s.paragraph <= LEAD_PARAGRAPHS for s in cited),
+            background=sources[quoted.source_id].language == "fr" and is_background(quoted.text),
+        )
         point.score = round(_rank(point, signals), 4)
         reported = [statements[i].text for i in group if _is_encounter(events[i])]
         met = _encounter_names(reported, ubiquitous) if _is_encounter(events[best]) else frozenset()
@@ -418,19 +429,19 @@ def _citation(sentence: Sentence) -> Citation:
     return Citation(sentence.source_id, sentence.paragraph, sentence.text, sentence.start, sentence.end)
 
 
-def _rank(point: Point, signals: dict) -> float:
+def _rank(point: Point, signals: Signals) -> float:
     informative = min(len(set(NAMED.findall(point.fr))), 5) / 5
     score = (
-        W_SECTION * min(signals["fit"], SECTION_FIT_CAP)
+        W_SECTION * min(signals.fit, SECTION_FIT_CAP)
         + W_INFO * informative
         + W_CORROBORATION * math.log2(point.corroboration)
-        + W_ECHO * math.log2(1 + signals["echo"])
-        + W_CENTRAL * signals["central"]
-        + W_LEAD * signals["lead"]
+        + W_ECHO * math.log2(1 + signals.echo)
+        + W_CENTRAL * signals.central
+        + W_LEAD * signals.lead
         + W_ATTRIBUTED * bool(ATTRIBUTED.search(point.fr))
         - W_OPINION * bool(OPINION.search(ASIDE.sub(" ", point.fr)))
     )
-    score *= BACKGROUND_PENALTY if signals["background"] else 1.0
+    score *= BACKGROUND_PENALTY if signals.background else 1.0
     return max(score, 0.0) * (ANAPHORA_PENALTY if ANAPHORIC.match(point.fr) else 1.0)
 
 
