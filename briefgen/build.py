@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.config import Config
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, OutputError
 from briefgen.history import load_previous, mark_changes
 from briefgen.manifest import Manifest
-from briefgen.model import Brief, Citation, EngineInfo, Period, SourceWarning, parse_week
+from briefgen.model import WEEK_PATTERN, Brief, Citation, EngineInfo, Period, SourceWarning, parse_week
 from briefgen.outdir import locked
 from briefgen.output import write_brief
 from briefgen.pipeline import ANALYSIS_STAGES, Report, Stage, analyse, choose_period, generation_time
@@ -140,7 +140,7 @@ def build_brief(
     report: Report = lambda stage: None,
 ) -> BuildResult:
     """Build and write the brief `request` asks for; `formats` is the output-format registry."""
-    with _recorded(request.out) as record:
+    with recorded(request.out) as record:
         period = parse_week(request.week) if request.week else None
         if request.weekly and period is None:
             period = last_complete_week(generation_time().date())
@@ -237,30 +237,40 @@ def restrict_background(brief: Brief, config: Config) -> Brief:
 
 
 @dataclass
-class _Record:
+class Record:
+    """A run's outcome as it becomes known: its week, then its result."""
+
     week: str | None = None
     result: BuildResult | None = None
 
 
 @contextmanager
-def _recorded(out: Path) -> Iterator[_Record]:
-    """Write the run's outcome to the output folder's last-run record whatever happens."""
-    record = _Record()
-    code, message = UNEXPECTED_EXIT_CODE, "unexpected error (run with --verbose for details)"
+def recorded(out: Path, week: str | None = None) -> Iterator[Record]:
+    """Write the run's outcome to the output folder's last-run record (`schedule status` reads it).
+
+    A failure is always recorded; success only once `result` is set, so that a caller can record
+    the failures of its own set-up (configuration, engine) around build_brief, which records the rest.
+    """
+    record = Record(week if week and WEEK_PATTERN.fullmatch(week) else None)
+    outcome: tuple[int, str] | None = (UNEXPECTED_EXIT_CODE, "unexpected error (run with --verbose for details)")
     try:
         yield record
-        assert record.result is not None
-        code, message = 0, record.result.record_message()
+        outcome = (0, record.result.record_message()) if record.result else None
     except BriefgenError as exc:
-        code, message = exc.exit_code, str(exc)
+        outcome = (exc.exit_code, str(exc))
         raise
     except KeyboardInterrupt:
-        code, message = INTERRUPTED_EXIT_CODE, "interrupted"
+        outcome = (INTERRUPTED_EXIT_CODE, "interrupted")
         raise
     finally:
-        written = record.result.written if record.result else []
-        try:
-            record_run(out, record.week or (record.result.week if record.result else None), code, message, written)
-        except OSError:
-            if code == 0:  # otherwise the folder's problem is already the error being reported
-                raise
+        if outcome is not None:
+            _write_record(out, record, *outcome)
+
+
+def _write_record(out: Path, record: Record, code: int, message: str) -> None:
+    result = record.result
+    try:
+        record_run(out, record.week or (result.week if result else None), code, message, result.written if result else [])
+    except OSError as exc:
+        if code == 0:  # otherwise the folder's problem is already the error being reported
+            raise OutputError(f"Could not write the last-run record in {out} ({exc.strerror or exc}).") from exc

@@ -30,6 +30,7 @@ from briefgen.ingest.clean import XML_ILLEGAL, clean, normalise
 from briefgen.ingest.readers import MAX_DOCX_UNPACKED_BYTES, READERS, UnreadableSource, decode, lines_to_paragraphs, read_text
 from briefgen.model import Brief
 from briefgen.outdir import LOCK_NAME
+from briefgen.schedule import LAST_RUN
 from briefgen.pipeline import run
 from briefgen.render.sidecar import validate
 from briefgen.segment import segment, split_sentences
@@ -524,4 +525,5 @@ def test_nothing_usable_exits_3_and_replaces_nothing(corpus, previous_outputs, f
         assert str(only_bad / name) in result.stderr
     assert "Nothing was written." in result.stderr and "Traceback" not in result.stderr
     assert all(path.read_bytes() == data for path, data in previous_outputs.items())
-    assert sorted(p.name for p in out.iterdir() if p.name != LOCK_NAME) == sorted(p.name for p in previous_outputs)
+    assert sorted(p.name for p in out.iterdir() if p.name not in (LOCK_NAME, LAST_RUN)) == sorted(p.name for p in previous_outputs)
+    assert json.loads((out / LAST_RUN).read_text(encoding="utf-8"))["exit_code"] == 3  # the run is recorded

@@ -296,3 +296,11 @@ def test_an_up_to_date_week_is_skipped_and_every_run_is_recorded(sources, worksp
     assert every.brief is not None and len(every.brief.sources) == 4  # not the weekly brief's window: rebuilt
     last = json.loads((out / ".briefgen-last-run.json").read_text(encoding="utf-8"))
     assert (last["week"], last["exit_code"], last["outputs"]) == ("2025-W38", 0, [p.name for p in every.written])
+
+
+def test_a_configuration_error_is_a_recorded_run_too(sources, workspace):
+    out = workspace / "outputs"
+    result = CliRunner().invoke(app, ["weekly", str(sources), "--out", str(out), "--week", "2025-W38", "--engine", "deepl"])
+    assert result.exit_code == 2
+    last = json.loads((out / ".briefgen-last-run.json").read_text(encoding="utf-8"))
+    assert (last["week"], last["exit_code"]) == ("2025-W38", 2) and "Unknown engine 'deepl'" in last["message"]

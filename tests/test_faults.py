@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.render.sidecar import validate
+from briefgen.schedule import LAST_RUN
 
 WEEK = "2025-W38"
 NAMES = [f"brief-{WEEK}.docx", f"brief-{WEEK}.json", f"brief-{WEEK}.manifest.json"]
@@ -35,7 +36,7 @@ KILL_DELAYS = (0.5, 2.0)
 # the call's second argument must contain, "" for any call). os.replace is also used by libraries
 # (matplotlib's font cache), hence the filter on the destination's name.
 PAUSE_POINTS = {
-    "translate": ("briefgen.pipeline", "translate_brief", False, ""),  # before any output file exists
+    "translate": ("briefgen.build", "translate_brief", False, ""),  # before any output file exists
     "rendered": ("briefgen.output", "publish", False, ""),  # every temporary file complete, none published
     "half-published": ("briefgen.output", "os.replace", True, NAMES[0]),  # the .docx replaced, the .json not yet
 }
@@ -111,7 +112,7 @@ def assert_next_run_succeeds(briefgen_exe: Path, out: Path, seeds: Path, env: di
     assert result.returncode == 0, result.stderr
     assert all((out / name).read_bytes() != PREVIOUS[name] for name in NAMES)
     assert_complete_or_previous(out)
-    assert sorted(p.name for p in out.iterdir()) == [".briefgen.lock", *NAMES]  # no temporary file left behind
+    assert sorted(p.name for p in out.iterdir()) == [LAST_RUN, ".briefgen.lock", *NAMES]  # no temporary file left behind
 
 
 def wait_for(path: Path, process: subprocess.Popen) -> None:
@@ -201,7 +202,8 @@ def test_full_disk_is_a_clear_error_and_replaces_nothing(seeds_dir, briefgen_exe
     assert result.stderr.startswith("Error: Could not write ") and "No space left on device" in result.stderr
     assert "The disk is full" in result.stderr and "Nothing was replaced" in result.stderr and ".tmp" not in result.stderr
     after = tmp_path / "after"
-    assert sorted(p.name for p in after.iterdir()) == [".briefgen.lock", *NAMES, "other-files"]  # no partial file
+    assert sorted(p.name for p in after.iterdir()) == [LAST_RUN, ".briefgen.lock", *NAMES, "other-files"]  # no partial file
+    assert json.loads((after / LAST_RUN).read_text(encoding="utf-8"))["exit_code"] == 6
     assert all((after / name).read_bytes() == data for name, data in PREVIOUS.items())
 
 
