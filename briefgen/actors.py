@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from briefgen.french import fold
 from briefgen.names import NOT_NAME, SURNAME_SIMILARITY, SurnameIndex

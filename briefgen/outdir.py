@@ -1,7 +1,7 @@
 """The output folder: what its files are called, and the lock that lets one run write there at a time.
 
-Light on purpose (no analysis or rendering imports): the CLI takes the lock before anything heavy
-loads, so that a second run is refused at once.
+Light on purpose (no analysis or rendering imports): anything that only names or finds briefs
+(preview, history, the up-to-date check) reads it without loading the pipeline.
 """
 
 from __future__ import annotations

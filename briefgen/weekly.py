@@ -4,7 +4,8 @@ A folder of articles grows week after week; `briefgen weekly` briefs one ISO wee
 counts from the day it is dated (a month-precision date covers the whole month); an undated source
 counts from its file's modification day, with a warning naming it, so nothing is dropped silently.
 Older articles can be kept as background (`context_days`): the build confines them to the
-context sections (Russia context), never a key judgement, another section or the timeline.
+sections configured `background = true` (Russia context), never a key judgement, another
+section or the timeline.
 """
 
 from __future__ import annotations

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import jsonschema
 import pytest
 
-from briefgen.model import Brief, Citation, EngineInfo, Period, Point, Section, Source, TimelineEntry
-from briefgen.render.sidecar import brief_dict, to_json, validate
+from briefgen.errors import ConfigError
+from briefgen.model import Actor, Brief, Citation, Discrepancy, EngineInfo, Period, Point, Section, Source, TimelineEntry, Version
+from briefgen.render.sidecar import brief_dict, read_sidecar, to_json, validate, write_json
 
 
 def small_brief() -> Brief:
@@ -61,3 +63,27 @@ def test_iso_weeks_come_from_isocalendar():
     assert Period.containing(dt.date(2027, 1, 1)).week == "2026-W53"
     assert Period.containing(dt.date(2025, 9, 16)).week == "2025-W38"
     assert Period.from_week("2026-W53").end == dt.date(2027, 1, 3)
+
+
+def test_read_sidecar_gives_back_the_brief_written(tmp_path):
+    brief = small_brief()
+    citation = brief.key_judgements[0].citations[0]
+    brief.actors = [Actor("Abdoulaye Diop", "person", "ministre", ["S0123456789"], 2, ["A. Diop"], "minister")]
+    brief.discrepancies = [Discrepancy("Date of the visit", [Version("9 July", [citation]), Version("10 July", [citation])])]
+    brief.warn("seeds/b.txt", "empty file; skipped")
+    brief.previous_week, brief.new_this_week = "2025-W27", ["p1"]
+    path = tmp_path / "brief-2025-W28.json"
+    write_json(brief, path)
+    again = read_sidecar(path)
+    assert brief_dict(again) == json.loads(path.read_text(encoding="utf-8")) | {
+        "sources": [{**brief_dict(brief)["sources"][0], "words": 0}]  # the sidecar holds no source text
+    }
+    assert again.discrepancies[0].versions[1] == Version("10 July", [Citation(citation.source, 1, citation.quote)])
+
+
+@pytest.mark.parametrize("content, reason", [("{", "is not valid JSON"), ("{}", "is not a briefgen brief (top level")])
+def test_read_sidecar_says_why_a_file_is_not_a_brief(tmp_path, content, reason):
+    path = tmp_path / "brief.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape(reason)):
+        read_sidecar(path)

@@ -34,7 +34,6 @@ SHOW_AFTER_SECONDS = 1.0
 WARNINGS_SHOWN = 5
 
 
-
 class _CountColumn(ProgressColumn):
     """`37/120 sentences`, or `37 sentences` while the total is unknown; blank until counted."""
 
