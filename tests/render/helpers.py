@@ -14,6 +14,9 @@ from openxml_audit.errors import FileFormat, ValidationError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FOOTNOTE_PREFIX = re.compile(r"^footnote\d+\)\t\s*")
+# The shipped template opened and saved as .docx by LibreOffice 7.4 (soffice --convert-to docx), as a
+# user restyling it would.
+RESAVED = Path(__file__).parents[1] / "data" / "render" / "brief-resaved-by-libreoffice.docx"
 # Word 2019 and later (Microsoft 365 included) with the security checks (dangerous link schemes).
 WORD_VALIDATOR = OpenXmlValidator(file_format=FileFormat.OFFICE_2019, max_errors=0, security_validation=True)
 

@@ -11,6 +11,8 @@ file's path.
 
 from __future__ import annotations
 
+import importlib.util
+import io
 import re
 import shutil
 import zipfile
@@ -33,10 +35,10 @@ from briefgen.cli import app
 from briefgen.config import SHIPPED_TEMPLATE
 from briefgen.model import Citation, Point, Section
 from briefgen.render import render_docx
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
 
 from .conftest import GENERATED_AT, build_brief, make_source
-from .helpers import part_xml, word_findings
+from .helpers import RESAVED, part_xml, word_findings
 
 runner = CliRunner()
 SAMPLE = "brief-2025-W38.docx"
@@ -171,12 +173,20 @@ def hand_made_brief(outputs: Outputs) -> Path:
     return path
 
 
+def from_a_template_restyled_in_libreoffice(outputs: Outputs) -> Path:
+    """LibreOffice writes some properties in a form Word's SDK rejects; the brief must not inherit them."""
+    path = outputs.root / "from-libreoffice-template.docx"
+    render_docx(build_brief(), replace(_config(), template=RESAVED), path)
+    return path
+
+
 OUTPUTS: dict[str, Callable[[Outputs], Path]] = {
     "template": lambda outputs: SHIPPED_TEMPLATE,
     "sample brief": sample_brief,
     "brief with analyst notes": brief_with_notes,
     "brief rebuilt as .v2 after an edit": rebuilt_after_an_edit,
     "hand-made brief with every table and link": hand_made_brief,
+    "brief from a template restyled in LibreOffice": from_a_template_restyled_in_libreoffice,
 }
 
 
@@ -203,6 +213,15 @@ def test_the_check_catches_what_word_repairs(tmp_path):
             dst.writestr(item, data)
     with pytest.raises(AssertionError, match="Unexpected element"):
         assert_opens_in_word(broken)
+
+
+def test_the_shipped_template_is_what_the_builder_writes():
+    """The validated template is the one build_template.py makes: run it after changing the script."""
+    spec = importlib.util.spec_from_file_location("build_template", ROOT / "templates" / "build_template.py")
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    with zipfile.ZipFile(io.BytesIO(builder.build())) as built, zipfile.ZipFile(SHIPPED_TEMPLATE) as shipped:
+        assert {n: built.read(n) for n in built.namelist()} == {n: shipped.read(n) for n in shipped.namelist()}
 
 
 def _config():
