@@ -23,6 +23,8 @@ from pathlib import Path
 import docx
 import pytest
 from docx.enum.text import WD_COLOR_INDEX
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx.shared import Pt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -107,7 +109,8 @@ class Outputs:
         assert result.exit_code == 0, result.output
 
     def notes(self) -> Path:
-        """An analyst's notes folder: a standing file from python-docx, a week's file shaped as Word saves it."""
+        """An analyst's notes folder: a standing file with a table as LibreOffice marks it, a week's file
+        shaped as Word saves it."""
         folder = self.root / "notes"
         if folder.exists():
             return folder
@@ -120,6 +123,8 @@ class Outputs:
         table = standing.add_table(rows=2, cols=2)
         table.style = "Table Grid"
         table.cell(0, 0).text = "Actor"
+        for row in table.rows:  # "don't split this row" as LibreOffice writes it
+            row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")} w:val="true"/>'))
         standing.save(str(folder / "standing.docx"))
         week = docx.Document()
         week.add_heading("This week", level=2)
