@@ -91,7 +91,7 @@ CUSTOM = {"Overline", "KeyJudgement", "TableText", "TableHeading", "SourceEntry"
           "Figure", "BriefTable", "MetaTable"}
 
 
-# CT_TblBorders: Word reports the file as corrupt when these come in any other order.
+# The order CT_TblBorders prescribes: any other is a schema error, the kind Word offers to repair.
 BORDER_ORDER = ("top", "left", "bottom", "right", "insideH", "insideV")
 
 

@@ -13,7 +13,7 @@ import copy
 import re
 import secrets
 from dataclasses import dataclass
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -43,7 +43,8 @@ LINK_STYLES = {
 
 # Web pages are the only link targets: a "javascript:" or "file:" link in a brief is a trap for its reader.
 WEB_SCHEMES = ("http", "https")
-# What a relationship target may hold unescaped (RFC 3986); anything else makes Word repair the file.
+# What a URI may hold unescaped (RFC 3986), in the host and after it. A relationship target must be a
+# URI (ECMA-376 Part 2): a space, a quote or a bare "%" in a source's address is not.
 HOST_SAFE = ":@[]!$&'()*+,;=-._~"
 PATH_SAFE = "/?#:@!$&'()*+,;=-._~%"
 LONE_PERCENT = re.compile("%(?![0-9A-Fa-f]{2})")
@@ -144,8 +145,9 @@ def web_address(url: str) -> str | None:
         return None
     if parts.scheme.lower() not in WEB_SCHEMES or not parts.netloc:
         return None
-    rest = LONE_PERCENT.sub("%25", url.strip()[len(parts.scheme) + 3 + len(parts.netloc):])
-    return f"{parts.scheme.lower()}://{quote(parts.netloc, safe=HOST_SAFE)}{quote(rest, safe=PATH_SAFE)}"
+    after_host = urlunsplit(("", "", parts.path, parts.query, parts.fragment))
+    path = quote(LONE_PERCENT.sub("%25", after_host), safe=PATH_SAFE)
+    return f"{parts.scheme.lower()}://{quote(parts.netloc, safe=HOST_SAFE)}{path}"
 
 
 def _split_run(run: etree._Element, pattern: re.Pattern) -> list[etree._Element | int]:

@@ -29,17 +29,16 @@ from docx.shared import Pt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from openxml_audit import OpenXmlValidator
 from openxml_audit.errors import ValidationSeverity
 from typer.testing import CliRunner
 
 from briefgen.cli import app
-from briefgen.config import SHIPPED_TEMPLATE
+from briefgen.config import SHIPPED_TEMPLATE, Config
 from briefgen.model import Citation, Point, Section
 from briefgen.render import render_docx
 from conftest import ROOT, SEEDS
 
-from .conftest import GENERATED_AT, build_brief, make_source
+from .conftest import MARKING, SECTIONS, build_brief, make_source
 from .helpers import RESAVED, part_xml, word_findings
 
 runner = CliRunner()
@@ -62,7 +61,7 @@ HOSTILE = [
     "Anticonstitutionnellement" * 200,
     "tab\there, line\r\nbreak, CR\ronly, form\x0cfeed, NEL\x85 LS\u2028 PS\u2029",
 ]
-# Source addresses as pages state them: a relationship target Word cannot parse makes it repair the file.
+# Source addresses as pages state them; a hyperlink's relationship target must be a well-formed URI.
 HOSTILE_URLS = [
     "https://www.example.org/mali/article?a=1&b=2#top",
     "https://exemple.fr/actualité/Mali et États-Unis/",
@@ -229,10 +228,7 @@ def test_the_shipped_template_is_what_the_builder_writes():
         assert {n: built.read(n) for n in built.namelist()} == {n: shipped.read(n) for n in shipped.namelist()}
 
 
-def _config():
-    from .conftest import MARKING, SECTIONS
-    from briefgen.config import Config
-
+def _config() -> Config:
     return Config(marking=MARKING, author="Sahel desk", sections=SECTIONS)
 
 
