@@ -88,6 +88,7 @@ STAGES: dict[str, StageSpec] = {
     "ingest": StageSpec("Reading sources", "sources"),
     "segment": StageSpec("Splitting sentences"),
     "classify": StageSpec("Sorting into sections", "sentences"),
+    "parse": StageSpec("Parsing French"),
     "background": StageSpec("Keeping background articles to context"),
     "select": StageSpec("Selecting points"),
     "timeline": StageSpec("Dating events"),
