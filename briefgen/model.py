@@ -8,7 +8,7 @@ Stdlib only. A stage owns some fields and fills only those:
     select    -> Brief.sections, Brief.key_judgements
     timeline  -> Brief.timeline
     actors    -> Brief.actors, Brief.discrepancies
-    translate -> Point.en, TimelineEntry.en, Brief.engine
+    translate -> Point.en, TimelineEntry.en, Actor.role_en/name_en, discrepancy "value_en", Brief.engine
     weekly    -> Brief.sources (the week's), Source.background
     history   -> Point.status, Brief.previous_week, Brief.new_this_week
     render    -> files on disk (reads only)
@@ -131,12 +131,13 @@ class Actor:
     mentions: int = 0
     variants: list[str] = field(default_factory=list)
     role_en: str | None = None  # the role in English, for the actors the document lists
+    name_en: str | None = None  # the English name (White House, Vladimir Putin), for the actors listed
 
 
 @dataclass
 class Discrepancy:
     topic: str
-    versions: list[dict]  # [{"value": str, "citations": [Citation, ...]}]
+    versions: list[dict]  # [{"value": str, "citations": [Citation, ...], "value_en": str (translate)}]
 
 
 @dataclass

@@ -275,7 +275,7 @@ def _listed(shown: int, total: int, which: str, what: str) -> str:
 
 def _actors(actors: list[Actor], cite: _Citer) -> list[ActorView]:
     return [
-        ActorView(text.clean(a.name), text.clean(a.kind), text.clean(a.role_en or a.role), text.clean(a.role),
+        ActorView(text.clean(a.name_en or a.name), text.clean(a.kind), text.clean(a.role_en or a.role), text.clean(a.role),
                   text.clean("; ".join(a.variants)), a.mentions,
                   [cite.link(sid) for sid in sorted(set(a.sources), key=cite.order)])
         for a in actors
@@ -285,7 +285,7 @@ def _actors(actors: list[Actor], cite: _Citer) -> list[ActorView]:
 def _discrepancies(discrepancies: list[Discrepancy], cite: _Citer) -> list[DiscrepancyView]:
     return [
         DiscrepancyView(text.clean(d.topic), [
-            VersionView(text.clean(str(v.get("value", ""))), cite.views(v.get("citations", []))) for v in d.versions
+            VersionView(text.clean(str(v.get("value_en") or v.get("value", ""))), cite.views(v.get("citations", []))) for v in d.versions
         ])
         for d in discrepancies
     ]
