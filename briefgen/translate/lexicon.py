@@ -30,6 +30,8 @@ LEXICON_FILE = Path(__file__).resolve().parent.parent / "data" / "lexicon.toml"
 # Apertium's marks (run without -u): `*` unknown to a stage's analyser (`**` to both), `@` no
 # bilingual entry, `#` no generated form. A word may carry several from the two stages.
 MARKED = re.compile(r"(?<![\w*#@])([*#@]+)(\w[\w'’-]*)")
+# Shorter marked tokens are letters or symbols ("<b>", "x"), not words a reader needs translated.
+MIN_WORD = 3
 # An untranslated French word as it is left in the English: `*word*`.
 UNTRANSLATED = re.compile(r"(?<![\w*])\*(\w[\w'’-]*)\*(?![\w*])")
 # "n'a toutefois pas rencontré" comes out "does not have however not found": the auxiliary is read
@@ -191,7 +193,7 @@ def _unmark(english: str, french: str, pivot: dict[str, str], back: dict[str, st
 
 def _kind(marks: str, word: str, french_words: set[str]) -> str:
     """"keep" (placeholder, name, English lemma), "french" (left untranslated) or "catalan"."""
-    if PLACEHOLDER.fullmatch(word) or marks == "#":
+    if PLACEHOLDER.fullmatch(word) or marks == "#" or len(word) < MIN_WORD or any(c.isdigit() for c in word):
         return "keep"
     if word.casefold() in french_words:
         return "keep" if word[0].isupper() else "french"
