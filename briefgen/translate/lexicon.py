@@ -29,7 +29,7 @@ from briefgen.translate.protect import PLACEHOLDER
 LEXICON_FILE = Path(__file__).resolve().parent.parent / "data" / "lexicon.toml"
 # Apertium's marks (run without -u): `*` unknown to a stage's analyser (`**` to both), `@` no
 # bilingual entry, `#` no generated form. A word may carry several from the two stages.
-MARKED = re.compile(r"(?<![\w*#@])([*#@]+)(\w[\w'’-]*)")
+MARKED = re.compile(r"(?<![\w*#@])([*#@]+)(\w[\w'’·-]*)")  # "·": Catalan "intranquil·lament"
 # Shorter marked tokens are letters or symbols ("<b>", "x"), not words a reader needs translated.
 MIN_WORD = 3
 # An untranslated French word as it is left in the English: `*word*`.
@@ -214,10 +214,15 @@ def _replace_word(english: str, wrong: str, right: str) -> str:
             article = article[0] + ("n" if word[0].lower() in "aeio" else "")
         return f"{article} {word}" if article else word
 
+    pattern = rf"(?:(?<![\w-])(?P<article>an?) )?(?P<wrong>{wrong_pattern(wrong)})"
+    return re.sub(pattern, keep_case, english, flags=re.IGNORECASE)
+
+
+def wrong_pattern(wrong: str) -> str:
+    """A sense entry's wrong English as a whole-word regular expression (use it case-insensitively)."""
     before = r"(?<![\w-])" if wrong[0].isalnum() else ""
     after = r"(?![\w-])" if wrong[-1].isalnum() else ""
-    pattern = rf"(?:(?<![\w-])(?P<article>an?) )?{before}(?P<wrong>{wrong}){after}"
-    return re.sub(pattern, keep_case, english, flags=re.IGNORECASE)
+    return f"{before}{wrong}{after}"
 
 
 def _mentions(sentence: str, demonym: Demonym) -> bool:
