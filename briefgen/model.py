@@ -145,6 +145,7 @@ class EngineInfo:
     name: str
     version: str
     model: str
+    lexicon_entries: int = 0  # the rule-based engine's domain lexicon, for the Methodology
 
 
 @dataclass
@@ -179,6 +180,7 @@ class Brief:
     engine: EngineInfo | None = None
     previous_week: str | None = None  # week of the brief this one was compared with (None: first brief)
     new_this_week: list[str] = field(default_factory=list)  # ids of points not in the previous brief
+    untranslated: list[str] = field(default_factory=list)  # French words left in the English, once per use
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)

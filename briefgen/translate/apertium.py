@@ -82,7 +82,7 @@ class ApertiumTranslator:
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
         # The lexicon decides the output too: its digest is part of the model, hence of the cache key.
         model = f"{_package_versions()}, briefgen lexicon of {len(self.lexicon)} entries ({self.lexicon.digest()})"
-        self.info = EngineInfo("apertium", apertium_version(), model)
+        self.info = EngineInfo("apertium", apertium_version(), model, lexicon_entries=len(self.lexicon))
         self.terms = self.lexicon.terms  # protected by placeholders with the glossary (stage.py)
 
     def translate_batch(self, sentences: list[str]) -> list[str]:

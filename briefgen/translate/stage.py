@@ -1,4 +1,5 @@
-"""The translate stage: fills Point.en, TimelineEntry.en, Actor.role_en and Brief.engine.
+"""The translate stage: fills Point.en, TimelineEntry.en, Actor.role_en and name_en, the discrepancy
+versions' "value_en", Brief.untranslated and Brief.engine.
 
 Each distinct French text is translated once, through the cache, with glossary terms and names
 protected by placeholders (see protect.py).
@@ -15,6 +16,7 @@ from briefgen.model import Brief, Point, TimelineEntry
 from briefgen.translate.cache import TranslationCache
 from briefgen.translate.engine import Translator, chunks
 from briefgen.translate.glossary import Glossary, load_glossary
+from briefgen.translate.lexicon import untranslated
 from briefgen.translate.protect import mask, repair, unmask
 
 # discrepancies.py writes a version as "<French words> (<normalised value>)": only the words are French.
@@ -51,6 +53,8 @@ def translate_brief(brief: Brief, translator: Translator, config: Config) -> Bri
     for version in versions:
         words = _value_words(version)
         version["value_en"] = english.get(words, words) + str(version["value"])[len(words):]
+    shown = [item.en for item in items] + [a.role_en or "" for a in actors] + [a.name_en or "" for a in actors]
+    brief.untranslated = [word for text in shown + [v["value_en"] for v in versions] for word in untranslated(text)]
     brief.engine = translator.info
     return brief
 
