@@ -91,7 +91,9 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         demonyms=tuple(Demonym(en, tuple(forms)) for en, forms in sorted(data["demonyms"].items())),
         carriers=tuple(Demonym(en, tuple(forms)) for en, forms in data["carriers"].items()),
         senses=tuple(
-            (stem, tuple(sorted(entry["fix"].items()))) for stem, entry in sorted(data["senses"].items())
+            # Longest wrong English first: "throw benefit of" before "throw benefit".
+            (stem, tuple(sorted(entry["fix"].items(), key=lambda fix: (-len(fix[0]), fix[0]))))
+            for stem, entry in sorted(data["senses"].items())
         ),
         pivot=tuple(sorted((ca, _english(en)) for ca, en in data["pivot"].items())),
     )
