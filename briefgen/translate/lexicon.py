@@ -30,6 +30,9 @@ LEXICON_FILE = Path(__file__).resolve().parent.parent / "data" / "lexicon.toml"
 # Apertium's marks (run without -u): `*` unknown to a stage's analyser (`**` to both), `@` no
 # bilingual entry, `#` no generated form. A word may carry several from the two stages.
 MARKED = re.compile(r"(?<![\w*#@])([*#@]+)(\w[\w'’·-]*)")  # "·": Catalan "intranquil·lament"
+# fra-cat does not know a sentence-initial "À" (it knows "A", as French often writes it): "À Djibo, ..."
+# would stay French.
+CAPITAL_A_GRAVE = re.compile(r"^À (?=\w)")
 # Shorter marked tokens are letters or symbols ("<b>", "x"), not words a reader needs translated.
 MIN_WORD = 3
 # An untranslated French word as it is left in the English: `*word*`.
@@ -106,6 +109,7 @@ def _english(value: str | dict) -> str:
 
 def pre_edit(sentence: str, lexicon: Lexicon) -> PreEdited:
     """Swap each demonym of the lexicon for a carrier adjective's form (one carrier per demonym)."""
+    sentence = CAPITAL_A_GRAVE.sub("A ", sentence)
     free = [c for c in lexicon.carriers if not _mentions(sentence, c)]
     carried = []
     for demonym in lexicon.demonyms:

@@ -182,6 +182,10 @@ def test_a_catalan_word_the_lexicon_lacks_comes_back_as_french():
     assert untranslated(out) == ["tractations"]
 
 
+def test_a_sentence_starting_with_a_capital_a_grave_is_translated(engine):
+    assert engine.translate_batch(["À Djibo, les habitants décrivent une ville sous tension."])[0].startswith("At Djibo, the")
+
+
 def test_demonyms_of_one_sentence_each_get_their_own_carrier(engine):
     out = engine.translate_batch(["Les soldats maliens et nigériens ont rejoint les forces burkinabè."])[0]
     assert "Malian and Nigerien soldiers" in out and "Burkinabè forces" in out, out
