@@ -404,5 +404,6 @@ def _engine(brief: Brief) -> EngineView:
         left = len(brief.untranslated)
         limits += (f" briefgen's domain lexicon ({e.lexicon_entries} entries) corrects the pivot's known errors "
                    f"(ranks, institutions, demonyms, word senses); {text.plural(left, 'French word')} "
-                   f"{'was' if left == 1 else 'were'} left untranslated, shown in French between asterisks.")
+                   f"{'was' if left == 1 else 'were'} left untranslated (a word neither Apertium stage knows is "
+                   f"shown in French between asterisks).")
     return EngineView(text.clean(e.name), text.clean(e.version), text.clean(e.model), label, limits, notice)
