@@ -12,7 +12,7 @@ Four kinds of entries (briefgen/data/lexicon.toml, built and checked by benchmar
             English is a regular expression, most often a plain word;
   pivot     Catalan words the cat-eng stage does not know -> English.
 Words neither stage knows are never shown as Catalan: they come back as the French word between
-asterisks (`*mutualiser*`, italics in the documents), counted by `untranslated`.
+asterisks (`*mutualiser*`, Markdown's emphasis), counted by `untranslated`.
 """
 
 from __future__ import annotations
@@ -76,7 +76,8 @@ class Lexicon:
         return len(self.terms) + 4 * len(self.demonyms) + sum(len(f) for _, f in self.senses) + len(self.pivot)
 
     def digest(self) -> str:
-        payload = json.dumps([self.terms, [(d.english, d.forms) for d in self.demonyms], self.senses, self.pivot])
+        demonyms = [[(d.english, d.forms) for d in kind] for kind in (self.demonyms, self.carriers)]
+        payload = json.dumps([self.terms, demonyms, self.senses, self.pivot])
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
 
 
@@ -90,7 +91,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     with path.open("rb") as f:
         data = tomllib.load(f)
     return Lexicon(
-        terms=tuple(sorted((fr, _english(en)) for fr, en in data["terms"].items())),
+        terms=tuple(sorted(data["terms"].items())),
         demonyms=tuple(Demonym(en, tuple(forms)) for en, forms in sorted(data["demonyms"].items())),
         carriers=tuple(Demonym(en, tuple(forms)) for en, forms in data["carriers"].items()),
         senses=tuple(
@@ -98,13 +99,8 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
             (stem, tuple(sorted(entry["fix"].items(), key=lambda fix: (-len(fix[0]), fix[0]))))
             for stem, entry in sorted(data["senses"].items())
         ),
-        pivot=tuple(sorted((ca, _english(en)) for ca, en in data["pivot"].items())),
+        pivot=tuple(sorted(data["pivot"].items())),
     )
-
-
-def _english(value: str | dict) -> str:
-    """An entry is "English" or {en = "English", example = "French context sentence"}."""
-    return value if isinstance(value, str) else value["en"]
 
 
 def pre_edit(sentence: str, lexicon: Lexicon) -> PreEdited:

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.skipif(not apertium.apertium_available(), reason="Apert
 
 LEXICON = load_lexicon()
 RAW = tomllib.loads(LEXICON_FILE.read_text(encoding="utf-8"))
-# Where a term has no example of its own, it is read in this sentence.
+# Each term is read in this sentence.
 TERM_FRAME = "Le journal évoque {} depuis lundi."
 # One sentence per demonym form, and the English each must give (Apertium puts the adjective first).
 DEMONYM_FRAMES = (
@@ -53,12 +53,7 @@ QUOTED_FRENCH = ["mutualiser", "Maison Blanche", "Conseil de Sécurité", "Burea
 
 def _term_sentences() -> list[tuple[str, str, str]]:
     """(French term, sentence, English) for every [terms] entry."""
-    cases = []
-    for french, value in RAW["terms"].items():
-        english = value if isinstance(value, str) else value["en"]
-        sentence = TERM_FRAME.format(french) if isinstance(value, str) else value["example"]
-        cases.append((french, sentence, english))
-    return cases
+    return [(french, TERM_FRAME.format(french), english) for french, english in RAW["terms"].items()]
 
 
 def _demonym_sentences() -> list[tuple[str, str, str]]:
