@@ -32,7 +32,7 @@ from briefgen.output import write_brief
 from briefgen.pipeline import ANALYSIS_STAGES, Report, Stage, analyse, choose_period, generation_time
 from briefgen.registry import FORMATS, FormatSpec, renderers
 from briefgen.render.notes import notes_for_week
-from briefgen.render.sidecar import changes_summary
+from briefgen.render.sidecar import changes_summary, engine_dict
 from briefgen.schedule import record_run
 from briefgen.select import key_judgements
 from briefgen.translate import Translator, translate_brief
@@ -90,7 +90,7 @@ class BuildSummary:
             "sources_skipped": self.sources_skipped,
             "sections": [dataclasses.asdict(s) for s in self.sections],
             "key_judgements": self.key_judgements,
-            "engine": dataclasses.asdict(self.engine) if self.engine else None,
+            "engine": engine_dict(self.engine) if self.engine else None,
             "outputs": self.outputs,
             "messages": self.messages,
             "warnings": [dataclasses.asdict(w) for w in self.warnings],

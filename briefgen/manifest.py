@@ -21,6 +21,7 @@ from typing import Any
 from briefgen.config import SHIPPED_GLOSSARY, Config
 from briefgen.model import Brief, EngineInfo
 from briefgen.render.fingerprint import docx_content_hash
+from briefgen.render.sidecar import engine_dict
 from briefgen.translate.glossary import load_glossary
 
 SCHEMA_ID = "briefgen/manifest@1"
@@ -85,7 +86,7 @@ class Manifest:
             "config": {"sha256": self.config_sha256, "values": self.config},
             "template": dataclasses.asdict(self.template),
             "glossary": self.glossary,
-            "engine": dataclasses.asdict(self.engine) if self.engine else None,
+            "engine": engine_dict(self.engine) if self.engine else None,
             "packages": self.packages,
             "outputs": self.outputs,
             **({"scan": [dataclasses.asdict(f) for f in self.scan]} if self.scan is not None else {}),
@@ -105,7 +106,7 @@ class Manifest:
             config=dict(data["config"]["values"]),
             template=FileDigest(**data["template"]),
             glossary=dict(data["glossary"]),
-            engine=EngineInfo(**engine) if engine else None,
+            engine=EngineInfo(engine["name"], engine["version"], engine["model"]) if engine else None,
             packages=dict(data["packages"]),
             outputs=dict(data["outputs"]),
             scan=[ScannedFile(**f) for f in scan] if scan is not None else None,
@@ -139,6 +140,11 @@ def package_versions() -> dict[str, str]:
         except importlib.metadata.PackageNotFoundError:
             versions[name] = "not installed"
     return versions
+
+
+def engine_identity(engine: EngineInfo) -> EngineInfo:
+    """What names an engine's output in a manifest: name, version and model."""
+    return EngineInfo(engine.name, engine.version, engine.model)
 
 
 def notes_identity(notes: Sequence[Path]) -> list[FileDigest]:
@@ -185,7 +191,7 @@ def build_manifest(
         config=values,
         template=FileDigest(config.template.name, file_sha256(config.template)),
         glossary=glossary_identity(config),
-        engine=brief.engine,
+        engine=engine_identity(brief.engine) if brief.engine else None,
         packages=package_versions(),
         outputs={name: output_hash(name, path) for name, path in sorted((outputs or {}).items())},
         scan=scan,
@@ -280,7 +286,9 @@ def _compare_named(kind: str, old: list[FileDigest], new: list[FileDigest]) -> l
 
 def _short(value: Any) -> str:
     """A compact rendering of a manifest member for a one-line reason."""
-    if isinstance(value, (FileDigest, EngineInfo)):
+    if isinstance(value, EngineInfo):
+        return f"{value.name} {value.version} {value.model}"
+    if isinstance(value, FileDigest):
         value = dataclasses.asdict(value)
     if isinstance(value, dict):
         if "digest" in value:

@@ -40,6 +40,7 @@ class EngineSpec:
     create: Callable[[Config], Translator]  # raises EngineUnavailableError saying what to install
     available: Callable[[], bool]  # cheap: no model is loaded
     status: Callable[[], EngineStatus]
+    notice: str = ""  # said on page 1 of a brief this engine translated ("" for none)
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,9 @@ register_engine(EngineSpec(
     "Apertium rule-based translation (French→Catalan→English pivot): gist quality. Word order "
     "and idioms are often literal; names and figures are kept but check nuance against the French.",
     _apertium, _apertium_available, _apertium_status,
+    # Issue 14: the reader must know, on page 1, when the rule-based fallback made the English.
+    notice="Gist-quality machine translation from the offline fallback engine. For fluent English, "
+    "install the neural model with `briefgen models install` and rebuild.",
 ))
 
 

@@ -17,6 +17,7 @@ from briefgen.manifest import (
     Manifest,
     ScannedFile,
     config_values,
+    engine_identity,
     file_sha256,
     glossary_identity,
     notes_identity,
@@ -73,7 +74,7 @@ def current_brief(
         and manifest.template.sha256 == file_sha256(config.template)
         and manifest.glossary == glossary_identity(config)
         and manifest.notes == notes_identity(notes_for_week(notes_dir, manifest.week))
-        and manifest.engine == engine
+        and manifest.engine == engine_identity(engine)
         and manifest.packages == package_versions()
     )
     return manifest if same_build and _outputs_unchanged(out_dir, manifest.outputs) else None

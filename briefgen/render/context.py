@@ -152,6 +152,7 @@ class EngineView:
     model: str
     label: str
     limits: str
+    notice: str = ""  # for the title block: "" unless the English is gist quality
 
 
 @dataclass(frozen=True)
@@ -268,7 +269,7 @@ def _listed(shown: int, total: int, which: str, what: str) -> str:
 
 def _actors(actors: list[Actor], cite: _Citer) -> list[ActorView]:
     return [
-        ActorView(text.clean(a.name), text.clean(a.kind), text.clean(a.role_en or a.role), text.clean(a.role),
+        ActorView(text.clean(a.name_en or a.name), text.clean(a.kind), text.clean(a.role_en or a.role), text.clean(a.role),
                   text.clean("; ".join(a.variants)), a.mentions,
                   [cite.link(sid) for sid in sorted(set(a.sources), key=cite.order)])
         for a in actors
@@ -278,7 +279,7 @@ def _actors(actors: list[Actor], cite: _Citer) -> list[ActorView]:
 def _discrepancies(discrepancies: list[Discrepancy], cite: _Citer) -> list[DiscrepancyView]:
     return [
         DiscrepancyView(text.clean(d.topic), [
-            VersionView(text.clean(v.value), cite.views(v.citations)) for v in d.versions
+            VersionView(text.clean(v.value_en or v.value), cite.views(v.citations)) for v in d.versions
         ])
         for d in discrepancies
     ]
@@ -387,6 +388,12 @@ def _engine(brief: Brief) -> EngineView:
     spec = ENGINES.get(e.name)
     name = spec.title if spec else text.clean(e.name)
     model = f" ({text.clean(e.model)})" if e.model else ""
-    return EngineView(text.clean(e.name), text.clean(e.version), text.clean(e.model),
-                      f"{name} {text.clean(e.version)}{model}".replace("  ", " "),
-                      spec.limits if spec else UNKNOWN_ENGINE)
+    label = f"{name} {text.clean(e.version)}{model}".replace("  ", " ")
+    limits, notice = (spec.limits, spec.notice) if spec else (UNKNOWN_ENGINE, "")
+    if e.lexicon_entries:
+        left = len(brief.untranslated)
+        limits += (f" briefgen's domain lexicon ({e.lexicon_entries} entries) corrects the pivot's known errors "
+                   f"(ranks, institutions, demonyms, word senses); {text.plural(left, 'French word')} "
+                   f"{'was' if left == 1 else 'were'} left untranslated (a word neither Apertium stage knows is "
+                   f"shown in French between asterisks).")
+    return EngineView(text.clean(e.name), text.clean(e.version), text.clean(e.model), label, limits, notice)

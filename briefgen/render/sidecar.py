@@ -75,6 +75,11 @@ def changes_dict(brief: Brief) -> dict[str, Any]:
     }
 
 
+def engine_dict(engine: EngineInfo) -> dict[str, str]:
+    """An engine as the sidecar, the manifest and `build --json` name it."""
+    return {"name": engine.name, "version": engine.version, "model": engine.model}
+
+
 def warning_dict(warning: SourceWarning) -> dict[str, str]:
     return {"source": warning.source, "message": warning.message}
 
@@ -88,7 +93,7 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
         "briefgen_version": __version__,
         "period": {"week": brief.period.week, "start": brief.period.start.isoformat(), "end": brief.period.end.isoformat()},
         "generated_at": brief.generated_at.isoformat(),
-        "engine": {"name": engine.name, "version": engine.version, "model": engine.model} if engine else {"name": "none", "version": "", "model": ""},
+        "engine": engine_dict(engine) if engine else {"name": "none", "version": "", "model": ""},
         "sources": [source_dict(s) for s in brief.sources],
         "key_judgements": [point_dict(p) for p in brief.key_judgements],
         "sections": [
@@ -100,13 +105,13 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
             for t in brief.timeline
         ],
         "actors": [
-            {"name": a.name, "kind": a.kind, "role": a.role, "role_en": a.role_en, "sources": a.sources, "mentions": a.mentions, "variants": a.variants}
+            {"name": a.name, "name_en": a.name_en, "kind": a.kind, "role": a.role, "role_en": a.role_en, "sources": a.sources, "mentions": a.mentions, "variants": a.variants}
             for a in brief.actors
         ],
         "discrepancies": [
             {
                 "topic": d.topic,
-                "versions": [{"value": v.value, "citations": [citation_dict(c) for c in v.citations]} for v in d.versions],
+                "versions": [{"value": v.value, "value_en": v.value_en, "citations": [citation_dict(c) for c in v.citations]} for v in d.versions],
             }
             for d in brief.discrepancies
         ],
@@ -168,11 +173,12 @@ def brief_from_dict(data: dict[str, Any]) -> Brief:
         key_judgements=[_point(p) for p in data["key_judgements"]],
         timeline=[TimelineEntry(t["date"], t.get("precision", "day"), t["fr"], _citations(t["citations"]), t.get("en", "")) for t in data["timeline"]],
         actors=[
-            Actor(a["name"], a["kind"], a.get("role"), list(a["sources"]), a.get("mentions", 0), list(a.get("variants", [])), a.get("role_en"))
+            Actor(a["name"], a["kind"], a.get("role"), list(a["sources"]), a.get("mentions", 0), list(a.get("variants", [])),
+                  a.get("role_en"), a.get("name_en"))
             for a in data["actors"]
         ],
         discrepancies=[
-            Discrepancy(d["topic"], [Version(v["value"], _citations(v["citations"])) for v in d["versions"]]) for d in data["discrepancies"]
+            Discrepancy(d["topic"], [Version(v["value"], _citations(v["citations"]), v.get("value_en")) for v in d["versions"]]) for d in data["discrepancies"]
         ],
         period=Period(period["week"], dt.date.fromisoformat(period["start"]), dt.date.fromisoformat(period["end"])),
         generated_at=dt.datetime.fromisoformat(data["generated_at"]),

@@ -246,7 +246,7 @@ def hostile_brief(value: str, url: str | None = None):
     brief.timeline[0] = replace(brief.timeline[0], fr=value, en=value)
     brief.actors[0] = replace(brief.actors[0], name=value, role=value, variants=[value])
     brief.discrepancies[0].topic = value
-    brief.discrepancies[0].versions[0]["value"] = value
+    brief.discrepancies[0].versions[0].value = value
     brief.warnings[0] = replace(brief.warnings[0], source=value, message=value)
     return brief
 
