@@ -16,6 +16,7 @@ A crash or kill before publishing leaves the previous brief untouched (see outpu
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,13 +30,13 @@ from briefgen.manifest import Manifest
 from briefgen.model import WEEK_PATTERN, Brief, Citation, EngineInfo, Period, SourceWarning, parse_week
 from briefgen.outdir import locked
 from briefgen.output import write_brief
-from briefgen.pipeline import ANALYSIS_STAGES, Report, Stage, analyse, choose_period, generation_time
+from briefgen.pipeline import ANALYSIS_STAGES, Report, Stage, generation_time, run
 from briefgen.registry import FORMATS, FormatSpec, renderers
 from briefgen.render.notes import notes_for_week
 from briefgen.render.sidecar import changes_summary, engine_dict
 from briefgen.schedule import record_run
 from briefgen.select import key_judgements
-from briefgen.translate import Translator, translate_brief
+from briefgen.translate import Translator
 from briefgen.uptodate import current_brief, scan_inputs
 from briefgen.weekly import last_complete_week, select_week_sources, week_window
 
@@ -162,11 +163,12 @@ def _build_locked(
     )
     if current is not None:
         return BuildResult(current.week, [out / name for name in current.outputs], up_to_date=current)
-    brief = _analyse(request, period, report)
-    brief.generated_at = generation_time()
-    brief.period = period or choose_period(brief, brief.generated_at)
-    report("translate")
-    brief = translate_brief(brief, translator, config)
+    if request.weekly:
+        assert period is not None  # build_brief names a weekly run's week
+        keep = functools.partial(select_week_sources, period=period, lookback_days=config.lookback_days, context_days=request.context_days)
+        brief = run(request.paths, config, translator, period, report, keep, week_stages())
+    else:
+        brief = run(request.paths, config, translator, period, report)
     mark_changes(brief, load_previous(out, brief))
     report("render")
     notes = notes_for_week(request.notes, brief.period.week)
@@ -182,16 +184,6 @@ def _window(request: BuildRequest, period: Period | None) -> dict[str, str] | No
         return None
     window = week_window(period, request.config.lookback_days, request.context_days)
     return {"start": window.start.isoformat(), "context_start": window.context_start.isoformat()}
-
-
-def _analyse(request: BuildRequest, period: Period | None, report: Report) -> Brief:
-    if not request.weekly or period is None:
-        return analyse(request.paths, request.config, report)
-
-    def keep(brief: Brief) -> Brief:
-        return select_week_sources(brief, period, request.config.lookback_days, request.context_days)
-
-    return analyse(request.paths, request.config, report, keep, week_stages())
 
 
 def week_stages() -> list[tuple[str, Stage]]:

@@ -77,9 +77,17 @@ def analyse(
     return brief
 
 
-def run(paths: list[Path], config: Config, translator: Translator, period: Period | None = None, report: Report = lambda stage: None) -> Brief:
+def run(
+    paths: list[Path],
+    config: Config,
+    translator: Translator,
+    period: Period | None = None,
+    report: Report = lambda stage: None,
+    keep: Callable[[Brief], Brief] = lambda brief: brief,
+    stages: list[tuple[str, Stage]] = ANALYSIS_STAGES,
+) -> Brief:
     """Build the whole Brief in memory (nothing written), for `period` or the newest source's week."""
-    brief = analyse(paths, config, report)
+    brief = analyse(paths, config, report, keep, stages)
     brief.generated_at = generation_time()
     brief.period = period or choose_period(brief, brief.generated_at)
     report("translate")
