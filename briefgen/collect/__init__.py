@@ -9,6 +9,6 @@ their real metadata into the sources folder. The only part of briefgen that uses
     run.py      one run: the steps above, each address's outcome reported
 """
 
-from briefgen.collect.run import CollectReport, Outcome, collect
+from briefgen.collect.run import CollectReport, Outcome, collect, collect_into
 
-__all__ = ["CollectReport", "Outcome", "collect"]
+__all__ = ["CollectReport", "Outcome", "collect", "collect_into"]

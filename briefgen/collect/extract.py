@@ -80,6 +80,7 @@ def extract(response: Response, today: dt.date) -> Article:
     in_text, paragraphs = _stated_in_text(paragraphs)
     extracted_title = doc.title if doc else None
     outlet = page.outlet(doc.sitename if doc else None, extracted_title) or in_text.outlet or md.find_outlet_footer(paragraphs)
+    outlet = outlet.replace("’", "'") if outlet else None  # "L’Écho" and "L'Écho" are one outlet in the brief
     title = page.title(extracted_title, outlet)
     if paragraphs and title and _same(paragraphs[0]) == _same(title):
         paragraphs = paragraphs[1:]  # the headline, repeated as the text's first line
@@ -197,7 +198,8 @@ class PageStatements:
 
     def _read_tags(self, tree) -> None:
         first = lambda xpath: next((v.strip() for v in tree.xpath(xpath) if v.strip()), None)  # noqa: E731
-        self.canonical = self._absolute(first("//link[@rel='canonical']/@href")) or self._absolute(first("//meta[@property='og:url']/@content")) or self.canonical
+        self.canonical = (self._absolute(first("//link[@rel='canonical']/@href")) or self._absolute(first("//meta[@property='og:url']/@content"))
+                          or self.canonical or self._absolute(first("//*[@itemprop='mainEntityOfPage']/@content")))
         self.stated_titles += tree.xpath("//meta[@property='og:title']/@content")
         self.publisher = self.publisher or first("//*[@itemprop='publisher']//*[@itemprop='name']/@content") or first("//*[@itemprop='publisher']//*[@itemprop='name']/text()")
         self.lang = (first("//meta[translate(@name,'DCLANGUE','dclangue')='dc.language']/@content")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from briefgen.errors import BriefgenError
+from briefgen.render.text import plural
 
 
 class FeedError(BriefgenError):
@@ -43,7 +44,7 @@ def parse_feed(data: bytes, feed_url: str) -> Feed:
         link = entry.get("link") or next((l.get("href") for l in entry.get("links", []) if l.get("href")), None)
         if link:
             entries.append(FeedEntry(urljoin(feed_url, link.strip()), entry.get("title") or None, _date(entry)))
-    note = f"the feed is malformed ({_first_line(problem)}); {len(entries)} entries read" if problem and parsed.get("bozo") else None
+    note = f"the feed is malformed ({_first_line(problem)}); {plural(len(entries), 'entry', 'entries')} read" if problem and parsed.get("bozo") else None
     return Feed(entries, note)
 
 

@@ -69,7 +69,7 @@ class Fetcher:
             if response.status not in REDIRECTS:
                 return _checked(response)
             target = urljoin(url, response.headers.get("location", ""))
-            _check_scheme(target, f"redirected to {target!r}")
+            _check_scheme(target, f"redirected to {target!r}: ")
             if target in seen:
                 raise FetchError(f"redirect loop ({' -> '.join(seen + [target])})")
             if len(seen) > self.settings.max_redirects:
@@ -78,7 +78,7 @@ class Fetcher:
             url = target
 
     def check_allowed(self, url: str) -> None:
-        _check_scheme(url, url)
+        _check_scheme(url)
         robots = self._robots_for(url)
         if isinstance(robots, str):
             raise FetchError(robots)
@@ -177,10 +177,10 @@ class Fetcher:
         self._last[host] = self.clock()
 
 
-def _check_scheme(url: str, what: str) -> None:
+def _check_scheme(url: str, context: str = "") -> None:
     scheme = urlsplit(url).scheme.lower()
     if scheme not in SCHEMES:
-        raise FetchError(f"{what}: only http and https are fetched, not {scheme or 'a relative address'}")
+        raise FetchError(f"{context}only http and https are fetched, not {scheme + ':' if scheme else 'a relative address'}")
 
 
 def _checked(response: Response) -> Response:

@@ -17,8 +17,9 @@ from briefgen.collect.feeds import FeedEntry, FeedError, parse_feed
 from briefgen.collect.fetch import Fetcher, FetchError
 from briefgen.collect.log import DUPLICATE, FAILED, SAVED, SKIPPED, CollectionLog, opened
 from briefgen.collect.save import save
-from briefgen.config import CollectSettings
+from briefgen.config import CollectSettings, Config
 from briefgen.errors import ConfigError
+from briefgen.render.text import plural
 
 NEW, HAD = "new", "had"  # the other outcomes are SKIPPED and FAILED, as in the log
 
@@ -87,6 +88,11 @@ def collect(settings: CollectSettings, now: dt.datetime | None = None, progress:
     return report
 
 
+def collect_into(folder: Path, config: Config) -> CollectReport:
+    """`weekly --collect`: the configured feeds and pages, into the folder the week is built from."""
+    return collect(replace(config.collect, into=folder))
+
+
 @dataclass
 class _Run:
     settings: CollectSettings
@@ -112,7 +118,7 @@ class _Run:
             self._done(Outcome(feed, FAILED, str(exc), kind="feed"))
             return []
         self.log.record_feed(feed, response.headers.get("etag"), response.headers.get("last-modified"), self.now)
-        reason = parsed.note or ("the feed has no entries" if not parsed.entries else f"{len(parsed.entries)} entries")
+        reason = parsed.note or ("the feed has no entries" if not parsed.entries else plural(len(parsed.entries), "entry", "entries"))
         self._done(Outcome(feed, NEW, reason, kind="feed"))
         return parsed.entries
 

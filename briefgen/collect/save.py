@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import tempfile
+import secrets
 import unicodedata
 from pathlib import Path
 
@@ -32,7 +32,9 @@ def save(article: Article, folder: Path, collected_at: dt.datetime) -> Path:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """`text` into `path` whole or not at all (hidden temporary file, fsync, rename)."""
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies, as for any file
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)

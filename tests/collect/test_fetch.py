@@ -30,8 +30,8 @@ def test_a_page_is_fetched_with_briefgen_named_and_robots_txt_asked_first(settin
     ("/hostile/huge", "the page is 50.0 MiB, over the 1 MiB limit"),
     ("/hostile/huge-undeclared", "the page is over the 1 MiB limit"),
     ("/hostile/loop-a", "redirect loop"),
-    ("/hostile/to-file", "redirected to 'file:///etc/passwd': only http and https are fetched, not file"),
-    ("/hostile/to-ftp", "only http and https are fetched, not ftp"),
+    ("/hostile/to-file", "redirected to 'file:///etc/passwd': only http and https are fetched, not file:"),
+    ("/hostile/to-ftp", "only http and https are fetched, not ftp:"),
     ("/hostile/chain-0", "more than 5 redirects"),
     ("/hostile/404", "HTTP 404 Not Found"),
     ("/hostile/500", "HTTP 500 Internal Server Error after 3 attempts"),
@@ -48,7 +48,7 @@ def test_hostile_endpoints_fail_with_their_reason_within_the_limits(settings, si
 
 def test_other_schemes_are_refused_before_any_connection(settings, site):
     before = len(site.requests)
-    with pytest.raises(FetchError, match="only http and https are fetched, not file"):
+    with pytest.raises(FetchError, match="only http and https are fetched, not file:"):
         Fetcher(settings).get("file:///etc/passwd")
     assert len(site.requests) == before
 
