@@ -71,6 +71,8 @@ def extract(response: Response, today: dt.date) -> Article:
 
     _check_html(response)
     html, notes = decode_page(response)
+    if not html.strip():
+        raise NoArticle("the page is empty")
     page = PageStatements.read(html, response.url)
     doc = trafilatura.bare_extraction(
         html, url=response.url, with_metadata=True, include_comments=False, include_tables=False,

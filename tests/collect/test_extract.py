@@ -67,7 +67,7 @@ def test_pages_without_an_article_are_refused_with_the_reason(name, reason):
     (PDF, "application/pdf", "the address serves a PDF document, not an article page"),
     (PNG, "text/html", "the address serves a PNG image, not an article page"),
     (b'{"articles": []}', "application/json", "the address serves application/json, not an article page"),
-    (b"", "text/html", "no article text on the page (0 words; a list of links or a teaser?)"),
+    (b"", "text/html", "the page is empty"),
 ])
 def test_what_is_not_a_web_page_is_refused(body, content_type, reason):
     with pytest.raises(NoArticle) as refused:
