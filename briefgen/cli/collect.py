@@ -66,7 +66,7 @@ def summary(report) -> str:
              f"{counts['skipped']} skipped, {counts['failed']} failed"
              f"{f'; {unread} of {len(feeds)} feeds unreadable' if unread else ''} ({report.requests} requests)."]
     lines += [f"  feed     {o.url}: {o.reason}" for o in report.outcomes if o.kind == "feed" and o.status != "failed"]
-    lines += [f"  new      {o.path}" for o in report.articles("new")]
+    lines += [f"  new      {o.path.name}" for o in report.articles("new")]
     lines += [f"  skipped  {o.url}: {o.reason}" for o in report.articles("skipped")]
     lines += [f"  failed   {o.url}: {o.reason}" for o in report.failures()]
     lines += [f"  note     {note}" for note in report.notes]

@@ -23,6 +23,7 @@ class FeedEntry:
     url: str
     title: str | None = None  # used when the page itself does not state it
     date: dt.date | None = None
+    feed: str | None = None  # the feed that listed it (None: given directly)
 
 
 @dataclass
@@ -43,7 +44,7 @@ def parse_feed(data: bytes, feed_url: str) -> Feed:
     for entry in parsed.entries:
         link = entry.get("link") or next((l.get("href") for l in entry.get("links", []) if l.get("href")), None)
         if link:
-            entries.append(FeedEntry(urljoin(feed_url, link.strip()), entry.get("title") or None, _date(entry)))
+            entries.append(FeedEntry(urljoin(feed_url, link.strip()), entry.get("title") or None, _date(entry), feed_url))
     note = f"the feed is malformed ({_first_line(problem)}); {plural(len(entries), 'entry', 'entries')} read" if problem and parsed.get("bozo") else None
     return Feed(entries, note)
 

@@ -18,7 +18,8 @@ SAVED, DUPLICATE, SKIPPED, FAILED = "saved", "duplicate", "skipped", "failed"
 FINAL = (SAVED, DUPLICATE, SKIPPED)
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages (
-    url TEXT PRIMARY KEY, status TEXT NOT NULL, reason TEXT, canonical TEXT, content_hash TEXT, file TEXT, at TEXT NOT NULL);
+    url TEXT PRIMARY KEY, status TEXT NOT NULL, reason TEXT, canonical TEXT, content_hash TEXT, file TEXT, at TEXT NOT NULL,
+    feed TEXT);
 CREATE INDEX IF NOT EXISTS pages_canonical ON pages (canonical);
 CREATE INDEX IF NOT EXISTS pages_hash ON pages (content_hash);
 CREATE TABLE IF NOT EXISTS feeds (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, at TEXT NOT NULL);
@@ -70,10 +71,14 @@ class CollectionLog:
         return row[0] if row else None
 
     def record(self, url: str, status: str, at: dt.datetime, reason: str | None = None, canonical: str | None = None,
-               content_hash: str | None = None, file: str | None = None) -> None:
+               content_hash: str | None = None, file: str | None = None, feed: str | None = None) -> None:
         with self._db:
-            self._db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?)",
-                             (url, status, reason, canonical, content_hash, file, at.isoformat(timespec="seconds")))
+            self._db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                             (url, status, reason, canonical, content_hash, file, at.isoformat(timespec="seconds"), feed))
+
+    def failed_from(self, feed: str) -> list[str]:
+        """Addresses this feed listed that failed: an unchanged feed (304) does not list them again."""
+        return [row[0] for row in self._db.execute("SELECT url FROM pages WHERE feed = ? AND status = ? ORDER BY url", (feed, FAILED))]
 
     def validators(self, feed: str) -> tuple[str | None, str | None]:
         """The feed's last ETag and Last-Modified, for a conditional GET."""

@@ -112,8 +112,8 @@ class _Run:
             response = self.fetcher.get(feed, etag, last_modified)
             if response.status == 304:
                 self._done(Outcome(feed, HAD, "unchanged since the last collect", kind="feed"))
-                return []
-            parsed = parse_feed(response.body, response.url)
+                return [FeedEntry(url, feed=feed) for url in self.log.failed_from(feed)]
+            parsed = parse_feed(response.body, feed)
         except (FetchError, FeedError) as exc:
             self._done(Outcome(feed, FAILED, str(exc), kind="feed"))
             return []
@@ -130,24 +130,24 @@ class _Run:
         try:
             article = _with_feed_hints(extract(self.fetcher.get(entry.url), self.now.date()), entry)
         except FetchError as exc:
-            return self._logged(entry.url, FAILED, str(exc))
+            return self._logged(entry, FAILED, str(exc))
         except NoArticle as exc:
-            return self._logged(entry.url, SKIPPED, str(exc))
+            return self._logged(entry, SKIPPED, str(exc))
         if article.language != "fr":
-            return self._logged(entry.url, SKIPPED, f"not in French (language: {article.language})")
+            return self._logged(entry, SKIPPED, f"not in French (language: {article.language})")
         content_hash = hashlib.sha256(" ".join(article.text.split()).encode()).hexdigest()
         if earlier := self.log.saved_as(article.url, content_hash):
-            return self._logged(entry.url, DUPLICATE, f"same article as {Path(earlier).name}", canonical=article.url)
+            return self._logged(entry, DUPLICATE, f"same article as {Path(earlier).name}", canonical=article.url)
         try:
             path = save(article, self.settings.into, self.now)
         except OSError as exc:
-            return self._logged(entry.url, FAILED, f"cannot write into {self.settings.into} ({exc.strerror})")
-        self._logged(entry.url, SAVED, "; ".join(article.notes), canonical=article.url, content_hash=content_hash, file=path)
+            return self._logged(entry, FAILED, f"cannot write into {self.settings.into} ({exc.strerror})")
+        self._logged(entry, SAVED, "; ".join(article.notes), canonical=article.url, content_hash=content_hash, file=path)
 
-    def _logged(self, url: str, status: str, reason: str, canonical: str | None = None,
+    def _logged(self, entry: FeedEntry, status: str, reason: str, canonical: str | None = None,
                 content_hash: str | None = None, file: Path | None = None) -> None:
-        self.log.record(url, status, self.now, reason or None, canonical, content_hash, str(file) if file else None)
-        self._done(Outcome(url, {SAVED: NEW, DUPLICATE: HAD}.get(status, status), reason, file))
+        self.log.record(entry.url, status, self.now, reason or None, canonical, content_hash, str(file) if file else None, entry.feed)
+        self._done(Outcome(entry.url, {SAVED: NEW, DUPLICATE: HAD}.get(status, status), reason, file))
 
 
 def _with_feed_hints(article: Article, entry: FeedEntry) -> Article:

@@ -181,3 +181,12 @@ def serve() -> tuple[Site, ThreadingHTTPServer]:
     site.base = f"http://127.0.0.1:{server.server_address[1]}"
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return site, server
+
+
+if __name__ == "__main__":  # `python tests/collect/local_site.py`: the test site, to try `collect` by hand
+    site, server = serve()
+    print(f"Serving the test site at {site.base} (feeds: {site.base}/feeds/rss20.xml, atom.xml, rss10.rdf, rss091.xml); Ctrl-C stops.")
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        server.shutdown()

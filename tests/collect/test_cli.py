@@ -50,7 +50,7 @@ def test_the_summary_names_each_new_file_and_each_failure(site, isolated_home):
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         "Collected into mine/: 1 new, 0 already had, 0 skipped, 1 failed (3 requests).",
-        "  new      mine/2025-09-12-le-quotidien-de-niamey-niger-la-production-de-petrole-brut-repart.md",
+        "  new      2025-09-12-le-quotidien-de-niamey-niger-la-production-de-petrole-brut-repart.md",
         f"  failed   {site.url('/hostile/to-file')}: redirected to 'file:///etc/passwd': only http and https are fetched, not file:",
     ]
 

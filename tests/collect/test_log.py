@@ -14,13 +14,14 @@ def test_saved_duplicate_and_skipped_addresses_are_done_failed_ones_are_not(tmp_
         log.record("http://a/1", SAVED, AT, canonical="https://outlet/1", content_hash="h1", file="sources/a.md")
         log.record("http://a/2", DUPLICATE, AT, "same article as a.md")
         log.record("http://a/3", SKIPPED, AT, "not in French (language: en)")
-        log.record("http://a/4", FAILED, AT, "HTTP 500")
+        log.record("http://a/4", FAILED, AT, "HTTP 500", feed="http://a/rss")
     with opened(tmp_path) as log:  # a new run reads what the last one wrote
         assert log.done("http://a/1").file == "sources/a.md"
         assert log.done("https://outlet/1").status == SAVED  # the canonical address counts too
         assert log.done("http://a/2").reason == "same article as a.md"
         assert log.done("http://a/3").at == "2026-12-01T09:00:00+00:00"
         assert log.done("http://a/4") is None
+        assert log.failed_from("http://a/rss") == ["http://a/4"]  # to try again when the feed is unchanged
         assert log.saved_as("https://outlet/1", "other") == log.saved_as("elsewhere", "h1") == "sources/a.md"
         assert log.saved_as("elsewhere", "other") is None
 

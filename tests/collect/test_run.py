@@ -106,7 +106,7 @@ def test_a_second_collect_fetches_nothing_new(first_and_second, site):
     assert len(feeds) == 4 and all("if-none-match" in h for _, h in feeds)  # conditional GETs: 304
     assert {o.reason for o in second.outcomes if o.kind == "feed" and o.status == "had"} == {"unchanged since the last collect"}
     retried = {o.url.removeprefix(site.base) for o in second.outcomes if o.status == "failed" and o.kind == "article"}
-    assert retried == set(HOSTILE)  # failures are tried again; the pages skipped for good are not
+    assert retried == set(HOSTILE)  # failures are tried again (/hostile/404 too, listed by an unchanged feed)
     assert sorted(p.name for p in settings.into.glob("*.md")) == sorted(o.path.name for o in first.articles("new"))
 
 
@@ -124,3 +124,11 @@ def test_progress_is_reported_as_each_address_is_done(settings, site):
 def test_nothing_to_collect_is_a_configuration_error(settings):
     with pytest.raises(ConfigError, match="Nothing to collect"):
         collect(replace(settings, feeds=(), urls=()), NOW)
+
+
+def test_an_unchanged_feed_still_gets_its_failed_articles_tried_again(settings, site):
+    settings = with_addresses(settings, site, feeds=["/feeds/rss20.xml"])
+    collect(settings, NOW)
+    again = collect(settings, NOW)
+    assert [(o.kind, o.status, o.url.removeprefix(site.base)) for o in again.outcomes] == [
+        ("feed", "had", "/feeds/rss20.xml"), ("article", "failed", "/hostile/404")]
