@@ -1,8 +1,10 @@
 """Metadata accuracy of `briefgen collect` on the French page layouts of tests/data/collect/site.
 
 For each layout and field (title, outlet, author, date, url, language), is the extracted value
-exactly the one stated in tests/data/collect/expected.toml? Scored for briefgen's extraction and
-for trafilatura alone (its bare_extraction metadata, as a user of trafilatura gets it), side by side.
+exactly the one stated in tests/data/collect/expected.toml (the layouts the code was developed on)
+and heldout.toml (a second batch, written after the code was frozen: 25/30 fields on its first run,
+the five misses then fixed by general rules, so it is no longer unseen)? Scored for briefgen's extraction and for
+trafilatura alone (its bare_extraction metadata, as a user of trafilatura gets it), side by side.
 
 Run: .venv/bin/python benchmarks/collect_accuracy.py   (prints the Markdown section for results.md)
 """
@@ -41,34 +43,41 @@ def trafilatura_alone(response: Response) -> dict[str, str]:
     return {"title": d.title, "outlet": d.sitename, "author": d.author, "date": d.date or "", "url": d.url, "language": d.language}
 
 
-def main() -> None:
-    expected = tomllib.loads((DATA / "expected.toml").read_text(encoding="utf-8"))
-    rows, totals = [], {"ours": 0, "trafilatura": 0}
-    misses: list[str] = []
+def score(folder: str, truth_file: str) -> tuple[list[str], dict[str, int], int, list[str]]:
+    """Table rows, right fields per extractor, fields in all, and briefgen's misses."""
+    expected = tomllib.loads((DATA / truth_file).read_text(encoding="utf-8"))
+    rows, totals, misses = [], {"ours": 0, "trafilatura": 0}, []
     for name, truth in expected.items():
         truth = {k: v.replace("{base}", BASE) for k, v in truth.items()}
-        response = Response(f"{BASE}/site/{name}", 200, {"content-type": CONTENT_TYPES.get(name, "text/html")}, (DATA / "site" / name).read_bytes())
+        body = (DATA / folder / name).read_bytes()
+        response = Response(f"{BASE}/site/{name}", 200, {"content-type": CONTENT_TYPES.get(name, "text/html")}, body)
         scores = []
         for label, run in (("ours", ours), ("trafilatura", trafilatura_alone)):
             found = {k: v or "" for k, v in run(response).items()}
             right = [f for f in FIELDS if found[f] == truth[f]]
             totals[label] += len(right)
             scores.append(f"{len(right)}/{len(FIELDS)}")
-            misses += [f"{label}: {name} {f}: {found[f]!r} (expected {truth[f]!r})" for f in FIELDS if found[f] != truth[f] and label == "ours"]
+            if label == "ours":
+                misses += [f"{name} {f}: {found[f]!r} (expected {truth[f]!r})" for f in FIELDS if f not in right]
         rows.append(f"| {name} | {' | '.join(scores)} |")
-    n = len(expected) * len(FIELDS)
+    return rows, totals, len(expected) * len(FIELDS), misses
+
+
+def main() -> None:
     print("## Collecting: metadata accuracy\n")
-    print(f"`benchmarks/collect_accuracy.py`, {dt.date.today().isoformat()}: {len(expected)} French page layouts "
-          f"(tests/data/collect/site), {len(FIELDS)} fields each ({', '.join(FIELDS)}), exact match with "
-          "tests/data/collect/expected.toml.\n")
-    print("| layout | briefgen collect | trafilatura alone |\n|---|---|---|")
-    print("\n".join(rows))
-    print(f"| **all fields** | **{totals['ours']}/{n} ({100 * totals['ours'] / n:.1f} %)** | "
-          f"{totals['trafilatura']}/{n} ({100 * totals['trafilatura'] / n:.1f} %) |\n")
-    print("Misses: " + ("; ".join(misses) if misses else "none.") + "\n")
+    print(f"`benchmarks/collect_accuracy.py`, {dt.date.today().isoformat()}: French page layouts of the local test "
+          f"site, {len(FIELDS)} fields each ({', '.join(FIELDS)}), exact match with what the page states.\n")
+    for title, folder, truth_file in (("Development layouts (tests/data/collect/site, expected.toml)", "site", "expected.toml"),
+                                      ("Second batch (tests/data/collect/heldout, heldout.toml; 25/30 = 83.3 % on its first run, before fixes)", "heldout", "heldout.toml")):
+        rows, totals, n, misses = score(folder, truth_file)
+        print(f"{title}:\n\n| layout | briefgen collect | trafilatura alone |\n|---|---|---|")
+        print("\n".join(rows))
+        print(f"| **all fields** | **{totals['ours']}/{n} ({100 * totals['ours'] / n:.1f} %)** | "
+              f"{totals['trafilatura']}/{n} ({100 * totals['trafilatura'] / n:.1f} %) |\n")
+        print("briefgen's misses: " + ("; ".join(misses) if misses else "none.") + "\n")
     print("trafilatura alone gives the host name as site name when a page states none, drops a canonical "
-          "URL's query (SPIP's `spip.php?article10457`), takes a live blog's last update for its headline, "
-          "keeps \"- Lagune Info\" in a title, and reports no language; briefgen checks its output against "
+          "URL's query (SPIP's `spip.php?article10457`), takes a live blog's last update or a blog's name for the "
+          "headline, keeps \"- Lagune Info\" in a title, and reports no language; briefgen checks its output against "
           "the page's own statements (canonical link, JSON-LD, microdata, lang) and French bylines and datelines.")
 
 

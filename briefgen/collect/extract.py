@@ -29,7 +29,11 @@ ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNews
                  "BackgroundNewsArticle", "LiveBlogPosting", "BlogPosting", "Report"}
 # Title suffixes naming the outlet: "Titre - Outlet", "Titre | Outlet", "Titre – Outlet".
 TITLE_SEPARATOR = re.compile(r"\s+[-|–—»]\s+")
-BYLINE = re.compile(rf"^(?:par|by)\s+(?P<name>{md.NAME_LINE.pattern})\s*$", re.IGNORECASE)
+# "Par Fatoumata Maïga", "Posté par …", "Il y a 3 heures · Par Adama Traoré": a byline line.
+BYLINE_PREFIX = r"(?:(?:posté|publié|écrit|rédigé|propos recueillis)\s+)?(?:par|by)\s+"
+BYLINE = re.compile(rf"^(?:.{{0,40}}[·|—–,-]\s*)?{BYLINE_PREFIX}(?P<name>{md.NAME_LINE.pattern})\s*$", re.IGNORECASE)
+# Longest line of page furniture searched for a byline or an outlet footer.
+SHORT_LINE = 120
 PUBLISHED_LINE = re.compile(r"^(?:publié|mis en ligne|mise à jour|modifié)\b.{0,80}$", re.IGNORECASE)
 # Very common words per language: a page with no (or a wrong) lang attribute is judged by its text.
 STOPWORDS = {
@@ -81,7 +85,8 @@ def extract(response: Response, today: dt.date) -> Article:
     paragraphs = [line.strip() for line in (doc.text if doc else "").split("\n") if line.strip()]
     in_text, paragraphs = _stated_in_text(paragraphs)
     extracted_title = doc.title if doc else None
-    outlet = page.outlet(doc.sitename if doc else None, extracted_title) or in_text.outlet or md.find_outlet_footer(paragraphs)
+    outlet = (page.outlet(doc.sitename if doc else None, extracted_title) or in_text.outlet
+              or md.find_outlet_footer(paragraphs) or md.find_outlet_footer(page.lines))
     outlet = outlet.replace("’", "'") if outlet else None  # "L’Écho" and "L'Écho" are one outlet in the brief
     title = page.title(extracted_title, outlet)
     if paragraphs and title and _same(paragraphs[0]) == _same(title):
@@ -91,7 +96,7 @@ def extract(response: Response, today: dt.date) -> Article:
         text="\n\n".join(paragraphs),
         title=title,
         outlet=outlet,
-        author=(doc.author if doc else None) or page.author or in_text.author,
+        author=_person(doc.author if doc else None) or page.author or in_text.author or page.byline(),
         date=_date(doc.date if doc else None, today) or (in_text.date.date if in_text.date else None),
         notes=notes,
     )
@@ -142,7 +147,7 @@ def _stated_in_text(paragraphs: list[str]) -> tuple[md.Metadata, list[str]]:
             stated.date = stated.date or published
         else:
             kept.append(paragraph)
-    if author is None and len(kept) > md.HEADER_PARAGRAPHS:
+    if author is None:
         author, kept = md.take_bylines(kept)
     stated.author = author
     stated.date = stated.date or md.find_date_in_text(kept)
@@ -170,6 +175,7 @@ class PageStatements:
     author: str | None = None
     lang: str | None = None
     paywalled: bool = False
+    lines: list[str] = field(default_factory=list)  # short texts of the page's blocks, furniture included
 
     @classmethod
     def read(cls, html: str, url: str) -> PageStatements:
@@ -181,6 +187,8 @@ class PageStatements:
             return cls(url)
         page = cls(url, head_title=" ".join(" ".join(tree.xpath("//title//text()")).split()))
         page.headings = [" ".join(h.text_content().split()) for h in tree.xpath("//h1")]
+        blocks = (" ".join(e.text_content().split()) for e in tree.xpath("//body//*[self::p or self::div or self::span or self::footer]"))
+        page.lines = [line for line in blocks if 0 < len(line) <= SHORT_LINE]
         for item in _json_ld(tree):
             page._read_json_ld(item)
         page._read_tags(tree)
@@ -222,6 +230,8 @@ class PageStatements:
             title = extracted
         else:
             title = next((h for h in [*self.headings, *self.stated_titles] if h), None) or extracted
+        if title and outlet and _same(title) == _same(outlet):  # a blog's name in its page heading
+            title = self._head_title_without(outlet) or title
         last = list(TITLE_SEPARATOR.finditer(title or ""))[-1:]
         if title and outlet and last and _same(title[last[0].end():]) == _same(outlet):
             return title[: last[0].start()]
@@ -234,6 +244,19 @@ class PageStatements:
         if sitename and sitename.lower() not in hosts:
             return sitename
         return self.publisher or self._title_suffix(extracted_title)
+
+    def _head_title_without(self, outlet: str) -> str | None:
+        """<title> without the outlet's name before or after it ("Le Blog de X: Titre")."""
+        head = self.head_title
+        if _same(head).startswith(_same(outlet)):
+            return head[len(outlet):].lstrip(" :|-–—»").strip() or None
+        if _same(head).endswith(_same(outlet)):
+            return head[: len(head) - len(outlet)].rstrip(" :|-–—«").strip() or None
+        return None
+
+    def byline(self) -> str | None:
+        """A byline the article text left out ("Il y a 3 heures · Par Adama Traoré" above it)."""
+        return next((m["name"] for m in map(BYLINE.match, self.lines) if m), None)
 
     def _title_suffix(self, extracted_title: str | None) -> str | None:
         for heading in [*self.headings, *self.stated_titles, extracted_title]:
@@ -279,6 +302,13 @@ def _text(value: object) -> str | None:
     if isinstance(value, dict):
         value = value.get("@id") or value.get("url") or value.get("name")
     return value if isinstance(value, str) and value.strip() else None
+
+
+def _person(author: str | None) -> str | None:
+    """"Posté par Ibrahim Ag Alhassane" -> "Ibrahim Ag Alhassane"."""
+    if not author:
+        return None
+    return re.sub(rf"^{BYLINE_PREFIX}", "", author, flags=re.IGNORECASE).strip() or None
 
 
 def _same(text: str) -> str:
