@@ -117,12 +117,13 @@ def _check_html(response: Response) -> None:
 
 
 def decode_page(response: Response) -> tuple[str, list[str]]:
-    """The page as text: its declared charset if the bytes really are in it, else UTF-8, else
-    Windows-1252 (what a page mislabelled by its server almost always is)."""
+    """The page as text: UTF-8 if the bytes are valid UTF-8 (Latin-1 text almost never is, and
+    old servers label UTF-8 pages ISO-8859-1), else its declared charset, else Windows-1252 (what a
+    page mislabelled as UTF-8 almost always is)."""
     declared = re.search(r"charset=[\"']?([\w.:-]+)", response.headers.get("content-type", ""))
     in_page = re.search(rb"<meta[^>]+charset=[\"']?([\w.:-]+)", response.body[:4096], re.IGNORECASE)
     candidates = [m[1] if isinstance(m[1], str) else m[1].decode("ascii") for m in (declared, in_page) if m]
-    for encoding in [*candidates, "utf-8"]:
+    for encoding in ["utf-8", *candidates]:
         try:
             return response.body.decode(encoding), []
         except (UnicodeDecodeError, LookupError):

@@ -9,7 +9,8 @@
 
 `briefgen collect` writes one on every article it saves; a user writes one to state what briefgen
 cannot infer. What it states is preferred to inference. A small reader of `key: value` lines (plain,
-"double-quoted" with JSON escapes or 'single-quoted'), not YAML: nothing else is needed.
+"double-quoted" with JSON escapes or 'single-quoted'), not YAML: nothing else is needed. Text
+between two rules that is not all `key: value` lines stays text, so nothing is lost.
 """
 
 from __future__ import annotations
@@ -32,15 +33,13 @@ def take_front_matter(lines: list[str]) -> tuple[dict[str, str], list[str], list
     end = next((i for i, line in enumerate(lines[1 : MAX_LINES + 2], start=1) if line.strip() == FENCE), None)
     if end is None:
         return {}, lines, []
+    matches = [LINE.fullmatch(line.strip()) for line in lines[1:end] if line.strip() and not line.lstrip().startswith("#")]
+    if not all(matches) or not any(m["key"].lower() in FIELDS for m in matches):
+        return {}, lines, []  # text between two rules, not a block of fields: it stays text
     fields: dict[str, str] = {}
     notes: list[str] = []
-    for line in lines[1:end]:
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        match = LINE.fullmatch(line.strip())
-        if match is None:
-            notes.append(f"front matter line {line.strip()!r} is not `key: value`; ignored")
-        elif (key := match["key"].lower()) not in FIELDS:
+    for match in matches:
+        if (key := match["key"].lower()) not in FIELDS:
             notes.append(f"front matter key {match['key']!r} is not one briefgen reads ({', '.join(FIELDS)}); ignored")
         elif (value := _value(match["value"].strip())) is not None:
             fields[key] = value

@@ -52,6 +52,8 @@ def test_a_misdeclared_or_undeclared_encoding_is_read_right_and_noted():
     assert "l’électricité" in article.title and "\ufffd" not in article.text
     assert article.notes == ["the page is not in the encoding it states (utf-8); read as Windows-1252"]
     assert decode_page(page("latin1-no-charset.html"))[1] == ["the page states no encoding and is not UTF-8; read as Windows-1252"]
+    utf8_labelled_latin1 = Response(f"{BASE}/p", 200, {"content-type": "text/html; charset=iso-8859-1"}, "<p>Sévaré, l’été</p>".encode())
+    assert decode_page(utf8_labelled_latin1) == ("<p>Sévaré, l’été</p>", [])
 
 
 @pytest.mark.parametrize(("name", "reason"), [
