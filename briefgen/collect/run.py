@@ -60,8 +60,7 @@ class CollectReport:
 Progress = Callable[[Outcome], None]
 
 
-def collect(settings: CollectSettings, now: dt.datetime | None = None, progress: Progress | None = None,
-            fetcher: Fetcher | None = None) -> CollectReport:
+def collect(settings: CollectSettings, now: dt.datetime | None = None, progress: Progress | None = None) -> CollectReport:
     """Collect `settings.feeds` and `settings.urls` into `settings.into`."""
     if not settings.feeds and not settings.urls:
         raise ConfigError("Nothing to collect: give --feed or --url, or list feeds/urls under [collect] in briefgen.toml.")
@@ -71,11 +70,9 @@ def collect(settings: CollectSettings, now: dt.datetime | None = None, progress:
     except OSError as exc:
         raise ConfigError(f"Cannot create {settings.into} ({exc.strerror}); choose another --into.") from exc
     report = CollectReport(settings.into)
-    fetcher = fetcher or Fetcher(settings)
-    run = _Run(settings, fetcher, report, now, progress or (lambda outcome: None))
     with opened(settings.into) as log:
         report.notes += [log.note] if log.note else []
-        run.log = log
+        run = _Run(settings, Fetcher(settings), log, report, now, progress or (lambda outcome: None))
         entries = [FeedEntry(url) for url in settings.urls]
         for feed in settings.feeds:
             entries += run.read_feed(feed)
@@ -84,7 +81,7 @@ def collect(settings: CollectSettings, now: dt.datetime | None = None, progress:
             if entry.url not in seen:
                 seen.add(entry.url)
                 run.article(entry)
-    report.requests = fetcher.requests
+    report.requests = run.fetcher.requests
     return report
 
 
@@ -97,10 +94,10 @@ def collect_into(folder: Path, config: Config) -> CollectReport:
 class _Run:
     settings: CollectSettings
     fetcher: Fetcher
+    log: CollectionLog
     report: CollectReport
     now: dt.datetime
     progress: Progress
-    log: CollectionLog | None = None
 
     def _done(self, outcome: Outcome) -> None:
         self.report.outcomes.append(outcome)
