@@ -15,9 +15,9 @@ STATUS_LABELS = {"new": "new", "had": "had", "skipped": "skipped", "failed": "FA
 
 
 def collect(
-    feed: Annotated[Optional[list[str]], typer.Option("--feed", help="RSS or Atom feed to collect (repeatable). Default: [collect] feeds in briefgen.toml.")] = None,
-    url: Annotated[Optional[list[str]], typer.Option("--url", help="Article page to collect (repeatable). Default: [collect] urls.")] = None,
-    into: Annotated[Optional[Path], typer.Option("--into", help="Sources folder to save into. Default: [collect] into (sources/).")] = None,
+    feed: Annotated[Optional[list[str]], typer.Option("--feed", metavar="URL", help="RSS or Atom feed to collect (repeatable). Default: [collect] feeds in briefgen.toml.")] = None,
+    url: Annotated[Optional[list[str]], typer.Option("--url", metavar="URL", help="Article page to collect (repeatable). Default: [collect] urls.")] = None,
+    into: Annotated[Optional[Path], typer.Option("--into", metavar="DIR", help="Sources folder to save into. Default: [collect] into (sources/).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the outcome of every address as JSON.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks on errors.")] = False,
