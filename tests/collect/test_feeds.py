@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from briefgen.collect.feeds import FeedError, parse_feed
+from briefgen.collect.feeds import FeedError, parse_feed, without_tracking
 
 from .local_site import DATA
 
@@ -54,3 +54,9 @@ def test_a_feed_that_names_a_url_is_never_fetched_by_feedparser(socket_guard):
     """Only bytes reach feedparser; a string would make it fetch the address itself."""
     with pytest.raises(FeedError):
         parse_feed(b"http://192.0.2.1/feed.xml", f"{BASE}/feed")
+
+
+def test_click_counting_parameters_are_dropped_and_the_rest_kept():
+    assert without_tracking("https://x.example/a?utm_source=rss&utm_medium=feed&id=3#comments") == "https://x.example/a?id=3"
+    assert without_tracking("https://x.example/spip.php?article10457") == "https://x.example/spip.php?article10457"
+    assert without_tracking("https://x.example/a?xtor=RSS-3") == "https://x.example/a"
