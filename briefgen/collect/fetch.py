@@ -62,12 +62,17 @@ class Fetcher:
     def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Response:
         """The page at `url`, following redirects; FetchError with the reason otherwise."""
         conditional = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
+        return _checked(self._follow(url, conditional, ask_robots=True))
+
+    def _follow(self, url: str, headers: dict[str, str], ask_robots: bool) -> Response:
+        """The answer at the end of `url`'s redirects (each target checked like the first URL)."""
         seen = [url]
         while True:
-            self.check_allowed(url)
-            response = self._get_with_retries(url, conditional)
+            if ask_robots:
+                self.check_allowed(url)
+            response = self._get_with_retries(url, headers)
             if response.status not in REDIRECTS:
-                return _checked(response)
+                return response
             target = urljoin(url, response.headers.get("location", ""))
             _check_scheme(target, f"redirected to {target!r}: ")
             if target in seen:
@@ -93,12 +98,12 @@ class Fetcher:
         if origin not in self._robots:
             parser = urllib.robotparser.RobotFileParser()
             try:
-                response = self._get_with_retries(origin + "/robots.txt", {})
+                response = self._follow(origin + "/robots.txt", {}, ask_robots=False)
                 status = response.status
             except FetchError as exc:
                 self._robots[origin] = f"robots.txt could not be read ({exc}); the site is not fetched"
                 return self._robots[origin]
-            if 400 <= status < 500 or status in REDIRECTS:
+            if 400 <= status < 500:
                 parser.allow_all = True
             elif status >= 500:
                 self._robots[origin] = f"robots.txt answered HTTP {status}; the site is not fetched"

@@ -28,6 +28,7 @@ MISLABELLED = {"cp1252-declared-utf8.html": "text/html; charset=utf-8"}
 @dataclass
 class Site:
     base: str = ""
+    robots: bytes | int = ROBOTS  # the robots.txt, or the HTTP status it answers with
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (path, headers)
     _hits: dict[str, int] = field(default_factory=dict)
 
@@ -55,8 +56,10 @@ def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
             try:
                 if route:
                     route(self, site)
+                elif self.path == "/robots.txt" and isinstance(site.robots, int):
+                    self.send_body(b"", "text/plain", site.robots)
                 elif self.path == "/robots.txt":
-                    self.send_body(ROBOTS, "text/plain")
+                    self.send_body(site.robots, "text/plain")
                 elif self.path.startswith("/feeds/"):
                     self.send_feed(self.path.removeprefix("/feeds/"))
                 elif self.path.startswith(("/site/", "/prive/")):
@@ -174,8 +177,8 @@ HOSTILE = {
 }
 
 
-def serve() -> tuple[Site, ThreadingHTTPServer]:
-    site = Site()
+def serve(site: Site | None = None) -> tuple[Site, ThreadingHTTPServer]:
+    site = site or Site()
     server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(site))
     server.daemon_threads = True
     site.base = f"http://127.0.0.1:{server.server_address[1]}"

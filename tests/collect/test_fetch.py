@@ -9,7 +9,7 @@ import pytest
 
 from briefgen.collect.fetch import Fetcher, FetchError
 
-from .local_site import GOOD_PAGE
+from .local_site import GOOD_PAGE, Site, serve
 
 
 def fetch(settings, site, path: str, **kwargs):
@@ -85,3 +85,28 @@ def test_conditional_get_answers_304_when_the_feed_is_unchanged(settings, site):
     again = fetcher.get(site.url("/feeds/rss20.xml"), etag=first.headers["etag"])
     assert (first.status, again.status, again.body) == (200, 304, b"")
     assert site.requests[-1][1]["if-none-match"] == first.headers["etag"]
+
+
+@pytest.mark.parametrize(("robots", "reason"), [
+    (503, "robots.txt could not be read (HTTP 503 Service Unavailable after 3 attempts); the site is not fetched"),
+    (b"User-agent: briefgen-tests\nDisallow: /\n", "disallowed by the site's robots.txt"),
+])
+def test_a_site_whose_robots_txt_fails_or_forbids_is_not_fetched(settings, robots, reason):
+    other, server = serve(Site(robots=robots))
+    try:
+        with pytest.raises(FetchError) as refused:
+            Fetcher(settings).get(other.url(f"/site/{GOOD_PAGE}"))
+        assert str(refused.value) == reason
+        assert [path for path, _ in other.requests if path != "/robots.txt"] == []
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_missing_robots_txt_allows_everything(settings):
+    other, server = serve(Site(robots=404))
+    try:
+        assert Fetcher(settings).get(other.url("/site/opengraph.html")).status == 200
+    finally:
+        server.shutdown()
+        server.server_close()
