@@ -130,6 +130,8 @@ class _Run:
             return self._logged(entry, FAILED, str(exc))
         except NoArticle as exc:
             return self._logged(entry, SKIPPED, str(exc))
+        except Exception as exc:  # noqa: BLE001  a page that breaks the extractor must not sink the others
+            return self._logged(entry, FAILED, f"the page could not be read ({type(exc).__name__}: {exc})")
         if article.language != "fr":
             return self._logged(entry, SKIPPED, f"not in French (language: {article.language})")
         content_hash = hashlib.sha256(" ".join(article.text.split()).encode()).hexdigest()

@@ -132,3 +132,18 @@ def test_an_unchanged_feed_still_gets_its_failed_articles_tried_again(settings, 
     again = collect(settings, NOW)
     assert [(o.kind, o.status, o.url.removeprefix(site.base)) for o in again.outcomes] == [
         ("feed", "had", "/feeds/rss20.xml"), ("article", "failed", "/hostile/404")]
+
+
+def test_a_page_that_breaks_the_extractor_fails_alone(settings, site, monkeypatch):
+    import trafilatura
+
+    def broken(html, **kwargs):
+        if "Mopti" in html:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(html, **kwargs)
+
+    real = trafilatura.bare_extraction
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    report = collect(with_addresses(settings, site, urls=["/site/wordpress.html", "/site/opengraph.html"]), NOW)
+    assert [(o.status, o.reason) for o in report.outcomes] == [
+        ("failed", "the page could not be read (RecursionError: maximum recursion depth exceeded)"), ("new", "")]
