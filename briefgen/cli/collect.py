@@ -11,9 +11,6 @@ import typer
 
 from briefgen.cli.errors import reported_errors
 
-STATUS_LABELS = {"new": "new", "had": "had", "skipped": "skipped", "failed": "FAILED"}
-
-
 def collect(
     feed: Annotated[Optional[list[str]], typer.Option("--feed", metavar="URL", help="RSS or Atom feed to collect (repeatable). Default: [collect] feeds in briefgen.toml.")] = None,
     url: Annotated[Optional[list[str]], typer.Option("--url", metavar="URL", help="Article page to collect (repeatable). Default: [collect] urls.")] = None,
@@ -54,7 +51,8 @@ def collect_settings(feeds: list[str] | None, urls: list[str] | None, into: Path
 
 def _print_progress(outcome) -> None:
     reason = f" ({outcome.reason})" if outcome.reason and outcome.status != "new" else ""
-    typer.echo(f"{STATUS_LABELS[outcome.status]:>8} {outcome.kind} {outcome.url}{reason}", err=True)
+    label = "FAILED" if outcome.status == "failed" else outcome.status  # failures stand out as they scroll by
+    typer.echo(f"{label:>8} {outcome.kind} {outcome.url}{reason}", err=True)
 
 
 def summary(report) -> str:

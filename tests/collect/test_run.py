@@ -10,10 +10,11 @@ import pytest
 
 from briefgen.collect import collect
 from briefgen.collect.log import LOG_NAME
+from briefgen.config import CollectSettings
 from briefgen.errors import ConfigError
 from briefgen.ingest import ingest
 
-from .conftest import with_addresses
+from .conftest import TEST_LIMITS, with_addresses
 
 NOW = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.timezone.utc)
 FEEDS = ["/feeds/rss20.xml", "/feeds/atom.xml", "/feeds/rss10.rdf", "/feeds/rss091.xml", "/feeds/empty.xml",
@@ -42,9 +43,6 @@ REFUSED = {
 
 @pytest.fixture(scope="module")
 def first_and_second(site, tmp_path_factory):
-    from .conftest import TEST_LIMITS
-    from briefgen.config import CollectSettings
-
     settings = with_addresses(CollectSettings(into=tmp_path_factory.mktemp("c") / "sources", **TEST_LIMITS), site,
                               feeds=FEEDS, urls=[*HOSTILE, "/hostile/pdf", "/hostile/png-as-html", "/hostile/empty"])
     started = time.monotonic()
