@@ -69,3 +69,13 @@ def test_weekly_collect_collects_then_builds_the_week(site, isolated_home):
     assert result.stdout.startswith("Collected into sources/: 5 new, 0 already had, 0 skipped, 0 failed")
     data = json.loads((isolated_home / "outputs" / "brief-2025-W38.json").read_text(encoding="utf-8"))
     assert {s["outlet"] for s in data["sources"]} == {"Bamako Hebdo", "Le Quotidien de Niamey", "Lagune Info", "L'Écho du Sahel"}  # 4 September is before the look-back
+
+
+def test_progress_lines_name_each_address_as_it_is_done(capsys):
+    from briefgen.cli.collect import _print_progress
+    from briefgen.collect import Outcome
+
+    _print_progress(Outcome("http://127.0.0.1/a", "new", path=Path("a.md")))
+    _print_progress(Outcome("http://127.0.0.1/b", "failed", "HTTP 404 Not Found"))
+    assert capsys.readouterr().err.splitlines() == [
+        "     new article http://127.0.0.1/a", "  FAILED article http://127.0.0.1/b (HTTP 404 Not Found)"]
