@@ -242,7 +242,7 @@ def test_build_and_weekly_help_list_the_same_output_options():
     output_options = {"--out", "--week", "--engine", "--length", "--format", "--template", "--glossary", "--force",
                       "--notes", "--quiet", "--verbose", "--json"}  # fmt: skip
     build, weekly = _options("build"), _options("weekly")
-    assert output_options <= build and weekly - {"--context-days"} == build
+    assert output_options <= build and weekly - {"--context-days", "--collect"} == build
 
 
 def test_help_does_not_load_heavy_libraries():

@@ -14,6 +14,7 @@ import typer
 
 if TYPE_CHECKING:
     from briefgen.build import BuildResult, BuildSummary
+    from briefgen.config import Config
 
 
 def run_build(
@@ -28,8 +29,10 @@ def run_build(
     verbose: bool,
     weekly: bool = False,
     context_days: int = 0,
+    collect: bool = False,
 ) -> tuple[BuildResult, float]:
-    """Load the configuration and the engine, then build_brief with progress; returns the result and seconds."""
+    """Load the configuration and the engine, `collect` new articles into the first path if asked,
+    then build_brief with progress; returns the result and seconds."""
     started = time.monotonic()
     from briefgen.cli.display import CountingTranslator, StageReporter
 
@@ -42,6 +45,8 @@ def run_build(
         reporter.note(f"Configuration: {CONFIG_NAME if Path(CONFIG_NAME).is_file() else 'defaults (no briefgen.toml here)'}")
         with recorded(out, week):  # a bad configuration or a missing engine is a failed run too
             config = load_config(overrides=overrides)
+            if collect:
+                _collect_into(paths[0], config, quiet)
             translator = CountingTranslator(select_engine(config), reporter.progress)
         reporter.note(f"Engine: {translator.info.name} {translator.info.version} ({translator.info.model})")
         request = BuildRequest(paths, out, config, week, weekly, context_days, notes, force)
@@ -49,6 +54,15 @@ def run_build(
     if result.brief is not None:
         reporter.note(f"{translator.translated} sentences translated by the engine; any others came from the translation cache {config.cache}.")
     return result, time.monotonic() - started
+
+
+def _collect_into(folder: Path, config: Config, quiet: bool) -> None:
+    from briefgen.cli.collect import summary
+    from briefgen.collect import collect_into
+
+    report = collect_into(folder, config)
+    if not quiet:
+        typer.echo(summary(report))
 
 
 def report_up_to_date(result: BuildResult, quiet: bool, as_json: bool) -> None:

@@ -29,6 +29,7 @@ def weekly(
     quiet: opt.Quiet = False,
     verbose: opt.Verbose = False,
     as_json: opt.AsJson = False,
+    collect: Annotated[bool, typer.Option("--collect", help="First collect new articles from [collect] feeds and urls into the sources folder.")] = False,
     context_days: Annotated[int, typer.Option(help="Also use articles this many days older than the look-back, for the background sections (Russia context) only.")] = 0,
 ) -> None:
     """Build the brief for one ISO week, keeping analysts' edits and notes, and say what is new.
@@ -39,6 +40,7 @@ def weekly(
         result, seconds = run_build(
             [sources_dir], out, opt.overrides(engine, length, formats, template, glossary),
             week=week, notes=notes, force=force, quiet=quiet, verbose=verbose, weekly=True, context_days=context_days,
+            collect=collect,
         )
     if result.brief is None:
         report_up_to_date(result, quiet, as_json)
@@ -58,6 +60,7 @@ def install(
     time: Annotated[str, typer.Option(help="Time of the run, 24-hour HH:MM (local time).")] = "06:00",
     notes: Annotated[Optional[Path], typer.Option(help="Analyst notes folder. Default: notes/ in this folder.")] = None,
     cron: Annotated[bool, typer.Option("--cron", help="Print an equivalent crontab line instead of installing a timer.")] = False,
+    collect: Annotated[bool, typer.Option("--collect", help="Each run first collects new articles ([collect] in briefgen.toml).")] = False,
     verbose: opt.Verbose = False,
 ) -> None:
     """Install a systemd user timer running `briefgen weekly` (this folder is its working folder).
@@ -67,7 +70,7 @@ def install(
     from briefgen import schedule
 
     with reported_errors(verbose):
-        plan = schedule.make_schedule(sources, out, weekday, time, notes)
+        plan = schedule.make_schedule(sources, out, weekday, time, notes, collect=collect)
         if cron:
             typer.echo(schedule.cron_line(plan))
             return
