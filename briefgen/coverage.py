@@ -73,13 +73,19 @@ def current_events(brief: Brief) -> list[TimelineEntry]:
 
 
 def published_span(brief: Brief) -> tuple[dt.date, dt.date] | None:
-    spans = [s for s in map(source_span, brief.sources) if s]
-    return (min(s[0] for s in spans), max(s[0] for s in spans)) if spans else None
+    """First and last publication day; sources dated to the day decide when there are any (a source
+    dated "July 2025" would otherwise stretch the span to the 1st)."""
+    dated = [s for s in brief.sources if s.date]
+    exact = [s.date for s in dated if s.date_precision != "month"] or [s.date for s in dated]
+    return (min(exact), max(exact)) if exact else None
 
 
 def events_span(brief: Brief) -> tuple[dt.date, dt.date] | None:
-    spans = [event_span(e) for e in current_events(brief)]
-    spans = [s for s in spans if s]
+    """First and last day of the period's events; events dated to the day or a range decide when there
+    are any (an event of "July 2025" would otherwise stretch the span to the 31st)."""
+    current = current_events(brief)
+    exact = [event_span(e) for e in current if e.precision != "month"] or [event_span(e) for e in current]
+    spans = [s for s in exact if s]
     return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
 
 
