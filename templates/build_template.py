@@ -135,7 +135,7 @@ def styles_xml() -> str:
                 _rpr(9, MUTED, italic=True), nxt="Normal"),
         _pstyle("Figure", "Figure", '<w:keepNext/><w:spacing w:before="120" w:after="0"/><w:jc w:val="center"/>'),
         _pstyle("TableText", "Table Text", '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>',
-                _rpr(9)),
+                _rpr(8.5)),
         _pstyle("TableHeading", "Table Heading", '<w:keepNext/><w:spacing w:before="0" w:after="0"/>',
                 _rpr(9, "FFFFFF", bold=True), based="TableText"),
         _pstyle("SourceEntry", "Source Entry", '<w:spacing w:after="80"/><w:ind w:left="454" w:hanging="454"/>',

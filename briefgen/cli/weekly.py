@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from briefgen.cli.build import Annex, Footnotes, Lang, edition_overrides
 from briefgen.cli.errors import reported_errors
 from briefgen.errors import BriefgenError
 
@@ -28,6 +29,9 @@ def weekly(
     notes: NotesDir = Path("notes"),
     context_days: Annotated[int, typer.Option(help="Also use articles this many days older than the look-back, for the Russia context section only.")] = 0,
     engine: Annotated[Optional[str], typer.Option(help="Translation engine: auto, argos or apertium.")] = None,
+    lang: Lang = None,
+    annex: Annex = None,
+    footnotes: Footnotes = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
@@ -54,7 +58,7 @@ def weekly(
 
             period = period or last_complete_week(generation_time().date())
             record["week"] = period.week
-            config = load_config(overrides={"engine": engine})
+            config = load_config(overrides={"engine": engine} | edition_overrides(lang, annex, footnotes))
             with StageReporter(enabled=not quiet) as reporter:
                 result = build_week(
                     sources_dir, out, config, select_engine(config), period, default_renderers(),

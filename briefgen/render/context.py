@@ -262,7 +262,7 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
         generated=text.timestamp(generated_at(brief), lang),
         engine=_engine(brief, lang),
         sources_count=len(sources),
-        sources_summary=_sources_summary(sources),
+        sources_summary=_sources_summary(sources, lang),
         compared=brief.previous_week is not None or any(p.status for p in brief.points()),
         previous_week=text.clean(brief.previous_week),
         new_points=[_point(p, numbered[p.id], cite, lang, home[p.id]) for p in brief.points() if p.id in new],
@@ -441,10 +441,13 @@ def _derived_title(source: Source) -> bool:
     return not title or (title.endswith("…") and " ".join(source.text.split()).startswith(title[:-1].strip()))
 
 
-def _sources_summary(sources: list[SourceView]) -> str:
-    outlets = {s.outlet for s in sources if s.known_outlet}
+def _sources_summary(sources: list[SourceView], lang: str = "en") -> str:
+    outlets = len({s.outlet for s in sources if s.known_outlet})
+    if lang == "fr":
+        articles = text.plural(len(sources), "article", "articles") + " en français"
+        return f"{articles} de {text.plural(outlets, 'média', 'médias')}" if outlets else articles
     articles = text.plural(len(sources), "French-language article")
-    return f"{articles} from {text.plural(len(outlets), 'outlet')}" if outlets else articles
+    return f"{articles} from {text.plural(outlets, 'outlet')}" if outlets else articles
 
 
 def _period(brief: Brief, lang: str = "en") -> PeriodView:

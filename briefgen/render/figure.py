@@ -26,8 +26,8 @@ from matplotlib.ticker import FuncFormatter
 from briefgen.render import text
 
 WIDTH_IN = 6.5  # the figure is printed at 165 mm: 1 inch of figure is 1 inch on paper
-ROW_IN = 0.27  # height per event
-LEGEND_IN = 0.75  # axis labels and the legend under the rows
+ROW_IN = 0.24  # height per event: 8 pt labels need 0.17 in
+LEGEND_IN = 0.65  # axis labels and the legend under the rows
 MAX_HEIGHT_IN = 7.0  # a long timeline gets tighter rows rather than a page-long figure
 DPI = 200  # sharp in print; 40-100 KB per figure
 FONT_PT = 8  # printed at 100 %: the size of the table text beside it

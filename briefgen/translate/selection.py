@@ -6,12 +6,15 @@ from briefgen.config import Config
 from briefgen.errors import EngineUnavailableError
 from briefgen.translate.apertium import ApertiumTranslator, apertium_available
 from briefgen.translate.argos import ArgosTranslator
-from briefgen.translate.engine import Translator
+from briefgen.translate.engine import NoTranslation, Translator
 from briefgen.translate.packages import FROM_CODE, NO_ENGINE_HINT, TO_CODE, find_package
 
 
 def select_engine(config: Config) -> Translator:
-    """Build the engine named by `config.engine` ("auto", "argos" or "apertium")."""
+    """Build the engine named by `config.engine` ("auto", "argos" or "apertium"); a French-only
+    edition needs none."""
+    if "en" not in config.languages:
+        return NoTranslation()
     if config.engine in ("auto", "argos"):
         package = find_package(FROM_CODE, TO_CODE)
         if package is not None:
