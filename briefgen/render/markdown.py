@@ -30,7 +30,8 @@ def render_markdown(brief: Brief, config: Config, out: Path) -> None:
     notes = marks.notes
     blocks = [
         _title(view), _new_this_week(view), _key_judgements(view), *(_section(s) for s in view.sections), _timeline(view),
-        _actors(view), _discrepancies(view), _analyst_notes(), _sources(view), _annex(view), _methodology(view),
+        _actors(view), _discrepancies(view), _analyst_notes(), _sources(view), _methodology(view),
+        *([_annex(view)] if view.show_annex else []),
         [_footnote(n, c) for n, c in enumerate(notes, start=1)],
     ]
     document = "\n\n".join("\n".join(block) for block in blocks if block) + "\n"
@@ -77,13 +78,13 @@ def _title(view: BriefView) -> list[str]:
     return lines + [
         f"# {md(view.title)}",
         "",
-        f"- **Period:** {md(view.period.label)} (ISO week {md(view.period.week)})",
+        f"- **Coverage:** {md(view.period.coverage)}",
+        f"- **Period:** ISO week {md(view.period.week)} ({md(view.period.dates)})",
         f"- **Sources:** {md(view.sources_summary)}",
         f"- **Generated:** {md(view.generated)}",
         f"- **Translation:** {md(view.engine.label)}",
         "",
-        "_English text is machine-translated from French; each footnote quotes the original sentence, and the "
-        "Annex sets every point beside its French source._",
+        f"_{md(view.w['intro'] if view.show_annex else view.w['intro_no_annex'])}_",
     ]
 
 
