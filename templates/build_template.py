@@ -469,7 +469,7 @@ def annex() -> str:
     small = _rpr(8)
     cells = [
         para("TableText", run("{{ row.n }}", _rpr(8, MUTED))),
-        para("TableText", run("{{ row.fr }}", small.replace("<w:rPr>", '<w:rPr><w:lang w:val="fr-FR"/>'))),
+        para("TableText", run("{{ row.fr }}", small.replace("</w:rPr>", '<w:lang w:val="fr-FR"/></w:rPr>'))),
         para("TableText", run("{{ row.en }}", small)),
     ]
     return (
