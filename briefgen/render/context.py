@@ -270,7 +270,7 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
         sections=sections,
         timeline=timeline,
         timeline_caption=_timeline_caption(timeline, lang),
-        actors=_actors(actors, cite),
+        actors=_actors(actors, cite, lang),
         actors_note=_listed(len(actors), len(brief.actors), "most-mentioned", "actors"),
         discrepancies=_discrepancies(discrepancies, cite),
         discrepancies_note=_listed(len(discrepancies), len(brief.discrepancies), "most widely reported",
@@ -325,9 +325,12 @@ def _listed(shown: int, total: int, which: str, what: str) -> str:
     return f"The {shown} {which} of {total:,} {what} are listed; the JSON sidecar lists them all."
 
 
-def _actors(actors: list[Actor], cite: _Citer) -> list[ActorView]:
+def _actors(actors: list[Actor], cite: _Citer, lang: str = "en") -> list[ActorView]:
+    """The French edition shows roles as the sources state them."""
+    w = words(lang)
     return [
-        ActorView(text.clean(a.name), text.clean(a.kind), text.clean(a.role_en or a.role), text.clean(a.role),
+        ActorView(text.clean(a.name), w.get(a.kind, text.clean(a.kind)),
+                  text.clean(a.role if lang == "fr" else a.role_en or a.role), text.clean(a.role),
                   text.clean("; ".join(a.variants)), a.mentions,
                   [cite.link(sid) for sid in sorted(set(a.sources), key=cite.order)])
         for a in actors

@@ -80,6 +80,8 @@ WORDS: dict[str, dict[str, str]] = {
         "events": "events reported {events}",
         "untranslated_engine": "None: French edition, not translated",
         "all_sources": "All sources",
+        "person": "person",
+        "organisation": "organisation",
     },
     "fr": {
         "overline": "Presse francophone · note de synthèse",
@@ -152,6 +154,8 @@ WORDS: dict[str, dict[str, str]] = {
         "events": "événements rapportés {events}",
         "untranslated_engine": "Aucune : édition française, non traduite",
         "all_sources": "Toutes les sources",
+        "person": "personne",
+        "organisation": "organisation",
     },
 }
 
