@@ -14,10 +14,12 @@ import re
 from briefgen.config import Config
 from briefgen.model import Brief, Source, TimelineEntry
 
-# An event more than this many days before every source that reports it is background the sources
-# recall (the last visit in 2022, a 2021 coup), not news of the period: it stays in the table but
-# off the figure's axis. A month covers a story reported late in the following weeks (the sample's
-# sources report 23 June – 22 July events within 1–4 weeks; their background is 5+ months older).
+# An event that ended more than this many days before the earliest of the brief's sources was
+# published is background the sources recall (the last visit in 2022, a 2021 coup), not news of the
+# period: it stays in the table but off the figure's axis. A month keeps the run-up the articles
+# report (the sample's sources start in July and report 17 and 23 June); its background is February
+# 2025 and older. Measured from the earliest source, a later rewrite of the period's news (the
+# sample's September article on the 8–11 July visit) stays news.
 CURRENT_DAYS = 31
 # A weekly brief warns when more than this share of its dated events fall outside the week and its
 # look-back: the week's sources are then mostly retelling older news.
@@ -56,20 +58,24 @@ def source_span(source: Source) -> tuple[dt.date, dt.date] | None:
     return source.date, source.date
 
 
-def is_background(entry: TimelineEntry, sources: dict[str, Source]) -> bool:
-    """Whether every dated source reporting `entry` was published more than CURRENT_DAYS after it."""
+def news_since(brief: Brief) -> dt.date | None:
+    """The first day of the period's news: CURRENT_DAYS before the earliest source (weekly background
+    sources aside); None when no source is dated."""
+    spans = [source_span(s) for s in brief.sources if not s.background]
+    starts = [span[0] for span in spans if span]
+    return min(starts) - dt.timedelta(days=CURRENT_DAYS) if starts else None
+
+
+def is_background(entry: TimelineEntry, since: dt.date | None) -> bool:
+    """Whether `entry` ended before `since` (news_since): recalled, not news of the period."""
     span = event_span(entry)
-    published = [source_span(sources[c.source]) for c in entry.citations if c.source in sources]
-    published = [p for p in published if p]
-    if span is None or not published:
-        return False
-    return all(span[1] < start - dt.timedelta(days=CURRENT_DAYS) for start, _ in published)
+    return bool(span and since and span[1] < since)
 
 
 def current_events(brief: Brief) -> list[TimelineEntry]:
     """The timeline entries that are news of the period (see is_background)."""
-    sources = {s.id: s for s in brief.sources}
-    return [e for e in brief.timeline if event_span(e) and not is_background(e, sources)]
+    since = news_since(brief)
+    return [e for e in brief.timeline if event_span(e) and not is_background(e, since)]
 
 
 def published_span(brief: Brief) -> tuple[dt.date, dt.date] | None:

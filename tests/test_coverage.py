@@ -58,3 +58,14 @@ def test_weekly_warns_when_the_weeks_sources_retell_older_news():
                   period=Period.from_week("2025-W38"))
     warn_outside_week(brief, config)
     assert not brief.warnings
+
+
+def test_background_is_what_ended_a_month_before_the_earliest_source():
+    brief = Brief(sources=[source("a", dt.date(2025, 7, 9)), source("b", dt.date(2025, 9, 16))], timeline=[
+        entry("2022-10", "month", "La dernière visite remontait à octobre 2022.", "a"),
+        entry("2025-06-07", "day", "Le 7 juin, le ministre a reçu l'ambassadeur.", "a"),
+        entry("2025-06-08", "day", "Le 8 juin, le ministre a reçu l'envoyé.", "a"),
+        entry("2025-07-08/2025-07-11", "range", "Du 8 au 11 juillet, il a effectué une visite.", "b"),
+    ])
+    assert [e.date for e in current_events(brief)] == ["2025-06-08", "2025-07-08/2025-07-11"]
+    assert events_span(brief) == (dt.date(2025, 6, 8), dt.date(2025, 7, 11))

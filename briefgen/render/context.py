@@ -293,13 +293,13 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
 
 def _timeline(brief: Brief, cite: _Citer, config: Config, lang: str) -> list[TimelineView]:
     """Events link to their sources instead of citing: the points carry the footnotes."""
-    sources = {s.id: s for s in brief.sources}
+    since = coverage.news_since(brief)
     glossary = load_glossary(config.glossary)
     return [
         TimelineView(text.event_date(e.date, e.precision, lang), text.clean(e.en or e.fr), text.clean(e.fr),
                      cite.links(e.citations), cite.views(e.citations, with_refs=False),
                      label=text.clean(event_label(e, brief.actors, glossary, lang)),
-                     background=coverage.is_background(e, sources), hedged=e.hedged)
+                     background=coverage.is_background(e, since), hedged=e.hedged)
         for e in brief.timeline
     ]
 

@@ -76,5 +76,5 @@ def test_the_picture_in_the_docx_has_alt_text(rendered):
     body = part_xml(path, "word/document.xml")
     pictures = body.findall(".//{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")
     assert [p.get("descr") for p in pictures] == [
-        "The period's events reported in the sources (3); the table also lists 2 earlier events the sources recall."
+        "The period's events reported in the sources (5)."
     ]
