@@ -124,7 +124,7 @@ def warn_outside_week(brief: Brief, config: Config) -> None:
         first, last = min(s[0] for s in outside), max(s[1] for s in outside)
         brief.warn("", f"{len(outside)} of the {len(spans)} dated events the sources report fall outside "
                    f"{brief.period.week} and its look-back (they date from {_iso_span(first, last)}): the "
-                   "week's articles mostly retell older news")
+                   "brief may be mostly older news or background; check what the sources report")
 
 
 def _iso_span(first: dt.date, last: dt.date) -> str:

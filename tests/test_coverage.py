@@ -53,7 +53,8 @@ def test_weekly_warns_when_the_weeks_sources_retell_older_news():
     warn_outside_week(brief, config)
     assert [w.message for w in brief.warnings] == [
         "3 of the 4 dated events the sources report fall outside 2025-W38 and its look-back (they date from "
-        "2025-07-08 to 2025-07-13): the week's articles mostly retell older news"]
+        "2025-07-08 to 2025-07-13): the brief may be mostly older news or background; check what the sources "
+        "report"]
     brief = Brief(sources=sources, timeline=old[:1] + [entry("2025-09-15", "day", "Il a parlé.", "a")] * 2,
                   period=Period.from_week("2025-W38"))
     warn_outside_week(brief, config)
