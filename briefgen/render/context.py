@@ -310,13 +310,12 @@ def _figure_row(entry: TimelineEntry, label: str) -> FigureRow:
 
 
 def _timeline_caption(timeline: list[TimelineView], lang: str) -> str:
+    w = words(lang)
     drawn = sum(not e.background for e in timeline)
-    if lang == "fr":
-        return (f"Événements de la période rapportés par les sources ({drawn}) ; la table liste aussi "
-                f"{len(timeline) - drawn} événements de contexte.")
-    background = len(timeline) - drawn
-    also = f"; the table also lists {text.plural(background, 'earlier event')} the sources recall" if background else ""
-    return f"The period's events reported in the sources ({drawn}){also}."
+    earlier = len(timeline) - drawn
+    if not earlier:
+        return w["caption"].format(n=drawn)
+    return w["caption_also"].format(n=drawn, earlier=text.plural(earlier, w["earlier_event"], w["earlier_events"]))
 
 
 def _listed(shown: int, total: int, which: str, what: str) -> str:
