@@ -27,7 +27,8 @@ from briefgen.render import text
 
 WIDTH_IN = 6.5  # the figure is printed at 165 mm: 1 inch of figure is 1 inch on paper
 ROW_IN = 0.24  # height per event: 8 pt labels need 0.17 in
-LEGEND_IN = 0.65  # axis labels and the legend under the rows
+AXIS_IN = 0.4  # the date axis under the rows
+LEGEND_IN = 0.3  # the legend under the axis
 MAX_HEIGHT_IN = 7.0  # a long timeline gets tighter rows rather than a page-long figure
 DPI = 200  # sharp in print; 40-100 KB per figure
 FONT_PT = 8  # printed at 100 %: the size of the table text beside it
@@ -52,7 +53,7 @@ class FigureRow:
 def timeline_png(rows: list[FigureRow], lang: str = "en") -> bytes:
     """PNG of `rows`, earliest at the top, with a legend for the marks it uses."""
     rows = sorted(rows, key=lambda r: (r.start, r.end, r.label))
-    height = min(MAX_HEIGHT_IN, LEGEND_IN + ROW_IN * max(len(rows), 2))
+    height = min(MAX_HEIGHT_IN, AXIS_IN + LEGEND_IN + ROW_IN * max(len(rows), 2))
     fig = Figure(figsize=(WIDTH_IN, height), dpi=DPI)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
@@ -62,8 +63,8 @@ def timeline_png(rows: list[FigureRow], lang: str = "en") -> bytes:
     _style_axes(ax, [r.label for r in rows], font)
     if rows:
         _date_axis(ax, rows, font, lang)
-    _legend(ax, rows, font, lang)
-    fig.tight_layout(pad=0.3)
+    _legend(fig, rows, font, lang)
+    fig.tight_layout(pad=0.3, rect=(0, LEGEND_IN / height, 1, 1))
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()
@@ -117,8 +118,8 @@ def _date_axis(ax, rows: list[FigureRow], font: str, lang: str) -> None:
         tick.set_family(font)
 
 
-def _legend(ax, rows: list[FigureRow], font: str, lang: str) -> None:
-    """A legend entry for each kind of mark the figure uses, in one row under the axis."""
+def _legend(fig: Figure, rows: list[FigureRow], font: str, lang: str) -> None:
+    """A legend entry for each kind of mark the figure uses, in one row at the bottom."""
     names = LEGEND[lang]
     used = {r.precision for r in rows}
     handles = []
@@ -131,5 +132,5 @@ def _legend(ax, rows: list[FigureRow], font: str, lang: str) -> None:
     if any(r.hedged for r in rows):
         handles.append(Patch(facecolor="white", edgecolor=NAVY, hatch="////", label=names[3]))
     if handles:
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.9 / max(len(rows), 2) / 4),
-                  ncol=len(handles), frameon=False, prop={"family": font, "size": FONT_PT})
+        fig.legend(handles=handles, loc="lower center", ncol=len(handles), frameon=False,
+                   prop={"family": font, "size": FONT_PT})

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import struct
 
-import datetime as dt
-
 from matplotlib import dates as mdates
 from matplotlib import image
-from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
 from briefgen.render.docx import FIGURE_WIDTH
 from briefgen.render.figure import DPI, MAX_HEIGHT_IN, WIDTH_IN, FigureRow, timeline_png
@@ -55,14 +54,14 @@ def test_size_follows_the_number_of_events_and_prints_at_the_text_width():
 
 def test_legend_names_each_kind_of_mark_used_and_the_axis_spans_the_events(monkeypatch):
     drawn = {}
-    original = Axes.legend
+    original = Figure.legend
 
     def spy(self, *args, **kwargs):
         drawn["labels"] = [h.get_label() for h in kwargs["handles"]]
-        drawn["xlim"] = self.get_xlim()
+        drawn["xlim"] = self.axes[0].get_xlim()
         return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(Axes, "legend", spy)
+    monkeypatch.setattr(Figure, "legend", spy)
     timeline_png(rows(4))
     assert drawn["labels"] == ["single day", "several days", "month (day not stated)", "unconfirmed"]
     first, last = (mdates.num2date(x).date() for x in drawn["xlim"])
