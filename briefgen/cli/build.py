@@ -66,7 +66,7 @@ def build(
             reporter.stage("load")
             from briefgen.config import CONFIG_NAME, load_config
             from briefgen.output import locked
-            from briefgen.translate import select_engine
+            from briefgen.translate import edition_engine
             from briefgen.uptodate import current_brief, scan_inputs
             from briefgen.weekly import parse_week
 
@@ -74,7 +74,7 @@ def build(
             config = load_config(overrides=_overrides(engine, length, formats, template, glossary)
                                  | edition_overrides(lang, annex, footnotes))
             week = parse_week(week).week if week else None
-            translator = CountingTranslator(select_engine(config), reporter.progress)
+            translator = CountingTranslator(edition_engine(config), reporter.progress)
             reporter.note(f"Engine: {translator.info.name} {translator.info.version} ({translator.info.model})")
             with locked(out):
                 scan = scan_inputs(_paths(paths))

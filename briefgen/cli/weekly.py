@@ -53,7 +53,7 @@ def weekly(
             from briefgen.notes import notes_for_week
             from briefgen.output import default_renderers
             from briefgen.pipeline import generation_time
-            from briefgen.translate import select_engine
+            from briefgen.translate import edition_engine
             from briefgen.weekly_run import build_week
 
             period = period or last_complete_week(generation_time().date())
@@ -61,7 +61,7 @@ def weekly(
             config = load_config(overrides={"engine": engine} | edition_overrides(lang, annex, footnotes))
             with StageReporter(enabled=not quiet) as reporter:
                 result = build_week(
-                    sources_dir, out, config, select_engine(config), period, default_renderers(),
+                    sources_dir, out, config, edition_engine(config), period, default_renderers(),
                     force=force, notes=notes_for_week(notes, period.week), context_days=context_days, report=reporter.stage,
                 )
         record["outputs"] = result.written

@@ -24,7 +24,7 @@ class NoTranslation:
     info = EngineInfo("none", "", "French edition: not translated")
 
     def translate_batch(self, sentences: list[str]) -> list[str]:
-        raise AssertionError("a French-only edition translates nothing")
+        raise AssertionError("a French-only edition translates nothing (translate_brief returns first)")
 
 
 def chunks(items: Sequence[T], size: int) -> Iterator[list[T]]:

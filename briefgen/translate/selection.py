@@ -11,10 +11,7 @@ from briefgen.translate.packages import FROM_CODE, NO_ENGINE_HINT, TO_CODE, find
 
 
 def select_engine(config: Config) -> Translator:
-    """Build the engine named by `config.engine` ("auto", "argos" or "apertium"); a French-only
-    edition needs none."""
-    if "en" not in config.languages:
-        return NoTranslation()
+    """Build the engine named by `config.engine` ("auto", "argos" or "apertium")."""
     if config.engine in ("auto", "argos"):
         package = find_package(FROM_CODE, TO_CODE)
         if package is not None:
@@ -24,3 +21,9 @@ def select_engine(config: Config) -> Translator:
     if config.engine == "apertium" or apertium_available():
         return ApertiumTranslator()  # explains how to install Apertium if it is missing
     raise EngineUnavailableError(f"No translation engine is available. {NO_ENGINE_HINT}")
+
+
+def edition_engine(config: Config) -> Translator:
+    """The engine a brief's editions need: none for a French-only edition (nothing is translated,
+    so nothing needs to be installed), else select_engine's."""
+    return select_engine(config) if "en" in config.languages else NoTranslation()
