@@ -125,6 +125,8 @@ def test_french_edition_selects_no_engine(workdir: Path, monkeypatch: pytest.Mon
         "brief-2025-W38.fr.docx", "brief-2025-W38.json", "brief-2025-W38.manifest.json"]
     sidecar = json.loads((workdir / "fr" / "brief-2025-W38.json").read_text(encoding="utf-8"))
     assert sidecar["engine"]["name"] == "none" and not any(p["en"] for s in sidecar["sections"] for p in s["points"])
+    again = runner.invoke(app, ["build", str(SEEDS), "--lang", "fr", "--no-annex", "--footnotes", "full", "--out", "fr"])
+    assert again.exit_code == 0 and "is up to date" in again.stdout
 
 
 def test_quiet_build_prints_nothing(workdir: Path):

@@ -20,8 +20,10 @@ from briefgen.translate.protect import mask, repair, unmask
 def translate_brief(brief: Brief, translator: Translator, config: Config) -> Brief:
     """Fill in the English of every point, timeline entry and listed actor's role (those the
     document shows: translation stays bounded by the brief, not the corpus); what only English
-    sources state is kept as is. A French-only edition (config.languages) translates nothing."""
+    sources state is kept as is. A French-only edition (config.languages) translates nothing; the
+    brief records the translator it was given (translate.NoTranslation from the CLI)."""
     if "en" not in config.languages:
+        brief.engine = translator.info
         return brief
     english_sources = {s.id for s in brief.sources if s.language == "en"}
     items = _items(brief)
