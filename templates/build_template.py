@@ -144,14 +144,14 @@ def styles_xml() -> str:
                 _rpr(9, MUTED, italic=True), nxt="Normal"),
         _pstyle("Figure", "Figure", '<w:keepNext/><w:spacing w:before="120" w:after="0"/><w:jc w:val="center"/>'),
         _pstyle("TableText", "Table Text", '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>',
-                _rpr(8.5)),
+                _rpr(8)),
         _pstyle("TableHeading", "Table Heading", '<w:keepNext/><w:spacing w:before="0" w:after="0"/>',
                 _rpr(9, "FFFFFF", bold=True), based="TableText"),
         _pstyle("SourceEntry", "Source Entry", '<w:spacing w:after="80"/><w:ind w:left="454" w:hanging="454"/>',
                 _rpr(9.5)),
         _pstyle("Note", "Note", "", _rpr(10, MUTED, italic=True)),
         _pstyle("FootnoteText", "footnote text", '<w:spacing w:after="20" w:line="240" w:lineRule="auto"/>',
-                _rpr(8)),
+                _rpr(7.5)),
         _pstyle("Header", "header", '<w:tabs><w:tab w:val="center" w:pos="4819"/><w:tab w:val="right" w:pos="9638"/></w:tabs>'
                 '<w:spacing w:after="0"/>', _rpr(8.5, MUTED)),
         _pstyle("Footer", "footer", '<w:tabs><w:tab w:val="center" w:pos="4819"/><w:tab w:val="right" w:pos="9638"/></w:tabs>'
@@ -284,7 +284,7 @@ def title_block() -> str:
         ("{{ w.period }}", "{{ w.iso_week }} {{ period.week }} ({{ period.dates }})"),
         ("{{ w.sources }}", "{{ sources_summary }}"),
         ("{{ w.generated }}", "{{ generated }}"),
-        ("{{ w.translation }}", "{{ engine.label }}"),
+        ("{{ w.translation }}", "{{ engine.label }}{% if engine.notice %}. {{ engine.notice }}{% endif %}"),
     ]
     rows = [
         row(cell(label_w, para("TableText", run(k, "<w:rPr><w:b/></w:rPr>"))), cell(value_w, para("TableText", run(v))))
@@ -398,7 +398,7 @@ def listed_note(variable: str) -> str:
 
 
 def actors() -> str:
-    widths = [2200, 1150, 3288, 1100, 1900]
+    widths = [2200, 1150, 3088, 900, 2300]
     cells = [
         para("TableText", run("{{ a.name }}", "<w:rPr><w:b/></w:rPr>"),
              run("{% if a.variants %} ({{ w.also }} {{ a.variants }}){% endif %}")),
@@ -504,8 +504,8 @@ def methodology() -> str:
         + para("Normal", run("{{ w.built_by.format(version=briefgen_version, when=generated) }}"))
         + tag_para("{%p if warnings %}")
         + heading("{{ w.input_warnings }}", 2)
-        + tag_para("{%p for w in warnings %}")
-        + para("ListBullet", run("{{ w.source }}", "<w:rPr><w:b/></w:rPr>"), run(": {{ w.message }}"))
+        + tag_para("{%p for warning in warnings %}")
+        + para("ListBullet", run("{{ warning.source }}", "<w:rPr><w:b/></w:rPr>"), run(": {{ warning.message }}"))
         + tag_para("{%p endfor %}")
         + tag_para("{%p endif %}")
     )

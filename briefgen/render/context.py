@@ -31,6 +31,9 @@ ENGINE_LIMITS = {
 }
 UNKNOWN_ENGINE = "The translation engine was not recorded; treat the English as unverified."
 UNTRANSLATED = "The French edition quotes the sources' own sentences: nothing was machine-translated."
+# Said on page 1 whenever the rule-based fallback made the English (issue 14: the reader must know).
+GIST_NOTICE = ("Gist-quality machine translation from the offline fallback engine. For fluent English, "
+               "install the neural model with `briefgen models install` and rebuild.")
 TITLE = "Press Brief"
 
 
@@ -173,6 +176,7 @@ class EngineView:
     model: str
     label: str
     limits: str
+    notice: str = ""  # for the title block: "" unless the English is gist quality
 
 
 @dataclass(frozen=True)
@@ -272,7 +276,7 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
         timeline_caption=_timeline_caption(timeline, lang),
         actors=_actors(actors, cite, lang),
         actors_note=_listed(len(actors), len(brief.actors), "most-mentioned", "actors"),
-        discrepancies=_discrepancies(discrepancies, cite),
+        discrepancies=_discrepancies(discrepancies, cite, lang),
         discrepancies_note=_listed(len(discrepancies), len(brief.discrepancies), "most widely reported",
                                    "discrepancies"),
         sources=sources,
@@ -328,7 +332,7 @@ def _actors(actors: list[Actor], cite: _Citer, lang: str = "en") -> list[ActorVi
     """The French edition shows roles as the sources state them."""
     w = words(lang)
     return [
-        ActorView(text.clean(a.name), w.get(a.kind, text.clean(a.kind)),
+        ActorView(text.clean(a.name if lang == "fr" else a.name_en or a.name), w.get(a.kind, text.clean(a.kind)),
                   text.clean(a.role if lang == "fr" else a.role_en or a.role), text.clean(a.role),
                   text.clean("; ".join(a.variants)), a.mentions,
                   [cite.link(sid) for sid in sorted(set(a.sources), key=cite.order)])
@@ -336,10 +340,11 @@ def _actors(actors: list[Actor], cite: _Citer, lang: str = "en") -> list[ActorVi
     ]
 
 
-def _discrepancies(discrepancies: list[Discrepancy], cite: _Citer) -> list[DiscrepancyView]:
+def _discrepancies(discrepancies: list[Discrepancy], cite: _Citer, lang: str = "en") -> list[DiscrepancyView]:
+    key = "value" if lang == "fr" else "value_en"
     return [
         DiscrepancyView(text.clean(d.topic), [
-            VersionView(text.clean(str(v.get("value", ""))), cite.views(v.get("citations", []))) for v in d.versions
+            VersionView(text.clean(str(v.get(key) or v.get("value", ""))), cite.views(v.get("citations", []))) for v in d.versions
         ])
         for d in discrepancies
     ]
@@ -476,6 +481,13 @@ def _engine(brief: Brief, lang: str = "en") -> EngineView:
         return EngineView("", "", "", "Translation engine not recorded", UNKNOWN_ENGINE)
     name = ENGINE_NAMES.get(e.name, text.clean(e.name))
     model = f" ({text.clean(e.model)})" if e.model else ""
-    return EngineView(text.clean(e.name), text.clean(e.version), text.clean(e.model),
-                      f"{name} {text.clean(e.version)}{model}".replace("  ", " "),
-                      ENGINE_LIMITS.get(e.name, UNKNOWN_ENGINE))
+    label = f"{name} {text.clean(e.version)}{model}".replace("  ", " ")
+    limits, notice = ENGINE_LIMITS.get(e.name, UNKNOWN_ENGINE), ""
+    if e.name == "apertium":
+        notice = GIST_NOTICE
+        left = len(brief.untranslated)
+        limits += (f" briefgen's domain lexicon ({e.lexicon_entries} entries) corrects the pivot's known errors "
+                   f"(ranks, institutions, demonyms, word senses); {text.plural(left, 'French word')} "
+                   f"{'was' if left == 1 else 'were'} left untranslated (a word neither Apertium stage knows is "
+                   f"shown in French between asterisks).")
+    return EngineView(text.clean(e.name), text.clean(e.version), text.clean(e.model), label, limits, notice)

@@ -26,7 +26,7 @@ from matplotlib.ticker import FuncFormatter
 from briefgen.render import text
 
 WIDTH_IN = 6.5  # the figure is printed at 165 mm: 1 inch of figure is 1 inch on paper
-ROW_IN = 0.24  # height per event: 8 pt labels need 0.17 in
+ROW_IN = 0.22  # height per event: 8 pt labels need 0.17 in
 AXIS_IN = 0.4  # the date axis under the rows
 LEGEND_IN = 0.3  # the legend under the axis
 MAX_HEIGHT_IN = 7.0  # a long timeline gets tighter rows rather than a page-long figure

@@ -83,7 +83,7 @@ def _title(view: BriefView) -> list[str]:
         f"- **{w['period']}:** {w['iso_week']} {md(view.period.week)} ({md(view.period.dates)})",
         f"- **{w['sources']}:** {md(view.sources_summary)}",
         f"- **{w['generated']}:** {md(view.generated)}",
-        f"- **{w['translation']}:** {md(view.engine.label)}",
+        f"- **{w['translation']}:** {md(view.engine.label)}" + (f". {md(view.engine.notice)}" if view.engine.notice else ""),
         "",
         f"_{md(view.w['intro'] if view.show_annex else view.w['intro_no_annex'])}_",
     ]
