@@ -24,19 +24,20 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.config import Config
+from briefgen.coverage import warn_outside_week
 from briefgen.errors import BriefgenError, OutputError
 from briefgen.history import load_previous, mark_changes
 from briefgen.manifest import Manifest
 from briefgen.model import WEEK_PATTERN, Brief, Citation, EngineInfo, Period, SourceWarning, parse_week
 from briefgen.outdir import locked
 from briefgen.output import write_brief
-from briefgen.pipeline import ANALYSIS_STAGES, Report, Stage, generation_time, run
+from briefgen.pipeline import ANALYSIS_STAGES, Report, Stage, analyse, choose_period, generation_time
 from briefgen.registry import FORMATS, FormatSpec, renderers
 from briefgen.render.notes import notes_for_week
 from briefgen.render.sidecar import changes_summary, engine_dict
 from briefgen.schedule import record_run
 from briefgen.select import key_judgements
-from briefgen.translate import Translator
+from briefgen.translate import Translator, translate_brief
 from briefgen.uptodate import current_brief, scan_inputs
 from briefgen.weekly import last_complete_week, select_week_sources, week_window
 
@@ -163,12 +164,14 @@ def _build_locked(
     )
     if current is not None:
         return BuildResult(current.week, [out / name for name in current.outputs], up_to_date=current)
+    brief = _analyse(request, period, report)
+    brief.generated_at = generation_time()
+    brief.period = period or choose_period(brief, brief.generated_at)
     if request.weekly:
-        assert period is not None  # build_brief names a weekly run's week
-        keep = functools.partial(select_week_sources, period=period, lookback_days=config.lookback_days, context_days=request.context_days)
-        brief = run(request.paths, config, translator, period, report, keep, week_stages())
-    else:
-        brief = run(request.paths, config, translator, period, report)
+        brief.weekly = True
+        warn_outside_week(brief, config)
+    report("translate")
+    brief = translate_brief(brief, translator, config)
     mark_changes(brief, load_previous(out, brief))
     report("render")
     notes = notes_for_week(request.notes, brief.period.week)
@@ -184,6 +187,16 @@ def _window(request: BuildRequest, period: Period | None) -> dict[str, str] | No
         return None
     window = week_window(period, request.config.lookback_days, request.context_days)
     return {"start": window.start.isoformat(), "context_start": window.context_start.isoformat()}
+
+
+def _analyse(request: BuildRequest, period: Period | None, report: Report) -> Brief:
+    """The analysis stages, on the week's sources (background confined) for a weekly brief."""
+    if not request.weekly:
+        return analyse(request.paths, request.config, report)
+    assert period is not None  # build_brief names a weekly run's week
+    keep = functools.partial(select_week_sources, period=period, lookback_days=request.config.lookback_days,
+                             context_days=request.context_days)
+    return analyse(request.paths, request.config, report, keep, week_stages())
 
 
 def week_stages() -> list[tuple[str, Stage]]:

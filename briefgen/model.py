@@ -7,10 +7,10 @@ Stdlib only. A stage owns some fields and fills only those:
     classify  -> Sentence.scores
     parse     -> Sentence.tokens, Sentence.entities (candidate sentences only)
     select    -> Brief.sections, Brief.key_judgements
-    timeline  -> Brief.timeline
+    timeline  -> Brief.timeline (coverage warns about sources dated before what they report)
     actors    -> Brief.actors, Brief.discrepancies
     translate -> Point.en, TimelineEntry.en, Actor.role_en/name_en, Version.value_en, Brief.engine
-    weekly    -> Brief.sources (the week's), Source.background
+    weekly    -> Brief.sources (the week's), Source.background, Brief.weekly
     history   -> Point.status, Brief.previous_week, Brief.new_this_week
     render    -> files on disk (reads only)
 
@@ -169,6 +169,8 @@ class TimelineEntry:
     fr: str
     citations: list[Citation]
     en: str = ""
+    label: str = ""  # a short English label (<= 12 words) for the figure and table; "" when none was made
+    hedged: bool = False  # the sources report it as unconfirmed (« aurait », « selon des sources »)
 
 
 @dataclass
@@ -238,6 +240,7 @@ class Brief:
     engine: EngineInfo | None = None
     previous_week: str | None = None  # week of the brief this one was compared with (None: first brief)
     new_this_week: list[str] = field(default_factory=list)  # ids of points not in the previous brief
+    weekly: bool = False  # a weekly brief covers its ISO week; a built one is titled by what its sources cover
     untranslated: list[str] = field(default_factory=list)  # French words left in the English, once per use
 
     def source(self, source_id: str) -> Source:

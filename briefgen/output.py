@@ -11,6 +11,7 @@ import errno
 import os
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from briefgen.config import Config
@@ -105,14 +106,15 @@ def write_brief(
     messages: list[str] = []
     pending: list[tuple[Path, Path]] = []
     try:
-        for fmt in config.formats:
-            final = output_path(out_dir, brief.period.week, fmt)
+        for fmt, lang in editions(config):
+            final = output_path(out_dir, brief.period.week, fmt if lang == "en" or fmt == "json" else f"{lang}.{fmt}")
+            edition = replace(config, languages=(lang,))
             render = renderers[fmt]
             if formats[fmt].edit_safe:
                 final, note = safe_target(final, force)
                 if note:
                     messages.append(note)
-            pending.append((render_to_temp(final, lambda temp, r=render: r(brief, config, temp)), final))
+            pending.append((render_to_temp(final, lambda temp, r=render, c=edition: r(brief, c, temp)), final))
         manifest_path = output_path(out_dir, brief.period.week, MANIFEST_EXTENSION)
         manifest = build_manifest(brief, config, notes, {final.name: temp for temp, final in pending}, scan, window)
         explained = explain_rebuild(read_manifest(manifest_path), manifest)
@@ -123,3 +125,10 @@ def write_brief(
     finally:
         for temp, _ in pending:  # already moved into place after a successful publish
             temp.unlink(missing_ok=True)
+
+
+def editions(config: Config) -> list[tuple[str, str]]:
+    """(format, language) of every file to write: each document format once per edition; the JSON,
+    which holds both languages, once (always brief-<week>.json). A French edition is named
+    brief-<week>.fr.<format>."""
+    return [(fmt, lang) for fmt in config.formats for lang in (config.languages[:1] if fmt == "json" else config.languages)]

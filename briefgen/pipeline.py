@@ -16,6 +16,7 @@ from pathlib import Path
 from briefgen.actors import find_actors
 from briefgen.classify import classify
 from briefgen.config import Config
+from briefgen.coverage import check_source_dates
 from briefgen.discrepancies import find_discrepancies
 from briefgen.errors import NoUsableSourcesError
 from briefgen.ingest import ingest
@@ -34,6 +35,7 @@ ANALYSIS_STAGES: list[tuple[str, Stage]] = [
     ("parse", parse),
     ("select", select),
     ("timeline", lambda brief, config: build_timeline(brief)),
+    ("source dates", check_source_dates),
     ("actors", lambda brief, config: find_actors(brief)),
     ("discrepancies", lambda brief, config: find_discrepancies(brief)),
 ]
@@ -77,17 +79,11 @@ def analyse(
     return brief
 
 
-def run(
-    paths: list[Path],
-    config: Config,
-    translator: Translator,
-    period: Period | None = None,
-    report: Report = lambda stage: None,
-    keep: Callable[[Brief], Brief] = lambda brief: brief,
-    stages: list[tuple[str, Stage]] = ANALYSIS_STAGES,
-) -> Brief:
-    """Build the whole Brief in memory (nothing written), for `period` or the newest source's week."""
-    brief = analyse(paths, config, report, keep, stages)
+def run(paths: list[Path], config: Config, translator: Translator, period: Period | None = None, report: Report = lambda stage: None) -> Brief:
+    """Build the whole Brief in memory (nothing written), for `period` or the newest source's week.
+
+    build.py does the same around its weekly window, then compares, merges notes and writes."""
+    brief = analyse(paths, config, report)
     brief.generated_at = generation_time()
     brief.period = period or choose_period(brief, brief.generated_at)
     report("translate")

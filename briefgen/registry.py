@@ -93,6 +93,7 @@ STAGES: dict[str, StageSpec] = {
     "background": StageSpec("Keeping background articles to context"),
     "select": StageSpec("Selecting points"),
     "timeline": StageSpec("Dating events"),
+    "source dates": StageSpec("Checking source dates"),
     "actors": StageSpec("Finding actors"),
     "discrepancies": StageSpec("Comparing sources"),
     "translate": StageSpec("Translating", "sentences"),

@@ -36,7 +36,7 @@ KILL_DELAYS = (0.5, 2.0)
 # the call's second argument must contain, "" for any call). os.replace is also used by libraries
 # (matplotlib's font cache), hence the filter on the destination's name.
 PAUSE_POINTS = {
-    "translate": ("briefgen.pipeline", "translate_brief", False, ""),  # before any output file exists
+    "translate": ("briefgen.build", "translate_brief", False, ""),  # before any output file exists
     "rendered": ("briefgen.output", "publish", False, ""),  # every temporary file complete, none published
     "half-published": ("briefgen.output", "os.replace", True, NAMES[0]),  # the .docx replaced, the .json not yet
 }

@@ -27,17 +27,20 @@ def build(
     glossary: opt.Glossary = None,
     force: opt.Force = False,
     notes: opt.Notes = Path("notes"),
+    lang: opt.Lang = None,
+    annex: opt.Annex = None,
+    footnotes: opt.Footnotes = None,
     quiet: opt.Quiet = False,
     verbose: opt.Verbose = False,
     as_json: opt.AsJson = False,
 ) -> None:
     """Build the brief from French articles. Options override briefgen.toml in the current folder.
 
-    Example: briefgen build seeds/ --out outputs/ --format docx,json,md
+    Example: briefgen build seeds/ --out outputs/ --format docx,json,md --lang en,fr
     """
     with reported_errors(verbose):
         result, seconds = run_build(
-            paths or [Path("sources")], out, opt.overrides(engine, length, formats, template, glossary),
+            paths or [Path("sources")], out, opt.overrides(engine, length, formats, template, glossary, lang, annex, footnotes),
             week=week, notes=notes, force=force, quiet=quiet, verbose=verbose,
         )
     if result.brief is None:

@@ -36,14 +36,28 @@ Notes = Annotated[Path, typer.Option("--notes", help="Folder of analyst notes me
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors (for cron and systemd).")]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Show stage timings, every warning, and tracebacks on errors.")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout, for scripts.")]
+Lang = Annotated[Optional[str], typer.Option("--lang", help="Editions: en (translated), fr (French, no translation at all) or en,fr. A French edition is brief-<week>.fr.docx.")]
+Annex = Annotated[Optional[bool], typer.Option("--annex/--no-annex", help="Include the annex setting each point's French beside its English.", show_default=False)]
+Footnotes = Annotated[Optional[str], typer.Option("--footnotes", help="Footnote form: short (outlet, date, paragraph, the clause that carries the fact) or full.")]
 
 
-def overrides(engine: str | None, length: int | None, formats: str | None, template: Path | None, glossary: Path | None) -> dict[str, Any]:
+def overrides(
+    engine: str | None, length: int | None, formats: str | None, template: Path | None, glossary: Path | None,
+    lang: str | None, annex: bool | None, footnotes: str | None,
+) -> dict[str, Any]:
     """CLI options as load_config overrides; options not given stay None (briefgen.toml decides)."""
     return {
         "engine": engine,
         "length": length,
-        "formats": [f.strip() for f in formats.split(",") if f.strip()] if formats else None,
+        "formats": _listed(formats),
         "template": str(template) if template else None,
         "glossary": str(glossary) if glossary else None,
+        "lang": _listed(lang),
+        "annex": annex,
+        "footnotes": footnotes,
     }
+
+
+def _listed(option: str | None) -> list[str] | None:
+    """"docx, json" -> ["docx", "json"]; None when the option was not given."""
+    return [part.strip() for part in option.split(",") if part.strip()] if option else None

@@ -40,14 +40,14 @@ def run_build(
         reporter.stage("load")
         from briefgen.build import BuildRequest, build_brief, recorded
         from briefgen.config import CONFIG_NAME, load_config
-        from briefgen.translate import select_engine
+        from briefgen.translate import edition_engine
 
         reporter.note(f"Configuration: {CONFIG_NAME if Path(CONFIG_NAME).is_file() else 'defaults (no briefgen.toml here)'}")
         with recorded(out, week):  # a bad configuration or a missing engine is a failed run too
             config = load_config(overrides=overrides)
             if collect:
                 _collect_into(paths[0], config, quiet)
-            translator = CountingTranslator(select_engine(config), reporter.progress)
+            translator = CountingTranslator(edition_engine(config), reporter.progress)
         reporter.note(f"Engine: {translator.info.name} {translator.info.version} ({translator.info.model})")
         request = BuildRequest(paths, out, config, week, weekly, context_days, notes, force)
         result = build_brief(request, translator, report=reporter.stage)

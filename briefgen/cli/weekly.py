@@ -26,6 +26,9 @@ def weekly(
     glossary: opt.Glossary = None,
     force: opt.Force = False,
     notes: opt.Notes = Path("notes"),
+    lang: opt.Lang = None,
+    annex: opt.Annex = None,
+    footnotes: opt.Footnotes = None,
     quiet: opt.Quiet = False,
     verbose: opt.Verbose = False,
     as_json: opt.AsJson = False,
@@ -38,7 +41,7 @@ def weekly(
     """
     with reported_errors(verbose):
         result, seconds = run_build(
-            [sources_dir], out, opt.overrides(engine, length, formats, template, glossary),
+            [sources_dir], out, opt.overrides(engine, length, formats, template, glossary, lang, annex, footnotes),
             week=week, notes=notes, force=force, quiet=quiet, verbose=verbose, weekly=True, context_days=context_days,
             collect=collect,
         )

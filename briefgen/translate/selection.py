@@ -6,7 +6,7 @@ from __future__ import annotations
 from briefgen.config import Config
 from briefgen.errors import EngineUnavailableError
 from briefgen.registry import AUTO, ENGINES
-from briefgen.translate.engine import Translator
+from briefgen.translate.engine import NoTranslation, Translator
 from briefgen.translate.packages import NO_ENGINE_HINT
 
 
@@ -18,3 +18,9 @@ def select_engine(config: Config) -> Translator:
         if spec.available():
             return spec.create(config)
     raise EngineUnavailableError(f"No translation engine is available. {NO_ENGINE_HINT}")
+
+
+def edition_engine(config: Config) -> Translator:
+    """The engine a brief's editions need: none for a French-only edition (nothing is translated,
+    so nothing needs to be installed), else select_engine's."""
+    return select_engine(config) if "en" in config.languages else NoTranslation()
