@@ -33,6 +33,7 @@ from rapidfuzz import fuzz
 from briefgen import syntax
 from briefgen.french import STOP_WORDS, fold
 from briefgen.model import EnglishFrame, Sentence, Token
+from briefgen.render.text import event_date
 
 # Verbs of saying, in the forms a report uses (past participle, present), with the English verb
 # the brief writes. Nuances beyond these ("martelé", "confié") read as "said".
@@ -240,6 +241,12 @@ def compose(frame: EnglishFrame, english: dict[str, str]) -> str:
     return text[:1].upper() + text[1:]
 
 
+def dates_note(dates: Sequence[str]) -> str:
+    """The editorial note of a merged point whose sources give other dates (TimelineEntry.date format)."""
+    days = "; ".join(event_date(d, "range" if "/" in d else "day") for d in dates)
+    return f"[Sources differ on the date: also {days}.]"
+
+
 class _English(str):
     """A translated piece; "{0:lower}" in a template lower-cases its first letter (after
     editorial words: "Reportedly, the CIA ...")."""
@@ -259,7 +266,7 @@ def _frame(sentence: Sentence, speaker: Speaker | None, hedge: Hedge | None) -> 
         if not french:
             return ""
         pieces.append(french)
-        spec = ":lower" if lower and fold(french.split()[0].strip("«»“\"")) in STOP_WORDS else ""
+        spec = ":lower" if lower and not _starts_with_name(sentence, text, a) else ""
         return "{" + f"{len(pieces) - 1}{spec}" + "}"
 
     prefix, end = "", len(text)
@@ -274,7 +281,8 @@ def _frame(sentence: Sentence, speaker: Speaker | None, hedge: Hedge | None) -> 
     elif hedge and hedge.kind == "conditional":
         prefix = "Reportedly, "
     body = _speaker_body(text, start, end, speaker, piece, lower=bool(prefix))
-    return EnglishFrame(prefix + body, pieces)
+    stop = text.rstrip()[-1] if end < len(text) and text.rstrip()[-1] in ".!…" else ""  # « ..., selon X. »
+    return EnglishFrame(prefix + body + stop, pieces)
 
 
 def _speaker_body(text: str, start: int, end: int, speaker: Speaker | None, piece, lower: bool) -> str:
@@ -297,8 +305,19 @@ def _speaker_body(text: str, start: int, end: int, speaker: Speaker | None, piec
         return f"{before}, according to {name}, {piece(match.end(), end)}" if before else f"According to {name}, {piece(match.end(), end, True)}"
     sep = (match["sep"] or "").strip()
     joiner = ": " if sep == ":" else " that " if sep else " "
-    lead = f"{before} " if before else ""
-    return f"{lead}{name} {verb}{joiner}{piece(match.end(), end)}"
+    return f"{before}, {name} {verb}{joiner}{piece(match.end(), end)}" if before else f"{name} {verb}{joiner}{piece(match.end(), end)}"
+
+
+def _starts_with_name(sentence: Sentence, text: str, at: int) -> bool:
+    """The word at `at` is a name, which keeps its capital after editorial words ("According to
+    media sources, Washington ..."): a proper noun for the parser, else not a function word."""
+    at += len(text[at:]) - len(text[at:].lstrip(" ,«»“\""))
+    offset = len(sentence.text) - len(sentence.text.lstrip())
+    token = next((t for t in sentence.tokens or [] if t.start - offset == at), None)
+    if token is not None:
+        return token.pos == "PROPN"
+    word = text[at:].split()[0] if text[at:].split() else ""
+    return fold(word) not in STOP_WORDS and word[:1].isupper()
 
 
 def _literal(text: str) -> str:

@@ -30,6 +30,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from briefgen.actors import NOT_NAME
+from briefgen.attribution import DANGLING, Reading, read
 from briefgen.classify import best_section
 from briefgen.config import Config, SectionSpec
 from briefgen.dates import EVENT_WINDOW_DAYS, DateMention, DateRef, find_dates
@@ -199,8 +200,9 @@ def select(brief: Brief, config: Config) -> Brief:
     """Fill `brief.sections` (config order, possibly empty) and `brief.key_judgements`."""
     order = [spec.key for spec in config.sections]
     statements = [s for source in brief.sources for s in source.sentences() if is_statement(s, config.sections)]
+    statements, readings = standing_alone(statements, brief)
     copies = exact_copies(statements)
-    candidates, matrix = build_points(copies, config.sections, {source.id: source for source in brief.sources})
+    candidates, matrix = build_points(copies, config.sections, {source.id: source for source in brief.sources}, readings)
     chosen = choose(candidates, matrix, order, config.length)
     brief.sections = [
         Section(spec.key, spec.title_en, spec.title_fr, [c.point for c in chosen if c.point.section == spec.key])
@@ -221,6 +223,64 @@ def is_statement(sentence: Sentence, specs: Sequence[SectionSpec]) -> bool:
     if not (text[0].isupper() or text[0] in "«“\"") or re.match(r"^[a-z]\)", text):
         return False
     return best_section(sentence.scores, specs)[1] >= MIN_SECTION_SCORE
+
+
+def standing_alone(statements: Sequence[Sentence], brief: Brief) -> tuple[list[Sentence], dict[tuple, list[Reading]]]:
+    """The statements that can be points on their own, and how each is attributed (see
+    attribution.py), keyed by (source id, start, end).
+
+    A statement that leans on the sentence before it (« Cette coopération aurait... », a pronoun
+    speaker no earlier sentence names) is joined to that sentence, as one quote of both, when
+    the earlier one is no heading and stands alone, and together they are a statement's
+    length; otherwise it is left out: a point never refers to a point the reader has not read.
+    The earlier sentence may close the paragraph before (one-line paragraphs are common online).
+    The joined quote replaces the earlier sentence's own point (it says the same and more); a
+    referring sentence that only comments is not worth it and is left out.
+    """
+    kept: list[Sentence] = []
+    readings: dict[tuple, list[Reading]] = {}
+    sources = {source.id: source for source in brief.sources}
+    articles: dict[str, list[Sentence]] = {}
+    for sentence in statements:
+        source = sources[sentence.source_id]
+        article = articles.setdefault(source.id, source.sentences())
+        reading = read(sentence, article, source.outlet)
+        if reading.alone:
+            kept.append(sentence)
+            readings[_key(sentence)] = [reading]
+            continue
+        i = next(k for k, s in enumerate(article) if s is sentence)
+        before = article[i - 1] if i else None
+        if before is None or source.paragraphs[before.paragraph - 1].heading:
+            continue
+        earlier = read(before, article, source.outlet)
+        text = source.text[before.start : sentence.end]
+        if earlier.alone and len(text.split()) <= MAX_WORDS and _reports(sentence.text):
+            scores = {k: max(before.scores.get(k, 0.0), v) for k, v in sentence.scores.items()}
+            joined = Sentence(source.id, before.paragraph, before.start, sentence.end, text, scores)
+            kept = [s for s in kept if s is not before]
+            kept.append(joined)
+            readings[_key(joined)] = [earlier, reading]
+    return kept, readings
+
+
+def _reports(text: str) -> bool:
+    """Reports something (see is_background) rather than comment on it (« Cette visite intervient
+    dans un contexte... »): worth joining to the sentence it refers to."""
+    return not is_background(text) and not OPINION.search(ASIDE.sub(" ", text))
+
+
+def _key(sentence: Sentence) -> tuple[str, int, int]:
+    return sentence.source_id, sentence.start, sentence.end
+
+
+def attribute(point: Point, readings: Sequence[Reading]) -> None:
+    """Fill the point's speaker, hedge and English frames from the readings of its quote."""
+    point.frames = [r.frame for r in readings]
+    point.speaker = next((r.speaker.name for r in readings if r.speaker), None)
+    hedges = [r.hedge for r in readings if r.hedge]
+    point.hedge = hedges[0].kind if hedges else None
+    point.hedged = any(h.unconfirmed for h in hedges)
 
 
 def english_words(french: str) -> int:
@@ -249,6 +309,7 @@ def build_points(
     copies: Sequence[Sequence[Sentence]],
     specs: Sequence[SectionSpec],
     sources: Mapping[str, Source],
+    readings: Mapping[tuple, Sequence[Reading]] | None = None,
 ) -> tuple[list[Candidate], csr_matrix]:
     """One scored Candidate per group of sentences stating the same fact, and the matrix of the
     statements' content vectors with their anchors (row i: `copies[i]`), which novelty compares.
@@ -281,6 +342,8 @@ def build_points(
         section, fit = best_section(_mean_scores([statements[i] for i in group]), specs)
         cited = sorted((s for i in group for s in copies[i]), key=lambda s: (s.source_id, s.start))
         point = Point(point_id(quoted.text), quoted.text, [_citation(s) for s in cited], section)
+        attribute(point, (readings or {}).get(_key(quoted), []))
+        point.dates_differ = dates_differ(quoted, cited, sources)
         signals = {
             "central": float(centrality[best]),
             "fit": fit,
@@ -365,6 +428,21 @@ def _years(sentence: Sentence, sources: Mapping[str, Source]) -> frozenset[int]:
     return stated or (frozenset({source.date.year}) if source.date else frozenset())
 
 
+def dates_differ(quoted: Sentence, cited: Sequence[Sentence], sources: Mapping[str, Source]) -> list[str]:
+    """The days other outlets give the event the quote dates ("2025-07-08/2025-07-11"), when the
+    outlets disagree: a merged point says so rather than hide it behind one outlet's date."""
+    def days(sentence: Sentence) -> set[str]:
+        source = sources[sentence.source_id]
+        reference = DateRef.of_article(source.date, source.date_precision)
+        return {m.iso for m in find_dates(sentence.text, reference) if m.precision in ("day", "range")}
+
+    stated = days(quoted)
+    if not stated:
+        return []
+    others = set().union(*(days(s) for s in cited if s.source_id != quoted.source_id)) - stated
+    return sorted(others)
+
+
 def _mean_scores(sentences: Sequence[Sentence]) -> dict[str, float]:
     keys = sorted({k for s in sentences for k in s.scores})
     return {k: sum(s.scores.get(k, 0.0) for s in sentences) / len(sentences) for k in keys}
@@ -423,6 +501,7 @@ def well_formed(text: str) -> tuple[int, int, int]:
     flags = sum(
         (
             not ANAPHORIC.match(text),
+            not DANGLING.match(text),
             text.rstrip().endswith("."),
             12 <= n <= 45,
             text.count("«") == text.count("»"),
@@ -448,7 +527,8 @@ def _rank(point: Point, signals: dict) -> float:
         - W_OPINION * bool(OPINION.search(ASIDE.sub(" ", point.fr)))
     )
     score *= BACKGROUND_PENALTY if signals["background"] else 1.0
-    return max(score, 0.0) * (ANAPHORA_PENALTY if ANAPHORIC.match(point.fr) else 1.0)
+    leaning = ANAPHORIC.match(point.fr) and not point.speaker  # a resolved speaker reads "[Atallah] ..."
+    return max(score, 0.0) * (ANAPHORA_PENALTY if leaning else 1.0)
 
 
 def is_background(text: str) -> bool:

@@ -261,7 +261,8 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
 def _timeline(brief: Brief, cite: _Citer) -> list[TimelineView]:
     """Events link to their sources instead of citing: the points carry the footnotes."""
     return [
-        TimelineView(text.event_date(e.date, e.precision), text.clean(e.en or e.fr), text.clean(e.fr),
+        TimelineView(text.event_date(e.date, e.precision) + (" (unconfirmed)" if e.hedged else ""),
+                     text.clean(e.en or e.fr), text.clean(e.fr),
                      cite.links(e.citations), cite.views(e.citations, with_refs=False))
         for e in brief.timeline
     ]

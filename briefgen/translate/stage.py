@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefgen.attribution import compose, dates_note
 from briefgen.config import Config
 from briefgen.errors import BriefgenError, EngineUnavailableError
 from briefgen.model import Brief, Point, TimelineEntry
@@ -24,12 +25,13 @@ def translate_brief(brief: Brief, translator: Translator, config: Config) -> Bri
     english_sources = {s.id for s in brief.sources if s.language == "en"}
     items = _items(brief)
     roles = [a for a in brief.listed_actors(config.max_actors) if a.role]
-    todo = [item.fr for item in items if not _only_english([c.source for c in item.citations], english_sources)]
+    todo = [piece for item in items if not _only_english([c.source for c in item.citations], english_sources)
+            for piece in _pieces(item)]
     todo += [a.role for a in roles if not _only_english(a.sources, english_sources)]
     english = translate_texts(todo, translator, config, brief)
     for item in items:
         stated_in_english = _only_english([c.source for c in item.citations], english_sources)
-        item.en = item.fr if stated_in_english else english.get(item.fr, "")
+        item.en = item.fr if stated_in_english else _english(item, english)
     for actor in roles:
         actor.role_en = actor.role if _only_english(actor.sources, english_sources) else english.get(actor.role)
     brief.engine = translator.info
@@ -101,6 +103,19 @@ def _call(translator: Translator, sentences: list[str], batch_size: int) -> list
             )
         out += translated
     return out
+
+
+def _pieces(item: Point | TimelineEntry) -> list[str]:
+    """The French to translate: the pieces of its English frames (see attribution.py), or all of it."""
+    return [piece for frame in item.frames for piece in frame.french] if item.frames else [item.fr]
+
+
+def _english(item: Point | TimelineEntry, english: dict[str, str]) -> str:
+    """The translation, composed with its editorial words; a point whose sources date its event
+    differently says so."""
+    text = " ".join(compose(frame, english) for frame in item.frames) if item.frames else english.get(item.fr, "")
+    differ = getattr(item, "dates_differ", [])
+    return f"{text} {dates_note(differ)}" if differ and text else text
 
 
 def _items(brief: Brief) -> list[Point | TimelineEntry]:
