@@ -234,8 +234,8 @@ def standing_alone(statements: Sequence[Sentence], brief: Brief) -> tuple[list[S
     the earlier one is no heading and stands alone, and together they are a statement's
     length; otherwise it is left out: a point never refers to a point the reader has not read.
     The earlier sentence may close the paragraph before (one-line paragraphs are common online).
-    The joined quote replaces the earlier sentence's own point (it says the same and more); a
-    referring sentence that only comments is not worth it and is left out.
+    The earlier sentence stays a statement of its own too (the joined quote is longer); a
+    referring sentence that only comments is not worth joining and is left out.
     """
     kept: list[Sentence] = []
     readings: dict[tuple, list[Reading]] = {}
@@ -258,7 +258,6 @@ def standing_alone(statements: Sequence[Sentence], brief: Brief) -> tuple[list[S
         if earlier.alone and len(text.split()) <= MAX_WORDS and _reports(sentence.text):
             scores = {k: max(before.scores.get(k, 0.0), v) for k, v in sentence.scores.items()}
             joined = Sentence(source.id, before.paragraph, before.start, sentence.end, text, scores)
-            kept = [s for s in kept if s is not before]
             kept.append(joined)
             readings[_key(joined)] = [earlier, reading]
     return kept, readings
@@ -337,7 +336,7 @@ def build_points(
     groups = clusters(matrix, reports, EVENT_MERGE_SIMILARITY, start=groups)
     candidates = []
     for group in groups:
-        best = max(group, key=lambda i: (well_formed(statements[i].text), -i))
+        best = _fullest(group, statements, max(group, key=lambda i: (well_formed(statements[i].text, _named(statements[i], readings)), -i)))
         quoted = statements[best]
         section, fit = best_section(_mean_scores([statements[i] for i in group]), specs)
         cited = sorted((s for i in group for s in copies[i]), key=lambda s: (s.source_id, s.start))
@@ -357,6 +356,19 @@ def build_points(
         paragraphs = frozenset((s.source_id, s.paragraph) for s in cited)
         candidates.append(Candidate(point, best, english_words(quoted.text), events[best], met, paragraphs))
     return candidates, matrix
+
+
+def _named(sentence: Sentence, readings: Mapping[tuple, Sequence[Reading]] | None) -> bool:
+    return any(r.speaker for r in (readings or {}).get(_key(sentence), []))
+
+
+def _fullest(group: Sequence[int], statements: Sequence[Sentence], best: int) -> int:
+    """The quote that joins `best` to the sentence after it (see standing_alone), if the group has
+    it: it says the same and what the next sentence adds (« ... Cette coopération aurait permis »)."""
+    quoted = statements[best]
+    longer = [i for i in group if statements[i].source_id == quoted.source_id and statements[i].start == quoted.start
+              and statements[i].end > quoted.end]
+    return max(longer, key=lambda i: statements[i].end) if longer else best
 
 
 def _event_reports(
@@ -494,13 +506,14 @@ def _echoes(statements: Sequence[Sentence], pairs: Pairs) -> list[set[str]]:
     return [e - {s.source_id} for e, s in zip(echoes, statements)]
 
 
-def well_formed(text: str) -> tuple[int, int, int]:
+def well_formed(text: str, named: bool = False) -> tuple[int, int, int]:
     """How well a sentence stands alone as a quote: (quality flags, shortness beyond 45 words,
-    length up to 45): of two long versions of one fact the shorter one spends less budget."""
+    length up to 45): of two long versions of one fact the shorter one spends less budget.
+    `named`: the pronoun it opens on is a speaker the English names ("[Atallah] ...")."""
     n = len(text.split())
     flags = sum(
         (
-            not ANAPHORIC.match(text),
+            named or not ANAPHORIC.match(text),
             not DANGLING.match(text),
             text.rstrip().endswith("."),
             12 <= n <= 45,
