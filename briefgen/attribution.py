@@ -299,8 +299,11 @@ def _speaker_body(text: str, start: int, end: int, speaker: Speaker | None, piec
     match, kind, verb = found
     before = piece(start, match.start(), lower) if match.start() > start else ""
     if kind == "incise":
+        rest = text[match.end() : end]
+        if not rest.strip(" ,.!…"):  # « ..., a-t-il ajouté. »
+            return f"{before}, {name} {verb}{rest.strip(' ,')}"
         after = piece(match.end(), end)
-        return f"{before}, {name} {verb}, {after}".rstrip(", ") if before else f"{name} {verb}: {after}"
+        return f"{before}, {name} {verb}, {after}" if before else f"{name} {verb}: {after}"
     if kind == "according":
         return f"{before}, according to {name}, {piece(match.end(), end)}" if before else f"According to {name}, {piece(match.end(), end, True)}"
     sep = (match["sep"] or "").strip()
@@ -369,19 +372,28 @@ def _conditional_verbs(tokens: Sequence[Token]) -> list[int]:
 
 
 def _conditional(sentence: Sentence) -> bool:
-    text = sentence.text
-    if REPORTED_SPEECH.search(text[: (CONDITIONAL.search(text) or re.search("$", text)).start()]):
+    if _reported_speech(sentence.text):
         return False
     if sentence.tokens:
         return bool(_conditional_verbs(sentence.tokens))
-    return bool(CONDITIONAL.search(text))
+    return bool(CONDITIONAL.search(sentence.text))
 
 
 def _possibility(sentence: Sentence) -> bool:
-    if sentence.tokens:
-        main = syntax.root(sentence.tokens)
-        return syntax.is_conditional(sentence.tokens, main) or syntax.hedge(sentence.tokens) == "possibility"
-    return bool(HEDGE_ADVERB.search(sentence.text))
+    """An adverb of possibility, or a conditional other than avoir/être (« pourrait »), outside
+    reported speech."""
+    if HEDGE_ADVERB.search(sentence.text):
+        return True
+    if sentence.tokens and not _reported_speech(sentence.text):
+        return syntax.is_conditional(sentence.tokens, syntax.root(sentence.tokens))
+    return False
+
+
+def _reported_speech(text: str) -> bool:
+    """A verb of saying and « que » come before the first conditional (« a précisé qu'un projet
+    serait lancé »): the tense of reported speech, which the speaker asserts."""
+    first = re.search(r"\b\w+(?:rait|raient)\b", text)
+    return bool(first and REPORTED_SPEECH.search(text[: first.start()]))
 
 
 def _inside_quote(text: str, at: int) -> bool:
@@ -426,11 +438,12 @@ def _antecedent(sentence: Sentence, pronoun: str, speaking: bool) -> Speaker | N
     people = [e for e in sentence.entities if e.label == "PER"]
     subject = syntax.subject(tokens, syntax.root(tokens)) if tokens else None
     head = tokens[subject] if subject is not None else None
-    if head is not None and head.pos != "PRON" and head.lemma.lower() not in PERSON_TITLES:
+    if head is not None and (head.pos == "PRON" or head.lemma.lower() in PERSON_TITLES):
+        return None
+    if head is not None and not speaking:
         gender = head.morph.get("Gender")
         agrees = gender is None or gender == ("Fem" if pronoun.lower() == "elle" else "Masc")
-        if agrees and not speaking:
-            return Speaker("")
+        return Speaker("") if agrees else None
     return Speaker(_surname(people[0].text)) if people and speaking else None
 
 

@@ -339,7 +339,7 @@ def build_points(
         best = _fullest(group, statements, max(group, key=lambda i: (well_formed(statements[i].text, _named(statements[i], readings)), -i)))
         quoted = statements[best]
         section, fit = best_section(_mean_scores([statements[i] for i in group]), specs)
-        cited = sorted((s for i in group for s in copies[i]), key=lambda s: (s.source_id, s.start))
+        cited = _outermost(sorted((s for i in group for s in copies[i]), key=lambda s: (s.source_id, s.start)))
         point = Point(point_id(quoted.text), quoted.text, [_citation(s) for s in cited], section)
         attribute(point, (readings or {}).get(_key(quoted), []))
         point.dates_differ = dates_differ(quoted, cited, sources)
@@ -356,6 +356,14 @@ def build_points(
         paragraphs = frozenset((s.source_id, s.paragraph) for s in cited)
         candidates.append(Candidate(point, best, english_words(quoted.text), events[best], met, paragraphs))
     return candidates, matrix
+
+
+def _outermost(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences less those a joined quote of the same source already covers."""
+    return [s for s in sentences if not any(
+        o is not s and o.source_id == s.source_id and o.start <= s.start and s.end <= o.end and o.end - o.start > s.end - s.start
+        for o in sentences
+    )]
 
 
 def _named(sentence: Sentence, readings: Mapping[tuple, Sequence[Reading]] | None) -> bool:

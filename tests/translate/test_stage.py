@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.errors import BriefgenError, EngineUnavailableError
-from briefgen.model import Actor, Brief, Citation, Point, Section, Source, TimelineEntry
+from briefgen.model import Actor, Brief, Citation, EnglishFrame, Point, Section, Source, TimelineEntry
 from briefgen.translate.stage import translate_brief, translate_file, translate_texts
 
 
@@ -122,3 +122,16 @@ def test_the_roles_of_the_actors_the_document_lists_are_translated(fake, config)
     assert atallah.role_en == "EN[conseiller pour la counterterrorism]"  # through the glossary, like points
     assert dupont.role_en is None  # not listed in the document (max_actors=2): not translated
     assert roe.role_en == "State Department spokeswoman"  # stated by English sources only
+
+
+def test_framed_points_translate_only_their_french_pieces(fake, config):
+    framed = point("p5", "Revenant sur la Russie, il a déclaré : « C'est une décision souveraine ».", "fr1")
+    framed.frames = [EnglishFrame("{0}, [Atallah] said: {1}", ["Revenant sur la Russie", "« C'est une décision souveraine »."])]
+    framed.dates_differ = ["2025-07-13"]
+    brief = Brief(sources=[source("fr1")], sections=[Section("russia", "Russia", "Russie", [framed])])
+    translate_brief(brief, fake, config)
+    assert framed.en == (
+        "EN[Revenant sur la XKA], [Atallah] said: EN[« C'est une décision souveraine ».] "
+        "[Sources differ on the date: also 13 July 2025.]"
+    ).replace("XKA", "Russie")
+    assert "Atallah" not in " ".join(fake.sentences_seen)  # editorial words are never machine-translated
