@@ -74,6 +74,9 @@ LAUNCH = re.compile(
     r"(?:prochaine\s+|officielle\s+)?(?:de\s+la|de\s+l['’]|du|des|d['’]une?|de|la|le|les|l['’]|une?)\s*([\w-]+)",
     re.I,
 )
+# A visit or meeting that did not happen (« n'a toutefois pas rencontré Goïta ») is no encounter
+# with its participants: it must not stand in for the meeting Goïta did have (with Putin).
+NOT_DONE = re.compile(r"\bn['’](?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:pas|jamais)\s+(?:\w+\s+)?(?:rencontr|visit|reçu)\w*[^.;]*", re.I)
 UBIQUITOUS_SHARE = 0.15
 UBIQUITOUS_MIN = 3  # ...and in more than this many: in a handful of statements nothing is ubiquitous
 # A visit and a meeting report one encounter when this share of the participant words of the one
@@ -385,14 +388,23 @@ def _event_reports(
     pairs: Pairs,
     sources: Mapping[str, Source],
 ) -> Pairs:
-    """The pairs that report one visit or meeting (see EVENT_MERGE_SIMILARITY)."""
+    """The pairs that report one visit or meeting (see EVENT_MERGE_SIMILARITY), or the creation of
+    one thing (« la création d'une Chambre de commerce », « l'ouverture prochaine de la Chambre de
+    commerce »): each outlet reporting it counts towards its corroboration."""
     rows, cols, cosine = pairs
     outlet = np.array([s.source_id for s in statements])
     near = (cosine >= EVENT_MERGE_SIMILARITY) & (outlet[rows] != outlet[cols])
     rows, cols, cosine = rows[near], cols[near], cosine[near]
     dated = {i: _dated_encounter(statements[i], events[i], sources) for i in {*rows.tolist(), *cols.tolist()}}
-    linked = np.array([_one_event(dated[a], dated[b]) for a, b in zip(rows, cols)], dtype=bool)
+    linked = np.array(
+        [_one_event(dated[a], dated[b]) or _launches(events[a]) & _launches(events[b]) for a, b in zip(rows, cols)],
+        dtype=bool,
+    )
     return rows[linked], cols[linked], cosine[linked]
+
+
+def _launches(events: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    return frozenset(key for key in events if key[1] == "launch")
 
 
 DatedEncounter = tuple[frozenset[tuple[str, str]], list[DateMention]]
@@ -486,6 +498,7 @@ def _encounter_names(reports: Sequence[str], ubiquitous: set[str]) -> frozenset[
 def _names(text: str, ubiquitous: set[str]) -> frozenset[frozenset[str]]:
     """The people and bodies a text names, each as the set of its participant words ("Assimi Goïta"
     -> {assimi, goita}), places where something happens left out (see _event_keys)."""
+    text = NOT_DONE.sub(" ", text)
     left_out = STOP_WORDS | NOT_NAME | ubiquitous | {fold(w) for w in PLACE.findall(text)}
     found = ({fold(w) for w in name.split()} - left_out for name in NAME.findall(text))
     return frozenset(frozenset(name) for name in found if name)
@@ -497,6 +510,7 @@ def _ubiquitous_participants(texts: Sequence[str]) -> set[str]:
 
 
 def _event_keys(text: str, ubiquitous: set[str]) -> frozenset[tuple[str, str]]:
+    text = NOT_DONE.sub(" ", text)
     kinds = [kind for kind, pattern in EVENT_KINDS.items() if pattern.search(text)]
     named = _participants(text) - ubiquitous
     places = {fold(w) for w in PLACE.findall(text)}
