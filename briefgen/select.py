@@ -375,10 +375,12 @@ def _named(sentence: Sentence, readings: Mapping[tuple, Sequence[Reading]] | Non
 
 def _fullest(group: Sequence[int], statements: Sequence[Sentence], best: int) -> int:
     """The quote that joins `best` to the sentence after it (see standing_alone), if the group has
-    it: it says the same and what the next sentence adds (« ... Cette coopération aurait permis »)."""
+    it and it is no longer than a well-formed quote (IDEAL_WORDS): it says the same and what the
+    next sentence adds (« ... Cette coopération aurait permis »); a longer one spends the budget
+    of another fact."""
     quoted = statements[best]
     longer = [i for i in group if statements[i].source_id == quoted.source_id and statements[i].start == quoted.start
-              and statements[i].end > quoted.end]
+              and statements[i].end > quoted.end and len(statements[i].text.split()) <= IDEAL_WORDS]
     return max(longer, key=lambda i: statements[i].end) if longer else best
 
 
@@ -528,6 +530,10 @@ def _echoes(statements: Sequence[Sentence], pairs: Pairs) -> list[set[str]]:
     return [e - {s.source_id} for e, s in zip(echoes, statements)]
 
 
+# A quote of up to this many French words reads as one statement (see well_formed).
+IDEAL_WORDS = 45
+
+
 def well_formed(text: str, named: bool = False) -> tuple[int, int, int]:
     """How well a sentence stands alone as a quote: (quality flags, shortness beyond 45 words,
     length up to 45): of two long versions of one fact the shorter one spends less budget.
@@ -538,11 +544,11 @@ def well_formed(text: str, named: bool = False) -> tuple[int, int, int]:
             named or not ANAPHORIC.match(text),
             not DANGLING.match(text),
             text.rstrip().endswith("."),
-            12 <= n <= 45,
+            12 <= n <= IDEAL_WORDS,
             text.count("«") == text.count("»"),
         )
     )
-    return flags, -max(n - 45, 0), min(n, 45)
+    return flags, -max(n - IDEAL_WORDS, 0), min(n, IDEAL_WORDS)
 
 
 def _citation(sentence: Sentence) -> Citation:
