@@ -126,6 +126,8 @@ PERSON_TITLES = frozenset(
 SAME_NAME_RATIO = 80
 # A sentence ends like a statement (headings do not): where a speaker can be named.
 STATEMENT_END = re.compile(r"[.!…»”\"]\s*$")
+# A subject pronoun an engine puts before a subjectless French verb (« a discuté » -> "it has discussed").
+MT_SUBJECT = re.compile(r"^(?:it|he|she|they)\s+", re.I)
 # Hedge kinds the brief marks unconfirmed; "attributed" (to a named source) is reported, not doubted.
 UNCONFIRMED = frozenset({"conditional", "possibility", "sources", "reading"})
 
@@ -249,9 +251,12 @@ def dates_note(dates: Sequence[str]) -> str:
 
 class _English(str):
     """A translated piece; "{0:lower}" in a template lower-cases its first letter (after
-    editorial words: "Reportedly, the CIA ...")."""
+    editorial words: "Reportedly, the CIA ..."), "{0:predicate}" drops the subject pronoun an
+    engine may add to a French verb whose subject was cut off ("[Stevens] it has discussed")."""
 
     def __format__(self, spec: str) -> str:
+        if spec == "predicate":  # after "[Atallah]": the engine may give the subjectless verb a pronoun
+            return MT_SUBJECT.sub("", self, count=1)
         return self[:1].lower() + self[1:] if spec == "lower" else str(self)
 
 
@@ -261,12 +266,12 @@ def _frame(sentence: Sentence, speaker: Speaker | None, hedge: Hedge | None) -> 
     edits = _indicative_edits(sentence) if hedge and hedge.kind in ("conditional", "sources", "attributed") else []
     pieces: list[str] = []
 
-    def piece(a: int, b: int, lower: bool = False) -> str:
+    def piece(a: int, b: int, lower: bool = False, predicate: bool = False) -> str:
         french = _apply(text, a, b, edits).strip(" ,")
         if not french:
             return ""
         pieces.append(french)
-        spec = ":lower" if lower and not _starts_with_name(sentence, text, a) else ""
+        spec = ":lower" if lower and not _starts_with_name(sentence, text, a) else ":predicate" if predicate else ""
         return "{" + f"{len(pieces) - 1}{spec}" + "}"
 
     prefix, end = "", len(text)
@@ -295,7 +300,7 @@ def _speaker_body(text: str, start: int, end: int, speaker: Speaker | None, piec
         subject = PRONOUN_SUBJECT.match(text[start:end])
         if subject is None:
             return piece(start, end, lower)
-        return f"{name} {piece(start + subject.end(), end)}"
+        return f"{name} {piece(start + subject.end(), end, predicate=True)}"
     match, kind, verb = found
     before = piece(start, match.start(), lower) if match.start() > start else ""
     if kind == "incise":

@@ -584,9 +584,9 @@ def choose(candidates: Sequence[Candidate], matrix: csr_matrix, order: Sequence[
     """Greedy fill of the English-word budget: corroboration first, then coverage-discounted value
     per word, novelty, fit.
 
-    Facts two outlets or more report go in before single-outlet ones: they are what an analyst
-    trusts first, and placed first they claim their paragraphs before one outlet's elaboration of
-    the same paragraph does (PARAGRAPH_DECAY). Within each tier one max-heap per section keeps each
+    Facts more outlets report go in before those fewer report (four outlets, then three, two,
+    one): they are what an analyst trusts first, and placed first they claim their paragraphs and
+    their visit or meeting before one outlet's elaboration of it does (PARAGRAPH_DECAY, novelty). Within each tier one max-heap per section keeps each
     step cheap; the section whose best remaining point has the highest discounted score goes next.
     A point whose paragraph was quoted meanwhile is worth less: it goes back in its heap with its
     new value (lazy greedy: values only fall). Returned in section order, then rank order.
@@ -595,13 +595,13 @@ def choose(candidates: Sequence[Candidate], matrix: csr_matrix, order: Sequence[
     floor = MIN_RELATIVE_SCORE * float(np.percentile(scores, FLOOR_PERCENTILE)) if scores else 0.0
     values = [c.point.score / max(c.words, MIN_COST_WORDS) ** COST_EXPONENT for c in candidates]
     eligible = [i for i, c in enumerate(candidates) if c.point.score >= floor]
-    corroborated = [i for i in eligible if candidates[i].point.corroboration > 1]
-    single = [i for i in eligible if candidates[i].point.corroboration <= 1]
+    levels = sorted({candidates[i].point.corroboration for i in eligible}, reverse=True)
+    tiers = [[i for i in eligible if candidates[i].point.corroboration == level] for level in levels]
     chosen: list[Candidate] = []
     taken = {key: 0 for key in order}
     quoted: Counter[tuple[str, int]] = Counter()
     remaining = budget
-    for tier in (corroborated, single):
+    for tier in tiers:
         queues: dict[str, list[tuple[float, str, int]]] = {key: [] for key in order}
         for index in tier:
             point = candidates[index].point

@@ -63,7 +63,7 @@ def test_speaker_is_found_through_a_chain_of_pronouns_and_titles(article):
         ("Selon lui, les États-Unis veulent renforcer la coopération avec Bamako.",
          "According to [Atallah], les États-Unis veulent renforcer la coopération avec Bamako.|"),
         ("Il n'a toutefois pas rencontré le ministre de la Défense Sadio Camara.",
-         "[Atallah] n'a toutefois pas rencontré le ministre de la Défense Sadio Camara.|"),
+         "[Atallah] n'a toutefois pas rencontré le ministre de la Défense Sadio Camara.|"),  # {0:predicate}
     ],
 )
 def test_incises_and_selon_lui_name_the_speaker_in_brackets(article, quote, expected):
@@ -154,6 +154,15 @@ def test_unparsed_sentences_fall_back_to_surface_forms():
     reading = attribution.read(sentence, [sentence], None)
     assert reading.hedge == attribution.Hedge("sources", "des sources sécuritaires")
     assert reading.frame.french[1] == "trente soldats ont été tués à Djibo samedi."
+
+
+def test_a_predicate_after_the_bracketed_speaker_loses_the_pronoun_an_engine_adds(article):
+    sentences = article([NAMED, "Il a également discuté des opportunités de coopération économique avec les responsables maliens."])
+    frame = attribution.read(sentences[1], sentences, None).frame
+    assert frame.template == "[Atallah] {0:predicate}"
+    assert attribution.compose(frame, {frame.french[0]: "it has argued equally of the opportunities"}) == (
+        "[Atallah] has argued equally of the opportunities"
+    )
 
 
 def test_the_note_of_differing_dates_is_editorial_english():
