@@ -246,7 +246,9 @@ def standing_alone(statements: Sequence[Sentence], brief: Brief) -> tuple[list[S
     articles: dict[str, list[Sentence]] = {}
     for sentence in statements:
         source = sources[sentence.source_id]
-        article = articles.setdefault(source.id, source.sentences())
+        if source.id not in articles:
+            articles[source.id] = source.sentences()
+        article = articles[source.id]
         reading = read(sentence, article, source.outlet)
         if reading.alone:
             kept.append(sentence)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from briefgen.attribution import read
+from briefgen.attribution import hedge_of, read
 from briefgen.dates import DateMention, DateRef, find_dates
 from briefgen.french import stems
 from briefgen.model import Brief, Citation, Sentence, Source, TimelineEntry
@@ -73,6 +73,7 @@ def _entry(iso: str, precision: str, event: Sequence[_Dated], sources: Mapping[s
     sentences = sorted({id(d.sentence): d.sentence for d in event}.values(), key=lambda s: (s.source_id, s.start))
     best = max(sentences, key=lambda s: (well_formed(s.text), -len(s.text), s.source_id, -s.start))
     citations = [Citation(s.source_id, s.paragraph, s.text, s.start, s.end) for s in sentences]
-    readings = {id(s): read(s, sources[s.source_id].sentences(), sources[s.source_id].outlet) for s in sentences}
-    hedged = all(r.hedge is not None and r.hedge.unconfirmed for r in readings.values())
-    return TimelineEntry(iso, precision, best.text, citations, hedged=hedged, frames=[readings[id(best)].frame])
+    hedges = [hedge_of(s, sources[s.source_id].outlet) for s in sentences]
+    hedged = all(h is not None and h.unconfirmed for h in hedges)
+    frame = read(best, sources[best.source_id].sentences(), sources[best.source_id].outlet).frame
+    return TimelineEntry(iso, precision, best.text, citations, hedged=hedged, frames=[frame])
