@@ -86,7 +86,7 @@ DEMONSTRATIVE = re.compile(
 # « C'est ainsi que », « C'est pourquoi », « Ainsi, », « Mais »: a connective tying the sentence to
 # the one before; a point opening on one dangles. Left out of the English (the quote keeps it).
 DANGLING = re.compile(
-    r"^(?:c['’]est\s+(?:ainsi|pourquoi|dans\s+ce\s+(?:cadre|contexte))\s+(?:que\s+|qu['’])?|ainsi,?\s+|mais\s+|et\s+"
+    r"^(?:c['’]est\s+(?:ainsi|pourquoi|dans\s+ce\s+(?:cadre|contexte))(?:\s*,\s*|\s+)(?:que\s+|qu['’])?|ainsi,?\s+|mais\s+|et\s+"
     r"|or,\s+|en\s+effet,\s+|de\s+ce\s+fait,\s+|dès\s+lors,\s+|d['’]ailleurs,\s+|par\s+ailleurs,\s+)",
     re.I,
 )

@@ -58,7 +58,7 @@ def test_speaker_is_found_through_a_chain_of_pronouns_and_titles(article):
     ("quote", "expected"),
     [
         ("C'est pourquoi, dit-il, son pays encourage la création d'une force conjointe.",
-         "C'est pourquoi|, [Atallah] said, son pays encourage la création d'une force conjointe.|"),
+         "[Atallah] said: son pays encourage la création d'une force conjointe.|"),
         ("Les États-Unis resteront engagés au Sahel, a-t-il ajouté.", "Les États-Unis resteront engagés au Sahel|, [Atallah] added."),
         ("Selon lui, les États-Unis veulent renforcer la coopération avec Bamako.",
          "According to [Atallah], les États-Unis veulent renforcer la coopération avec Bamako.|"),
