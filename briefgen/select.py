@@ -259,7 +259,7 @@ def standing_alone(statements: Sequence[Sentence], brief: Brief) -> tuple[list[S
         if before is None or source.paragraphs[before.paragraph - 1].heading:
             continue
         earlier = read(before, article, source.outlet)
-        text = source.text[before.start : sentence.end]
+        text = normalise(source.text[before.start : sentence.end])  # one line, even across a paragraph break
         if earlier.alone and len(text.split()) <= MAX_WORDS and _reports(sentence.text):
             scores = {k: max(before.scores.get(k, 0.0), v) for k, v in sentence.scores.items()}
             joined = Sentence(source.id, before.paragraph, before.start, sentence.end, text, scores)
@@ -344,7 +344,7 @@ def build_points(
         best = _fullest(group, statements, max(group, key=lambda i: (well_formed(statements[i].text, _named(statements[i], readings)), -i)))
         quoted = statements[best]
         section, fit = best_section(_mean_scores([statements[i] for i in group]), specs)
-        cited = _outermost(sorted((s for i in group for s in copies[i]), key=lambda s: (s.source_id, s.start)))
+        cited = _not_overlapping(sorted((s for i in group for s in copies[i]), key=lambda s: (s.source_id, s.start)), quoted)
         point = Point(point_id(quoted.text), quoted.text, [_citation(s) for s in cited], section)
         attribute(point, (readings or {}).get(_key(quoted), []))
         point.dates_differ = dates_differ(quoted, cited, sources)
@@ -363,12 +363,11 @@ def build_points(
     return candidates, matrix
 
 
-def _outermost(sentences: Sequence[Sentence]) -> list[Sentence]:
-    """The sentences less those a joined quote of the same source already covers."""
-    return [s for s in sentences if not any(
-        o is not s and o.source_id == s.source_id and o.start <= s.start and s.end <= o.end and o.end - o.start > s.end - s.start
-        for o in sentences
-    )]
+def _not_overlapping(sentences: Sequence[Sentence], quoted: Sentence) -> list[Sentence]:
+    """The sentences less those overlapping the quote in its own source (a joined quote and the
+    sentence it starts with): a footnote quotes what the point says, once."""
+    return [s for s in sentences if s is quoted or s.source_id != quoted.source_id
+            or s.end <= quoted.start or quoted.end <= s.start]
 
 
 def _named(sentence: Sentence, readings: Mapping[tuple, Sequence[Reading]] | None) -> bool:
