@@ -406,8 +406,12 @@ def _inside_quote(text: str, at: int) -> bool:
 
 
 def _pronoun_subject(sentence: Sentence) -> re.Match[str] | None:
+    """A pronoun opening the sentence, or the clause after « Selon X, » (« Selon le Bureau ...,
+    elle a exposé la vision du pays »)."""
     text = sentence.text.strip()
-    return PRONOUN_SUBJECT.match(text[_dangling_end(text) :])
+    text = text[_dangling_end(text) :]
+    lead = ATTRIBUTION.match(text)
+    return PRONOUN_SUBJECT.match(text[lead.end() :] if lead and lead["lead"] else text)
 
 
 def _pronoun(sentence: Sentence) -> str | None:

@@ -65,7 +65,14 @@ EVENT_KINDS = {
     # Not "entretien": as often an interview given to the press as talks held with someone.
     "meeting": re.compile(r"\b(?:rencontr\w*|réuni\w*|entrevue|entretenu)\b", re.I),
     "attack": re.compile(r"\b(?:attaqu\w*|assaut|embuscade|tués)\b", re.I),
+    # An envoy's offer, told as a fact or in his own words (« une offre officielle », « Je suis venu
+    # offrir nos services », « Nous avons des équipements adéquats » is its argument, not an offer).
+    "offer": re.compile(r"\b(?:offre|offrir|offert|offrant)\b", re.I),
 }
+# Kinds that keep a second point on the same person's event out of the brief but do not anchor a
+# merge: an offer is one of the things a visit is told with, and as an anchor it pulled the
+# outlets' reports of Atallah's visit apart (4 outlets became 2).
+NOVELTY_ONLY = frozenset({"offer"})
 # The creation of something is identified by what is created, named or not ("la création d'une
 # Chambre de commerce", "l'ouverture prochaine de la Chambre de commerce"): its first word, folded
 # and cut like a stem, is the anchor "<word>/launch".
@@ -328,8 +335,9 @@ def build_points(
         return [], csr_matrix((0, 1))
     statements = [group[0] for group in copies]
     ubiquitous = _ubiquitous_participants([s.text for s in statements])
-    events = [_event_keys(s.text, ubiquitous) for s in statements]
-    anchors = [[f"{p}/{kind}" for p, kind in keys] for keys in events]
+    speakers = [" ".join(r.speaker.name for r in (readings or {}).get(_key(s), []) if r.speaker) for s in statements]
+    events = [_event_keys(f"{s.text} {speaker}".strip(), ubiquitous) for s, speaker in zip(statements, speakers)]
+    anchors = [[f"{p}/{kind}" for p, kind in keys if kind not in NOVELTY_ONLY] for keys in events]
     matrix = with_anchors(vectorise([s.text for s in statements]), anchors)
     centroid = np.asarray(matrix.sum(axis=0)).ravel()
     centroid /= np.linalg.norm(centroid) or 1.0
