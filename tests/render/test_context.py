@@ -112,3 +112,10 @@ def test_actor_roles_show_in_english_and_keep_the_french(brief, config):
         "Minister of Foreign Affairs", "ministre des Affaires étrangères"
     )
     assert listed["William B. Stevens"].role == listed["William B. Stevens"].role_fr  # untranslated: as stated
+
+
+def test_an_unconfirmed_event_is_marked_in_the_timeline(brief, config):
+    brief.timeline[0].hedged = True
+    view = build_view(brief, config, Recorder())
+    assert view.timeline[0].date.endswith(" (unconfirmed)")
+    assert not any(e.date.endswith("(unconfirmed)") for e in view.timeline[1:])
