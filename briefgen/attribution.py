@@ -230,7 +230,7 @@ def opens_with_reference(sentence: Sentence) -> bool:
 
 
 def read(sentence: Sentence, article: Sequence[Sentence], outlet: str | None) -> Reading:
-    """Speaker, hedge and the English frame of `sentence` (see `frames`)."""
+    """Speaker, hedge and the English frame of `sentence` (see EnglishFrame)."""
     needs = needs_speaker(sentence)
     speaker = speaker_of(sentence, article) if needs else None
     hedge = hedge_of(sentence, outlet)

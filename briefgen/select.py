@@ -4,7 +4,10 @@ A Point is one fact: the sentences that state it (across outlets or repeated in 
 merged by `briefgen.merge` (words plus anchors: the same person in the same kind of event, see
 `_event_keys`), then reports of one visit or meeting that outlets tell in other words and date
 within days of each other are joined (see EVENT_MERGE_SIMILARITY). Every sentence is kept as a
-Citation, and the best-formed one is quoted verbatim. The fact goes to the section its
+Citation, and the best-formed one is quoted verbatim. Each statement is first read for who said it
+and how sure it is (`briefgen.attribution`): one whose pronoun speaker no earlier sentence names,
+or that opens on a reference (« Cette coopération... »), is joined to the sentence before it or
+left out, and the point carries its speaker, hedge and English frame. The fact goes to the section its
 sentences score best in on average (a section's `claim` included). Points are ranked by section
 fit, informativeness (named things, figures), corroboration (distinct sources), echoes in other
 outlets, centrality, attribution and lead position, less a penalty for commentary; background
@@ -333,9 +336,10 @@ def build_points(
     """
     if not copies:
         return [], csr_matrix((0, 1))
+    readings = readings or {}
     statements = [group[0] for group in copies]
     ubiquitous = _ubiquitous_participants([s.text for s in statements])
-    speakers = [" ".join(r.speaker.name for r in (readings or {}).get(_key(s), []) if r.speaker) for s in statements]
+    speakers = [" ".join(r.speaker.name for r in readings.get(_key(s), []) if r.speaker) for s in statements]
     events = [_event_keys(f"{s.text} {speaker}".strip(), ubiquitous) for s, speaker in zip(statements, speakers)]
     anchors = [[f"{p}/{kind}" for p, kind in keys if kind not in NOVELTY_ONLY] for keys in events]
     matrix = with_anchors(vectorise([s.text for s in statements]), anchors)
@@ -354,7 +358,7 @@ def build_points(
         section, fit = best_section(_mean_scores([statements[i] for i in group]), specs)
         cited = _not_overlapping(sorted((s for i in group for s in copies[i]), key=lambda s: (s.source_id, s.start)), quoted)
         point = Point(point_id(quoted.text), quoted.text, [_citation(s) for s in cited], section)
-        attribute(point, (readings or {}).get(_key(quoted), []))
+        attribute(point, readings.get(_key(quoted), []))
         point.dates_differ = dates_differ(quoted, cited, sources)
         signals = {
             "central": float(centrality[best]),
@@ -378,8 +382,8 @@ def _not_overlapping(sentences: Sequence[Sentence], quoted: Sentence) -> list[Se
             or s.end <= quoted.start or quoted.end <= s.start]
 
 
-def _named(sentence: Sentence, readings: Mapping[tuple, Sequence[Reading]] | None) -> bool:
-    return any(r.speaker for r in (readings or {}).get(_key(sentence), []))
+def _named(sentence: Sentence, readings: Mapping[tuple, Sequence[Reading]]) -> bool:
+    return any(r.speaker for r in readings.get(_key(sentence), []))
 
 
 def _fullest(group: Sequence[int], statements: Sequence[Sentence], best: int) -> int:
