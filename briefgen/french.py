@@ -26,6 +26,13 @@ STOP_WORDS = frozenset(
 )
 # Sentences opening on a pronoun or demonstrative lean on context the reader of a brief lacks.
 ANAPHORIC = re.compile(r"^(?:il|elle|ils|elles|ce|cet|cette|ces|cela|ceci|celle|celui|lesdits|ladite)\b", re.I)
+# « C'est ainsi que », « C'est pourquoi », « Ainsi, », « Mais »: a connective tying the sentence to
+# the one before; a point opening on one dangles. Left out of the English (the quote keeps it).
+DANGLING = re.compile(
+    r"^(?:c['’]est\s+(?:ainsi|pourquoi|dans\s+ce\s+(?:cadre|contexte))(?:\s*,\s*|\s+)(?:que\s+|qu['’])?|ainsi,?\s+|mais\s+|et\s+"
+    r"|or,\s+|en\s+effet,\s+|de\s+ce\s+fait,\s+|dès\s+lors,\s+|d['’]ailleurs,\s+|par\s+ailleurs,\s+)",
+    re.I,
+)
 # Word characters: letters (with accents), digits, hyphen and apostrophe inside a word.
 WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 # French elided prefixes stripped before stemming: l'armée -> armée, d'or -> or.
@@ -76,16 +83,22 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def well_formed(text: str) -> tuple[int, int, int]:
+# A quote of up to this many French words reads as one statement (see well_formed).
+IDEAL_WORDS = 45
+
+
+def well_formed(text: str, named: bool = False) -> tuple[int, int, int]:
     """How well a sentence stands alone as a quote: (quality flags, shortness beyond 45 words,
-    length up to 45): of two long versions of one fact the shorter one spends less budget."""
+    length up to 45): of two long versions of one fact the shorter one spends less budget.
+    `named`: the pronoun it opens on is a speaker the English names ("[Atallah] ...")."""
     n = len(text.split())
     flags = sum(
         (
-            not ANAPHORIC.match(text),
+            named or not ANAPHORIC.match(text),
+            not DANGLING.match(text),
             text.rstrip().endswith("."),
-            12 <= n <= 45,
+            12 <= n <= IDEAL_WORDS,
             text.count("«") == text.count("»"),
         )
     )
-    return flags, -max(n - 45, 0), min(n, 45)
+    return flags, -max(n - IDEAL_WORDS, 0), min(n, IDEAL_WORDS)
