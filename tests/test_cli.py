@@ -117,8 +117,8 @@ def test_french_edition_selects_no_engine(workdir: Path, monkeypatch: pytest.Mon
     def no_engine(*args, **kwargs):
         raise AssertionError("a French-only edition must not start a translation engine")
 
-    monkeypatch.setattr("briefgen.translate.selection.ApertiumTranslator", no_engine)
-    monkeypatch.setattr("briefgen.translate.selection.ArgosTranslator", no_engine)
+    monkeypatch.setattr("briefgen.translate.apertium.ApertiumTranslator", no_engine)  # the registry creates engines from these
+    monkeypatch.setattr("briefgen.translate.argos.ArgosTranslator", no_engine)
     result = runner.invoke(app, ["build", str(SEEDS), "--lang", "fr", "--no-annex", "--footnotes", "full", "--out", "fr"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (workdir / "fr").iterdir() if not p.name.startswith(".")) == [
