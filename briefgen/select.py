@@ -176,10 +176,9 @@ SECTION_FIT_CAP = 2.0
 LEAD_PARAGRAPHS = 2
 # Cosine at which a sentence in another source counts as echoing (not restating) a fact.
 ECHO_SIMILARITY = 0.25
-# Commentary markers: analysts' views and framing, as opposed to what actors said or did. Experts
-# of a field (« des réunions au niveau des experts en sécurité ») take part, they do not comment.
+# Commentary markers: analysts' views and framing, as opposed to what actors said or did.
 OPINION = re.compile(
-    r"\b(?:analystes?|experts?(?!\s+(?:en|du|de la)\s)|observateurs?|estiment|pensent|selon eux|il importe de|dans (?:ce|un) contexte"
+    r"\b(?:analystes?|experts?|observateurs?|estiment|pensent|selon eux|il importe de|dans (?:ce|un) contexte"
     r"|de facto|certes|on constate|on croit savoir|semble|pourrait|pourraient|certainement|apparemment"
     r"|prouve|témoigne)\b",
     re.I,

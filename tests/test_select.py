@@ -164,12 +164,6 @@ def test_a_trip_abroad_and_the_meeting_held_there_are_one_encounter(config):
     assert (trip in texts) != (meeting in texts)
 
 
-def test_a_meeting_of_experts_is_no_commentary():
-    roadmap = "Les deux parties ont convenu d'une feuille de route technique, incluant des réunions des experts en sécurité."
-    assert not select_module.OPINION.search(roadmap)
-    assert select_module.OPINION.search("Les experts estiment que les résultats de la visite sont limités.")
-
-
 def test_who_an_envoy_did_not_meet_is_a_fact_apart_from_his_visit(config):
     visit = "L'envoyé Rudy Atallah s'est rendu à Bamako du 8 au 11 juillet pour une visite de travail sur la sécurité."
     not_met = (
