@@ -7,9 +7,11 @@ Stdlib only. A stage owns some fields and fills only those:
     classify  -> Sentence.scores
     parse     -> Sentence.tokens, Sentence.entities (candidate sentences only)
     select    -> Brief.sections, Brief.key_judgements
+    actors    -> Brief.actors (names and roles in English from the gazetteer where it knows them)
+    events    -> Brief.events, Brief.developments
     timeline  -> Brief.timeline
-    actors    -> Brief.actors, Brief.discrepancies
-    translate -> Point.en, TimelineEntry.en, Brief.engine
+    discrepancies -> Brief.discrepancies, Event.versions
+    translate -> Point.en, TimelineEntry.en and .label, Event.object_en, .en and .label, Brief.engine
     weekly    -> Brief.sources (the week's), Source.background
     history   -> Point.status, Brief.previous_week, Brief.new_this_week
     render    -> files on disk (reads only)
@@ -146,6 +148,42 @@ class TimelineEntry:
     fr: str
     citations: list[Citation]
     en: str = ""
+    label: str = ""  # short English label (<= 12 words) from the event record, "" if none
+    hedged: bool = False  # reported but unconfirmed (conditional, « selon des sources »)
+    event: str = ""  # Event.id this row is made from ("" for a dated sentence no record covers)
+    background: bool = False  # an earlier event the articles recall, kept apart from the news
+
+
+@dataclass
+class Event:
+    """One thing that happened, as the sources report it (an event record): who did what, with or
+    to whom, where and when, with every report of it from every outlet. The English is written
+    from templates (english.py), not translated whole."""
+
+    id: str
+    kind: str  # visit, meeting, statement, announcement, agreement, attack, suspension, resumption
+    actors: list[str]  # who did it: Actor.name of named parties, else the French noun phrase
+    others: list[str]  # whom they met, what they attacked (same form as `actors`)
+    place: str | None  # French place name as written ("Moscou"); english.py writes the exonym
+    start: dt.date | None
+    end: dt.date | None
+    precision: str  # "day", "range", "month" or "" (undated)
+    citations: list[Citation]
+    negated: bool = False  # a notable non-event: « n'a pas rencontré », « sans signer d'accord »
+    hedged: bool = False  # conditional mood, a hedging adverb or an unnamed source
+    ends: bool = False  # the date is when it ended (« a conclu dimanche 13 juillet sa visite »)
+    object_fr: str = ""  # free text: what was announced, said, suspended (a short French phrase)
+    action: str = ""  # the trigger's lemma (« annoncer », « poser »): which English verb the template uses
+    score: float = 0.0
+    background: bool = False  # an earlier event the articles recall, not news of the period
+    versions: list[dict] = field(default_factory=list)  # conflicting dates: [{"value", "citations"}]
+    object_en: str = ""
+    en: str = ""  # one or two English sentences from templates
+    label: str = ""  # <= 12 words, for the timeline
+
+    @property
+    def corroboration(self) -> int:
+        return len({c.source for c in self.citations})
 
 
 @dataclass
@@ -157,6 +195,7 @@ class Actor:
     mentions: int = 0
     variants: list[str] = field(default_factory=list)
     role_en: str | None = None  # the role in English, for the actors the document lists
+    name_en: str | None = None  # the English name (« Vladimir Poutine » -> Vladimir Putin, AES -> Alliance of Sahel States)
 
 
 @dataclass
@@ -196,6 +235,8 @@ class Brief:
     warnings: list[SourceWarning] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     key_judgements: list[Point] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    developments: list[Event] = field(default_factory=list)  # 3-5 of `events`, top of the brief
     timeline: list[TimelineEntry] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     discrepancies: list[Discrepancy] = field(default_factory=list)

@@ -16,6 +16,7 @@ from briefgen.classify import classify
 from briefgen.config import Config
 from briefgen.discrepancies import find_discrepancies
 from briefgen.errors import NoUsableSourcesError
+from briefgen.events import extract_events
 from briefgen.ingest import ingest
 from briefgen.model import Brief, Period
 from briefgen.parse import parse
@@ -32,8 +33,9 @@ ANALYSIS_STAGES: list[tuple[str, Stage]] = [
     ("classify", classify),
     ("parse", parse),
     ("select", select),
-    ("timeline", lambda brief, config: build_timeline(brief)),
     ("actors", lambda brief, config: find_actors(brief)),
+    ("events", extract_events),
+    ("timeline", lambda brief, config: build_timeline(brief)),
     ("discrepancies", lambda brief, config: find_discrepancies(brief)),
 ]
 

@@ -1,6 +1,8 @@
 """Timeline stage: dated events, resolved against each article's own date, each cited.
 
-Every sentence with a date expression (see `briefgen.dates.find_dates`) yields an event at that
+When the events stage found dated records, the timeline is one row per record (every outlet's
+report of a visit is one row, its label written from the record, see english.py), earlier events
+the articles recall marked as background. Otherwise (no parser, or news of other kinds) every sentence with a date expression (see `briefgen.dates.find_dates`) yields an event at that
 date. Sentences from any source that give the same date and share enough content words are one
 entry carrying every citation, quoted by the best-formed sentence.
 """
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 
 from briefgen.dates import DateMention, DateRef, find_dates
 from briefgen.french import stems
-from briefgen.model import Brief, Citation, Sentence, Source, TimelineEntry
+from briefgen.model import Brief, Citation, Event, Sentence, Source, TimelineEntry
 from briefgen.select import well_formed
 
 # Two sentences at the same date describe the same event when this share of the smaller one's
@@ -22,7 +24,7 @@ SAME_EVENT_OVERLAP = 0.3
 # A dateline ("Bamako, 16 septembre 2025 - ...") gives the publication date, not an event.
 DATELINE_BEFORE = re.compile(r"^\s*[A-ZÀ-Ý][\w'’ -]{0,40},\s*$")
 DATELINE_AFTER = re.compile(r"^\s*[-–—]")
-PRECISION_ORDER = {"range": 0, "day": 1, "month": 2}
+PRECISION_ORDER = {"range": 0, "day": 1, "month": 2, "year": 3}
 
 
 @dataclass
@@ -34,6 +36,11 @@ class _Dated:
 
 def build_timeline(brief: Brief) -> Brief:
     """Fill `brief.timeline`, sorted by date (then precision, then text)."""
+    dated_events = [e for e in brief.events if e.start and (e.en or e.kind)]
+    if dated_events:
+        entries = [_event_entry(e) for e in dated_events]
+        brief.timeline = sorted(entries, key=lambda e: (e.date[:10], PRECISION_ORDER[e.precision], e.date, e.fr))
+        return brief
     dated = [d for source in brief.sources for d in _dated_sentences(source)]
     groups: dict[tuple[str, str], list[list[_Dated]]] = {}
     for item in dated:
@@ -71,3 +78,17 @@ def _entry(iso: str, precision: str, event: Sequence[_Dated]) -> TimelineEntry:
     best = max(sentences, key=lambda s: (well_formed(s.text), -len(s.text), s.source_id, -s.start))
     citations = [Citation(s.source_id, s.paragraph, s.text, s.start, s.end) for s in sentences]
     return TimelineEntry(date=iso, precision=precision, fr=best.text, citations=citations)
+
+
+def _event_entry(event: Event) -> TimelineEntry:
+    """One row for a record, quoted by its best-formed report."""
+    assert event.start is not None
+    if event.precision == "range" and event.end and event.end != event.start:
+        date, precision = f"{event.start.isoformat()}/{event.end.isoformat()}", "range"
+    elif event.precision in ("month", "year"):
+        date, precision = event.start.isoformat()[: 7 if event.precision == "month" else 4], event.precision
+    else:
+        date, precision = event.start.isoformat(), "day"
+    best = max(event.citations, key=lambda c: (well_formed(c.quote), -len(c.quote), c.source, -c.start))
+    return TimelineEntry(date=date, precision=precision, fr=best.quote, citations=list(event.citations),
+                         hedged=event.hedged, event=event.id, background=event.background)

@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 import briefgen
 from briefgen.config import Config
-from briefgen.model import Actor, Brief, Citation, Discrepancy, Point, Section, Source
+from briefgen.model import Actor, Brief, Citation, Discrepancy, Event, Point, Section, Source
 from briefgen.render import text
 
 # What each engine's output is good for, for the Methodology section.
@@ -87,6 +87,16 @@ class PointView:
     section_title: str = ""  # key judgements: where the point is developed...
     section_anchor: str = ""  # ...the bookmark to jump to ("" if in no section)...
     section_link: Any = ""  # ...and the renderer's link there
+
+
+@dataclass(frozen=True)
+class DevelopmentView:
+    """A key development: an event record's English, with a footnote per report."""
+
+    kind: str
+    en: str
+    hedged: bool
+    citations: list[CitationView]
 
 
 @dataclass(frozen=True)
@@ -189,8 +199,11 @@ class BriefView:
     previous_week: str  # the week compared with ("" for a first brief)
     new_points: list[PointView]  # points not in the previous brief, linking to their section
     key_judgements: list[PointView]
+    developments: list[DevelopmentView]  # the top of the brief: who did what, where, when (see events.py)
+    developments_note: str  # says so when no record could be extracted and top points stand in
     sections: list[SectionView]
-    timeline: list[TimelineView]
+    timeline: list[TimelineView]  # the period's events
+    background_timeline: list[TimelineView]  # earlier events the articles recall
     timeline_caption: str
     actors: list[ActorView]
     actors_note: str  # says how many are listed when max_actors leaves some out, else ""
@@ -223,6 +236,7 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
     actors = brief.listed_actors(config.max_actors)
     discrepancies = brief.listed_discrepancies(config.max_discrepancies)
     key_judgements = [_point(p, numbered.get(p.id, 0), cite, home.get(p.id)) for p in brief.key_judgements]
+    developments = [_development(e, cite) for e in brief.developments if e.en]
     sections = [
         SectionView(s.key, text.clean(s.title_en), text.clean(s.title_fr),
                     [_point(p, numbered[p.id], cite) for p in s.points])
@@ -241,8 +255,11 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
         previous_week=text.clean(brief.previous_week),
         new_points=[_point(p, numbered[p.id], cite, home[p.id]) for p in brief.points() if p.id in new],
         key_judgements=key_judgements,
+        developments=developments,
+        developments_note="" if developments or not key_judgements else NO_RECORDS,
         sections=sections,
-        timeline=_timeline(brief, cite),
+        timeline=_timeline([e for e in brief.timeline if not e.background], cite),
+        background_timeline=_timeline([e for e in brief.timeline if e.background], cite),
         timeline_caption=f"Dated events reported in the sources ({text.plural(len(brief.timeline), 'event')}).",
         actors=_actors(actors, cite),
         actors_note=_listed(len(actors), len(brief.actors), "most-mentioned", "actors"),
@@ -258,12 +275,22 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
     )
 
 
-def _timeline(brief: Brief, cite: _Citer) -> list[TimelineView]:
-    """Events link to their sources instead of citing: the points carry the footnotes."""
+# The key developments box falls back to the top points when no event record could be extracted.
+NO_RECORDS = ("No event record could be extracted from these sources; the most corroborated points "
+              "of the brief stand in for key developments.")
+
+
+def _development(event: Event, cite: _Citer) -> DevelopmentView:
+    return DevelopmentView(event.kind, text.clean(event.en), event.hedged, cite.views(event.citations))
+
+
+def _timeline(entries: list, cite: _Citer) -> list[TimelineView]:
+    """Events link to their sources instead of citing: the points carry the footnotes. A row made
+    from an event record reads as its label; an unconfirmed one says so."""
     return [
-        TimelineView(text.event_date(e.date, e.precision), text.clean(e.en or e.fr), text.clean(e.fr),
+        TimelineView(text.event_date(e.date, e.precision), text.clean(e.label or e.en or e.fr), text.clean(e.fr),
                      cite.links(e.citations), cite.views(e.citations, with_refs=False))
-        for e in brief.timeline
+        for e in entries
     ]
 
 

@@ -47,8 +47,9 @@ def render_docx(brief: Brief, config: Config, out: Path) -> None:
     template = _load(config.template)
     markers = Markers()
     view = build_view(brief, config, markers)
-    figure = docxtpl.InlineImage(template, io.BytesIO(timeline_png(brief.timeline)), width=FIGURE_WIDTH) \
-        if brief.timeline else ""
+    current = [e for e in brief.timeline if not e.background]  # the figure shows the period's events
+    figure = docxtpl.InlineImage(template, io.BytesIO(timeline_png(current)), width=FIGURE_WIDTH) \
+        if current else ""
     context = view.as_context() | {"timeline_figure": figure}
     try:
         template.render(context, jinja_env=environment())

@@ -29,7 +29,7 @@ NAVY, ACCENT, MUTED = "#1F3864", "#2E74B5", "#595959"
 
 def timeline_png(entries: list[TimelineEntry]) -> bytes:
     """PNG of `entries` as a dot (day), bar (month or range) per row, earliest at the top."""
-    spans = sorted((_span(e), text.clean(e.en or e.fr)) for e in entries)
+    spans = sorted((_span(e), text.clean(e.label or e.en or e.fr)) for e in entries)
     height = min(MAX_HEIGHT_IN, 0.9 + ROW_IN * len(spans))
     fig = Figure(figsize=(WIDTH_IN, height), dpi=DPI)
     FigureCanvasAgg(fig)

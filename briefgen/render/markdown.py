@@ -106,9 +106,13 @@ def _new_this_week(view: BriefView) -> list[str]:
 
 
 def _key_judgements(view: BriefView) -> list[str]:
-    lines = ["## Key judgements", ""]
+    """Key developments (event records in English), or the top points when no record was extracted."""
+    lines = ["## Key developments", ""]
+    if view.developments:
+        return lines + [f"{n}. {md(d.en)}{_refs(d.citations)}" for n, d in enumerate(view.developments, start=1)]
     if not view.key_judgements:
-        return lines + ["_No key judgements this week._"]
+        return lines + ["_No key developments this week._"]
+    lines += [f"_{md(view.developments_note)}_", ""]
     for n, kj in enumerate(view.key_judgements, start=1):
         where = f" — see [{md(kj.section_title)}](#{kj.section_anchor})" if kj.section_anchor else _refs(kj.citations)
         lines.append(f"{n}. {md(kj.en)}{_notes(kj)}{where}")
@@ -129,6 +133,8 @@ def _timeline(view: BriefView) -> list[str]:
     if not view.timeline:
         return lines + ["_No dated events were found in the sources._"]
     rows = [[md(e.date), md(e.en), "; ".join(_link(s) for s in e.sources)] for e in view.timeline]
+    if view.background_timeline:
+        rows += [[md(e.date), f"{md(e.en)} (background)", "; ".join(_link(s) for s in e.sources)] for e in view.background_timeline]
     return lines + _table(["Date", "Event", "Sources"], rows)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen import __version__
-from briefgen.model import Brief, Citation, Point, Source
+from briefgen.model import Brief, Citation, Event, Point, Source
 
 SCHEMA_ID = "briefgen/brief@1"
 SCHEMA_PATH = Path(__file__).parent.parent / "data" / "brief.schema.json"
@@ -26,6 +26,29 @@ def point_dict(point: Point) -> dict[str, Any]:
         "status": point.status,
         "corroboration": point.corroboration,
         "citations": [citation_dict(c) for c in point.citations],
+    }
+
+
+def event_dict(event: Event) -> dict[str, Any]:
+    """An event record: its English (from templates), parties, place, dates, hedge, versions, reports."""
+    return {
+        "id": event.id,
+        "kind": event.kind,
+        "en": event.en,
+        "label": event.label,
+        "actors": event.actors,
+        "others": event.others,
+        "place": event.place,
+        "date": {
+            "start": event.start.isoformat() if event.start else None,
+            "end": event.end.isoformat() if event.end else None,
+            "precision": event.precision,
+        },
+        "negated": event.negated,
+        "hedged": event.hedged,
+        "background": event.background,
+        "versions": [{"value": v["value"], "citations": [citation_dict(c) for c in v["citations"]]} for v in event.versions],
+        "citations": [citation_dict(c) for c in event.citations],
     }
 
 
@@ -61,16 +84,19 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
         "engine": {"name": engine.name, "version": engine.version, "model": engine.model} if engine else {"name": "none", "version": "", "model": ""},
         "sources": [source_dict(s) for s in brief.sources],
         "key_judgements": [point_dict(p) for p in brief.key_judgements],
+        "developments": [event_dict(e) for e in brief.developments if e.en],
+        "events": [event_dict(e) for e in brief.events],
         "sections": [
             {"key": s.key, "title": {"en": s.title_en, "fr": s.title_fr}, "points": [point_dict(p) for p in s.points]}
             for s in brief.sections
         ],
         "timeline": [
-            {"date": t.date, "precision": t.precision, "fr": t.fr, "en": t.en, "citations": [citation_dict(c) for c in t.citations]}
+            {"date": t.date, "precision": t.precision, "fr": t.fr, "en": t.en, "label": t.label, "hedged": t.hedged,
+             "background": t.background, "event": t.event, "citations": [citation_dict(c) for c in t.citations]}
             for t in brief.timeline
         ],
         "actors": [
-            {"name": a.name, "kind": a.kind, "role": a.role, "role_en": a.role_en, "sources": a.sources, "mentions": a.mentions, "variants": a.variants}
+            {"name": a.name, "name_en": a.name_en, "kind": a.kind, "role": a.role, "role_en": a.role_en, "sources": a.sources, "mentions": a.mentions, "variants": a.variants}
             for a in brief.actors
         ],
         "discrepancies": [

@@ -61,6 +61,8 @@ def event_date(value: str, precision: str) -> str:
             return date_span(start, end)
         if precision == "month":
             return month(dt.date.fromisoformat(f"{value[:7]}-01"))
+        if precision == "year":
+            return value[:4]
         return day(dt.date.fromisoformat(value))
     except ValueError:
         return clean(value)

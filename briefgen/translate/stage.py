@@ -1,4 +1,5 @@
-"""The translate stage: fills Point.en, TimelineEntry.en, Actor.role_en and Brief.engine.
+"""The translate stage: fills Point.en, TimelineEntry.en, Actor.role_en, Event.object_en and Brief.engine,
+then the English of event records from templates (english.py).
 
 Each distinct French text is translated once, through the cache, with glossary terms and names
 protected by placeholders (see protect.py).
@@ -9,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefgen.config import Config
+from briefgen.english import write_english
 from briefgen.errors import BriefgenError, EngineUnavailableError
 from briefgen.model import Brief, Point, TimelineEntry
 from briefgen.translate.cache import TranslationCache
@@ -23,17 +25,21 @@ def translate_brief(brief: Brief, translator: Translator, config: Config) -> Bri
     sources state is kept as is."""
     english_sources = {s.id for s in brief.sources if s.language == "en"}
     items = _items(brief)
-    roles = [a for a in brief.listed_actors(config.max_actors) if a.role]
+    roles = [a for a in brief.listed_actors(config.max_actors) if a.role and not a.role_en]  # the gazetteer's come first
+    objects = [e for e in brief.events if e.object_fr]  # short phrases: what was announced, said, suspended
     todo = [item.fr for item in items if not _only_english([c.source for c in item.citations], english_sources)]
     todo += [a.role for a in roles if not _only_english(a.sources, english_sources)]
+    todo += [e.object_fr for e in objects]
     english = translate_texts(todo, translator, config, brief)
     for item in items:
         stated_in_english = _only_english([c.source for c in item.citations], english_sources)
         item.en = item.fr if stated_in_english else english.get(item.fr, "")
     for actor in roles:
         actor.role_en = actor.role if _only_english(actor.sources, english_sources) else english.get(actor.role)
+    for event in objects:
+        event.object_en = english.get(event.object_fr, "")
     brief.engine = translator.info
-    return brief
+    return write_english(brief)
 
 
 def translate_texts(texts: list[str], translator: Translator, config: Config, brief: Brief | None = None) -> dict[str, str]:

@@ -1,0 +1,185 @@
+"""English for event records, from templates: who did what, where and when, whatever the engine.
+
+Names are kept (or their English spelling from the gazetteer), roles, institutions and places come
+from the gazetteer, dates and counts are formatted here; only a record's free-text object (what was
+announced, said, suspended) comes from machine translation, as a short phrase (Event.object_en).
+Runs after translation (translate/stage.py calls `write_english`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from briefgen.gazetteer import Gazetteer, load_gazetteer
+from briefgen.model import Actor, Brief, Event
+
+LABEL_WORDS = 12  # a timeline label is a headline, not a sentence
+ANNOUNCING = {"poser": "laid", "inaugurer": "inaugurated", "lancer": "launched", "signer": "signed"}
+
+
+def write_english(brief: Brief) -> Brief:
+    """Fill Event.en and Event.label, and the label and hedge of timeline rows made from records."""
+    writer = _Writer(brief.actors, load_gazetteer())
+    for event in brief.events:
+        event.en = writer.sentence(event, brief.events)
+        event.label = writer.label(event)
+    labels = {e.id: e for e in brief.events}
+    for entry in brief.timeline:
+        if entry.event in labels:
+            entry.label, entry.hedged = labels[entry.event].label, labels[entry.event].hedged
+    return brief
+
+
+def date_phrase(start: dt.date | None, end: dt.date | None, precision: str) -> str:
+    """"on 9 July 2025", "on 8–11 July 2025", "in July 2025", "in 2021", or "" when undated."""
+    if start is None:
+        return ""
+    if precision == "year":
+        return f"in {start.year}"
+    if precision == "month":
+        return f"in {start:%B} {start.year}"
+    if precision == "range" and end and end != start:
+        if (start.year, start.month) == (end.year, end.month):
+            return f"on {start.day}–{end.day} {end:%B} {end.year}"
+        return f"on {start.day} {start:%B}–{end.day} {end:%B} {end.year}"
+    return f"on {start.day} {start:%B} {start.year}"
+
+
+def joined(items: Sequence[str], word: str = "and") -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {word} {items[-1]}" if items else ""
+
+
+class _Writer:
+    def __init__(self, actors: Sequence[Actor], gazetteer: Gazetteer) -> None:
+        self.actors = {a.name: a for a in actors}
+        self.gazetteer = gazetteer
+
+    def party(self, name: str, with_role: bool = False) -> str | None:
+        """A party in English: a person (their role before the name when asked), an organisation,
+        a place, an unnamed group (« des officiers américains » -> US officers), or None."""
+        actor = self.actors.get(name)
+        if actor is not None:
+            english = actor.name_en or actor.name
+            role = actor.role_en if actor.kind == "person" and actor.role_en and len(actor.role_en.split()) <= 6 else None
+            return f"{role} {english}" if with_role and role else english
+        known = self.gazetteer.organisation(name) or next((e for _, _, e in self.gazetteer.find_organisations(name)), None)
+        if known:
+            return known
+        if self.gazetteer.place(name) != name or name in self.gazetteer.places.values():
+            return self.gazetteer.place(name)
+        group = self.gazetteer.noun_phrase(name)
+        if group:
+            return group
+        role = self.gazetteer.role(name)
+        return f"the {role}" if role else None
+
+    def parties(self, names: Sequence[str], with_role: bool = False) -> list[str]:
+        found = [self.party(n, with_role) for n in names]
+        return list(dict.fromkeys(p for p in found if p))
+
+    def sentence(self, event: Event, events: Sequence[Event]) -> str:
+        who = joined(self.parties(event.actors, with_role=True))
+        when = date_phrase(event.start, event.end, event.precision)
+        where = f" {self._in(event.place)}" if event.place else ""
+        maybe = "reportedly " if event.hedged else ""
+        what = event.object_en.strip().rstrip(".")
+        text = ""
+        if event.kind == "visit":
+            verb = "ended a visit to" if event.ends else "visited"
+            text = f"{who} {maybe}{verb} {self._place(event.place) or 'the country'} {when}".strip()
+        elif event.kind == "meeting":
+            others = joined(self.parties(event.others, with_role=True), "or" if event.negated else "and")
+            verb = "did not meet" if event.negated else f"{maybe}met"
+            text = f"{who} {verb} {others or 'officials'}{where} {when}".strip()
+        elif event.kind == "statement" and what:
+            text = f'{who} said: "{what}"'
+        elif event.kind in ("announcement", "agreement") and what:
+            verb = "agreed on" if event.kind == "agreement" else ANNOUNCING.get(event.action, "announced")
+            verb = f"did not sign {what}" if event.negated else f"{maybe}{verb} {what}"
+            text = f"{who or 'The authorities'} {verb}{where if event.kind == 'announcement' and event.place and self._place(event.place) not in what else ''} {when}".strip()
+        elif event.kind == "attack":
+            subject = what or "an attack"
+            text = f"{_capital(subject)} {'was reportedly carried out' if event.hedged else 'took place'}{where} {when}".strip()
+            if who:
+                text = f"{who} {maybe}carried out {subject}{where} {when}".strip()
+        elif event.kind in ("suspension", "resumption") and what:
+            verb = "was suspended" if event.kind == "suspension" else "began to resume"
+            text = f"{_capital(what)} {maybe}{verb} {when}".strip()
+        if not text or not who and event.kind in ("visit", "meeting", "statement"):
+            return ""
+        text = _capital(text) + ("" if text.endswith(('"', ".")) else ".")
+        if event.kind == "visit":
+            text += self._meetings(event, events)
+        sources = event.corroboration
+        notes = [f"{sources} sources"] if sources > 1 else []
+        if event.versions:
+            notes.append("dates differ")
+        return f"{text[:-1]} ({'; '.join(notes)})." if notes and text.endswith(".") else text
+
+    def _meetings(self, visit: Event, events: Sequence[Event]) -> str:
+        """" He met X and Y, but not Z.": the visitor's meetings reported around the visit."""
+        person = visit.actors[0]
+        mine = [e for e in events if e.kind == "meeting" and e.actors[:1] == [person] and _around(e, visit)]
+        notmet = [o for e in mine if e.negated for o in e.others]
+        met = [o for e in mine if not e.negated for o in e.others if o not in notmet]
+        met_en, notmet_en = self.parties(met, with_role=True), self.parties(notmet, with_role=True)
+        if not met_en and not notmet_en:
+            return ""
+        pronoun = "He" if self.actors.get(person) else "They"
+        if met_en and notmet_en:
+            return f" {pronoun} met {joined(met_en)}, but not {joined(notmet_en, 'or')}."
+        if met_en:
+            return f" {pronoun} met {joined(met_en)}."
+        return f" {pronoun} did not meet {joined(notmet_en, 'or')}."
+
+    def label(self, event: Event) -> str:
+        """<= LABEL_WORDS words for the timeline: "Atallah visits Mali", "Goïta does not meet ..."."""
+        who = self._short(event.actors)
+        what = event.object_en.strip().rstrip(".")
+        place = self._place(event.place)
+        if event.kind == "visit":
+            label = f"{who} visits {place or 'the country'}"
+        elif event.kind == "meeting":
+            others = joined([self._short([o]) for o in event.others]) or "officials"
+            label = f"{who} {'does not meet' if event.negated else 'meets'} {others}"
+        elif event.kind in ("suspension", "resumption"):
+            label = f"{what} {'suspended' if event.kind == 'suspension' else 'resuming'}"
+        elif event.kind == "statement":
+            label = f"{who} statement"
+        else:
+            label = f"{who} {ANNOUNCING.get(event.action, 'announces') if event.kind == 'announcement' else ''} {what}" if who else what
+        words = " ".join(label.split()).split()
+        short = " ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else "")
+        return _capital(short) + (" (unconfirmed)" if event.hedged else "")
+
+    def _short(self, names: Sequence[str]) -> str:
+        """Surnames for people, English names for the rest: "Atallah", "US officers"."""
+        out = []
+        for name in names:
+            actor = self.actors.get(name)
+            if actor is not None and actor.kind == "person":
+                out.append((actor.name_en or actor.name).split()[-1])
+            else:
+                english = self.party(name)
+                if english:
+                    out.append(english)
+        return joined(out)
+
+    def _place(self, place: str | None) -> str:
+        return self.gazetteer.place(place) if place else ""
+
+    def _in(self, place: str | None) -> str:
+        return f"in {self._place(place)}" if place else ""
+
+
+def _around(meeting: Event, visit: Event) -> bool:
+    """Undated, or within the visit's days (a day's slack for time zones and late reports)."""
+    if meeting.start is None or visit.start is None:
+        return True
+    return (visit.start - dt.timedelta(days=1)) <= meeting.start <= ((visit.end or visit.start) + dt.timedelta(days=1))
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
