@@ -20,16 +20,12 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from briefgen.actors import find_actors
-from briefgen.classify import classify
 from briefgen.config import Config, load_config
-from briefgen.discrepancies import find_discrepancies
 from briefgen.french import fold, normalise
 from briefgen.ingest import ingest
 from briefgen.model import Brief, Citation
-from briefgen.segment import segment
-from briefgen.select import body_words, select
-from briefgen.timeline import build_timeline
+from briefgen.pipeline import ANALYSIS_STAGES
+from briefgen.select import body_words
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -79,15 +75,18 @@ def load_facts(path: Path = FACTS) -> list[Fact]:
 
 
 def build(paths: list[Path], config: Config) -> Brief:
-    """The summarisation chain as the pipeline runs it (no translation, no rendering)."""
-    brief = classify(segment(ingest(paths)), config)
-    return find_discrepancies(find_actors(build_timeline(select(brief, config))))
+    """The summarisation chain as the pipeline runs it (its analysis stages: no translation, no rendering)."""
+    brief = ingest(paths)
+    for _, stage in ANALYSIS_STAGES:
+        brief = stage(brief, config)
+    return brief
 
 
 def citations(brief: Brief) -> list[Citation]:
-    """Every citation the brief shows: points, key judgements, timeline, discrepancies."""
+    """Every citation the brief shows: points, key judgements, timeline, event records, discrepancies."""
     found = [c for p in [*brief.points(), *brief.key_judgements] for c in p.citations]
     found += [c for entry in brief.timeline for c in entry.citations]
+    found += [c for event in brief.events for c in event.citations]
     found += [c for d in brief.discrepancies for v in d.versions for c in v["citations"]]
     return found
 

@@ -16,6 +16,7 @@ from briefgen.model import Actor, Brief, Event
 
 LABEL_WORDS = 12  # a timeline label is a headline, not a sentence
 ANNOUNCING = {"poser": "laid", "inaugurer": "inaugurated", "lancer": "launched", "signer": "signed"}
+HEADLINE = {"poser": "lays", "inaugurer": "inaugurates", "lancer": "launches", "signer": "signs"}
 
 
 def write_english(brief: Brief) -> Brief:
@@ -73,14 +74,17 @@ class _Writer:
         if group:
             return group
         role = self.gazetteer.role(name)
-        return f"the {role}" if role else None
+        if role:
+            return f"the {role}"
+        words = name.split()
+        return name if len(words) >= 2 and all(w[:1].isupper() for w in words) else None  # a name is kept
 
     def parties(self, names: Sequence[str], with_role: bool = False) -> list[str]:
         found = [self.party(n, with_role) for n in names]
         return list(dict.fromkeys(p for p in found if p))
 
     def sentence(self, event: Event, events: Sequence[Event]) -> str:
-        who = joined(self.parties(event.actors, with_role=True))
+        who = joined(self.parties(self._speakers(event), with_role=True))
         when = date_phrase(event.start, event.end, event.precision)
         where = f" {self._in(event.place)}" if event.place else ""
         maybe = "reportedly " if event.hedged else ""
@@ -99,13 +103,19 @@ class _Writer:
             verb = "agreed on" if event.kind == "agreement" else ANNOUNCING.get(event.action, "announced")
             verb = f"did not sign {what}" if event.negated else f"{maybe}{verb} {what}"
             text = f"{who or 'The authorities'} {verb}{where if event.kind == 'announcement' and event.place and self._place(event.place) not in what else ''} {when}".strip()
+        elif event.kind == "attack" and event.action in self.gazetteer.nouns:  # « une frappe de drone ciblant X »
+            strike = self.gazetteer.nouns[event.action]
+            target = f" {'reportedly ' if event.hedged else ''}targeted {what}" if what else f" {'reportedly ' if event.hedged else ''}took place"
+            text = f"{who + ' carried out a' if who else 'A'} {strike}{target}{where} {when}".strip()
         elif event.kind == "attack":
             subject = what or "an attack"
-            text = f"{_capital(subject)} {'was reportedly carried out' if event.hedged else 'took place'}{where} {when}".strip()
             if who:
                 text = f"{who} {maybe}carried out {subject}{where} {when}".strip()
+            else:
+                text = f"{_capital(subject)} {'was reportedly carried out' if event.hedged else 'took place'}{where} {when}".strip()
         elif event.kind in ("suspension", "resumption") and what:
-            verb = "was suspended" if event.kind == "suspension" else "began to resume"
+            plural = " et " in event.object_fr or event.object_fr.lower().startswith(("les ", "des ", "ces "))
+            verb = ("were" if plural else "was") + " suspended" if event.kind == "suspension" else "began to resume"
             text = f"{_capital(what)} {maybe}{verb} {when}".strip()
         if not text or not who and event.kind in ("visit", "meeting", "statement"):
             return ""
@@ -136,23 +146,34 @@ class _Writer:
 
     def label(self, event: Event) -> str:
         """<= LABEL_WORDS words for the timeline: "Atallah visits Mali", "Goïta does not meet ..."."""
-        who = self._short(event.actors)
+        if not event.en:
+            return ""
+        who = self._short(self._speakers(event))
         what = event.object_en.strip().rstrip(".")
         place = self._place(event.place)
         if event.kind == "visit":
-            label = f"{who} visits {place or 'the country'}"
+            label = f"{who} {'visit' if who.endswith('s') and not self.actors.get(event.actors[0]) else 'visits'} {place or 'the country'}"
         elif event.kind == "meeting":
-            others = joined([self._short([o]) for o in event.others]) or "officials"
-            label = f"{who} {'does not meet' if event.negated else 'meets'} {others}"
+            others = joined([self._short([o]) for o in event.others], "or" if event.negated else "and") or "officials"
+            plural = who.endswith("s") and not self.actors.get(event.actors[0] if event.actors else "")
+            label = f"{who} {'do' if plural else 'does'} not meet {others}" if event.negated else f"{who} {'meet' if plural else 'meets'} {others}"
         elif event.kind in ("suspension", "resumption"):
             label = f"{what} {'suspended' if event.kind == 'suspension' else 'resuming'}"
+        elif event.kind == "attack" and event.action in self.gazetteer.nouns:
+            label = f"{self.gazetteer.nouns[event.action]} {'on ' + what if what else ''} {self._in(event.place)}"
         elif event.kind == "statement":
             label = f"{who} statement"
         else:
-            label = f"{who} {ANNOUNCING.get(event.action, 'announces') if event.kind == 'announcement' else ''} {what}" if who else what
-        words = " ".join(label.split()).split()
+            label = f"{who} {HEADLINE.get(event.action, 'announces') if event.kind == 'announcement' else 'agree on'} {what}" if who else what
+        words = " ".join(label.split()).removeprefix("the ").split()
         short = " ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else "")
         return _capital(short) + (" (unconfirmed)" if event.hedged else "")
+
+    def _speakers(self, event: Event) -> list[str]:
+        """Who to name: for an announcement several outlets attribute to a person and to a country,
+        the person (« William Stevens » rather than « William Stevens and the United States »)."""
+        people = [a for a in event.actors if (actor := self.actors.get(a)) and actor.kind == "person"]
+        return people[:1] if event.kind == "announcement" and people else event.actors
 
     def _short(self, names: Sequence[str]) -> str:
         """Surnames for people, English names for the rest: "Atallah", "US officers"."""

@@ -18,7 +18,7 @@ import datetime as dt
 import hashlib
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from briefgen import syntax
@@ -105,7 +105,7 @@ class _Party:
 def extract_events(brief: Brief, config: Config) -> Brief:
     """Fill `brief.events` (merged records, dated first) and `brief.developments`."""
     gazetteer = load_gazetteer()
-    names = _NameIndex(brief.actors)
+    names = _NameIndex(brief.actors, [s for source in brief.sources for s in source.sentences() if s.tokens])
     found: list[Event] = []
     for source in brief.sources:
         reference = DateRef.of_article(source.date, source.date_precision)
@@ -124,7 +124,8 @@ def extract_events(brief: Brief, config: Config) -> Brief:
             REMINDER.match(c.quote) for c in event.citations
         )
     brief.events = sorted(events, key=lambda e: (e.start or dt.date.max, e.kind, e.id))
-    brief.developments = developments(brief.events, config.key_judgements)
+    gazetteer_names = lambda party: bool(gazetteer.find_organisations(party) or gazetteer.place(party) != party)  # noqa: E731
+    brief.developments = developments(brief.events, config.key_judgements, lambda p: names.named(p) or gazetteer_names(p))
     return brief
 
 
@@ -132,13 +133,21 @@ class _NameIndex:
     """Named actors by the words that name them: a person by surname (spelling variants too), an
     organisation by its name or acronym."""
 
-    def __init__(self, actors: Sequence[Actor]) -> None:
+    def __init__(self, actors: Sequence[Actor], parsed: Sequence[Sentence]) -> None:
         self.by_surname: dict[str, str] = {}
         for actor in actors:
             if actor.kind == "person":
                 for name in (actor.name, *actor.variants):
                     self.by_surname.setdefault(fold(name.split()[-1]), actor.name)
-        self.organisations = {a.name for a in actors if a.kind == "organisation"}
+        for sentence in parsed:  # people the rules missed (« a déclaré William Stevens »): the parser's
+            for entity in sentence.entities:
+                words = entity.text.split()
+                if entity.label == "PER" and len(words) >= 2 and all(w[:1].isupper() for w in words):
+                    self.by_surname.setdefault(fold(words[-1]), entity.text)
+        self.known = set(self.by_surname.values()) | {a.name for a in actors}
+
+    def named(self, party: str) -> bool:
+        return party in self.known
 
     def people(self, tokens: Sequence[Token], indices: Sequence[int]) -> list[str]:
         out: list[str] = []
@@ -234,6 +243,8 @@ def _event(context: _Context, trigger: int, kind: str) -> Event | None:
     if kind == "meeting" and not others:  # the parser may cut the objects off the verb: up to the next trigger
         after = next((i for i in range(trigger + 1, len(tokens)) if tokens[i].lemma in VERB_KINDS), len(tokens))
         others = [n for n in context.names.people(tokens, range(trigger + 1, after)) if n not in names]
+    if kind == "meeting" and not others:  # « a rencontré des officiers maliens »
+        others = _unnamed_objects(context, trigger)
     if kind == "visit":
         others = []  # whom the visitor met is a meeting of its own
     root = syntax.root(tokens)
@@ -254,11 +265,17 @@ def _event(context: _Context, trigger: int, kind: str) -> Event | None:
         hedged=_hedged(sentence, tokens, verb),
         ends=tokens[verb].lemma in ENDING,
         object_fr=_object(context, trigger, kind) if kind not in ("visit", "meeting") else "",
-        action=tokens[verb].lemma,
+        action=_attack_noun(sentence, tokens, trigger) if noun and kind == "attack" else tokens[verb].lemma,
     )
     if kind == "statement" and not event.object_fr:
         return None if actors and not any(p.named for p in actors) else event
     return event
+
+
+def _attack_noun(sentence: Sentence, tokens: Sequence[Token], noun: int) -> str:
+    """« frappe de drone », « attaque »: the noun and the kind it names (english.py writes it)."""
+    kind = [c for c in syntax.children(tokens, noun) if tokens[c].dep == "nmod" and tokens[c].pos == "NOUN"][:1]
+    return syntax.text_of(sentence.text, tokens, [noun, *kind]).lower()
 
 
 def _hedged(sentence: Sentence, tokens: Sequence[Token], verb: int) -> bool:
@@ -273,6 +290,8 @@ def _subject(tokens: Sequence[Token], verb: int) -> int | None:
     found = syntax.subject(tokens, verb)
     if found is None and tokens[verb].dep in ("xcomp", "advcl") and tokens[verb].head != verb:
         return syntax.subject(tokens, tokens[verb].head)
+    if found is None:  # « Abdoulaye Diop et Rudolph Atallah ont convenu »: a subject the parser cut off as a root
+        return next((i for i in range(verb) if tokens[i].head == i and tokens[i].pos == "PROPN"), None)
     return found
 
 
@@ -317,6 +336,18 @@ def _subject_parties(context: _Context, verb: int) -> list[_Party]:
     own = [i for i in span if tokens[i].head == subject and tokens[i].dep in ("det", "amod", "nummod")]
     phrase = syntax.text_of(sentence.text, tokens, [*own, subject])
     return [_Party(phrase, gazetteer.noun_phrase(phrase) is not None or gazetteer.role(phrase) is not None)]
+
+
+def _unnamed_objects(context: _Context, verb: int) -> list[str]:
+    """The unnamed parties a verb's objects name, when the gazetteer can write them in English."""
+    tokens, out = context.tokens, []
+    for child in syntax.children(tokens, verb):
+        if tokens[child].dep in ("obj", "obl:arg") and tokens[child].pos == "NOUN":
+            own = [i for i in syntax.children(tokens, child) if tokens[i].dep in ("det", "amod", "nummod")]
+            phrase = syntax.text_of(context.sentence.text, tokens, [*own, child])
+            if context.gazetteer.noun_phrase(phrase) or context.gazetteer.role(phrase):
+                out.append(phrase)
+    return out
 
 
 def _inverted_subject(context: _Context, verb: int, kind: str) -> list[_Party]:
@@ -428,8 +459,10 @@ def _object(context: _Context, trigger: int, kind: str) -> str:
     quote = re.search(r"«\s*([^«»]{10,}?)\s*»", sentence.text)
     if kind == "statement" and quote and tokens[trigger].dep != "ccomp":
         return _phrase(quote[1])
-    if tokens[trigger].pos == "NOUN":
-        return _phrase(syntax.text_of(sentence.text, tokens, syntax.subtree(tokens, trigger)))
+    if tokens[trigger].pos == "NOUN":  # « une frappe de drone ciblant des dirigeants d'AQMI »: the target
+        aimed = [c for c in syntax.subtree(tokens, trigger) if tokens[c].lemma in ("cibler", "viser")]
+        targets = [c for a in aimed for c in syntax.children(tokens, a) if tokens[c].dep == "obj"]
+        return _phrase(syntax.text_of(sentence.text, tokens, syntax.subtree(tokens, targets[0]))) if targets else ""
     wanted = ("nsubj:pass", "nsubj") if kind in ("suspension", "resumption") else ("obj", "ccomp", "obl:arg", "xcomp")
     child = next((c for c in syntax.children(tokens, trigger) if (tokens[c].dep in wanted or tokens[c].lemma in LAUNCH_NOUNS)
                   and tokens[c].lemma not in ("sommeil", "début") and tokens[c].pos != "PROPN"), None)  # fmt: skip
@@ -455,7 +488,7 @@ def _named_in(sentence: Sentence | None) -> str:
 
 def _phrase(text: str) -> str:
     """A clause cut to its first part, without « que », or "" when still too long."""
-    text = re.sub(r"^(?:qu['’]|que\s+)", "", text.strip(" ,;:«»"))
+    text = re.sub(r"^(?:qu['’]|que\s+|des\s+|de\s+|d['’])", "", text.strip(" ,;:«»"))  # « des dirigeants »: leaders
     first = re.split(r"[,;:]\s", text)[0]
     return first.strip(" ,;:«»") if len(first.split()) <= OBJECT_MAX_WORDS else ""
 
@@ -527,10 +560,10 @@ def _event_id(event: Event) -> str:
     return "E" + hashlib.sha256(fold(key).encode()).hexdigest()[:10]
 
 
-def developments(events: Sequence[Event], count: int) -> list[Event]:
+def developments(events: Sequence[Event], count: int, named: Callable[[str], bool]) -> list[Event]:
     """The `count` most important records of the period: corroborated, of a weighty kind, with
-    named parties, recent; one per party and kind, background and statements of commentators left out."""
-    candidates = [e for e in events if not e.background and any(_named(a) for a in e.actors)]
+    `named` parties (people, organisations, countries), recent; one per party and kind, background left out."""
+    candidates = [e for e in events if not e.background and any(named(a) for a in e.actors)]
     newest = max((e.end or e.start for e in candidates if e.start), default=None)
     for event in candidates:
         recent = bool(newest and event.start and (newest - (event.end or event.start)).days <= RECENT_DAYS)
@@ -549,8 +582,4 @@ def developments(events: Sequence[Event], count: int) -> list[Event]:
             continue  # the visit's English tells whom the visitor met (english.py)
         if not any(set(event.actors) & set(c.actors) and event.kind == c.kind for c in chosen):
             chosen.append(event)
-    return sorted(chosen[:count], key=lambda e: (e.start or dt.date.max, e.id))
-
-
-def _named(party: str) -> bool:
-    return party[:1].isupper()
+    return chosen[:count]

@@ -54,6 +54,7 @@ class Gazetteer:
     def noun_phrase(self, french: str) -> str | None:
         """« des officiers américains » -> "US officers": a listed noun, demonyms before it; None if
         some word is neither."""
+        definite = not re.match(r"(?:des|une?|de|d')\b", key(french))  # « des officiers »: officers, not the officers
         words = LEADING_ARTICLE.sub("", key(french)).split()
         for size in range(len(words), 0, -1):
             head = " ".join(words[:size])
@@ -62,7 +63,7 @@ class Gazetteer:
                 english = self.nouns[head]
                 if english.startswith("the "):
                     return english
-                return " ".join(["the", *adjectives, english])
+                return " ".join(["the"] * definite + [*adjectives, english])
         return None
 
     def role(self, french: str) -> str | None:
@@ -72,8 +73,14 @@ class Gazetteer:
         Sahel » -> "Deputy Assistant Secretary of State for West African Affairs and Special Envoy
         for the Sahel": coordinated roles each become title + complements.
         """
-        parts = [self._one_role(part) for part in re.split(r"\s+et\s+(?=[^ ]+)", key(french))]
-        return " and ".join(parts) if parts and all(parts) else None  # type: ignore[arg-type]
+        parts: list[str] = []
+        for part in re.split(r"\s+et\s+", key(french)):  # « ... et envoyé spécial »: a second role
+            if parts and _longest_prefix(LEADING_ARTICLE.sub("", part), self.titles) is None:
+                parts[-1] += f" et {part}"  # « de la sécurité et de la protection civile »: one complement
+            else:
+                parts.append(part)
+        english = [self._one_role(part) for part in parts]
+        return " and ".join(english) if english and all(english) else None  # type: ignore[arg-type]
 
     def _one_role(self, text: str) -> str | None:
         text = LEADING_ARTICLE.sub("", text.strip(" ,."))

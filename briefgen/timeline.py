@@ -36,7 +36,7 @@ class _Dated:
 
 def build_timeline(brief: Brief) -> Brief:
     """Fill `brief.timeline`, sorted by date (then precision, then text)."""
-    dated_events = [e for e in brief.events if e.start and (e.en or e.kind)]
+    dated_events = [e for e in brief.events if e.start and not _during_visit(e, brief.events)]
     if dated_events:
         entries = [_event_entry(e) for e in dated_events]
         brief.timeline = sorted(entries, key=lambda e: (e.date[:10], PRECISION_ORDER[e.precision], e.date, e.fr))
@@ -78,6 +78,14 @@ def _entry(iso: str, precision: str, event: Sequence[_Dated]) -> TimelineEntry:
     best = max(sentences, key=lambda s: (well_formed(s.text), -len(s.text), s.source_id, -s.start))
     citations = [Citation(s.source_id, s.paragraph, s.text, s.start, s.end) for s in sentences]
     return TimelineEntry(date=iso, precision=precision, fr=best.text, citations=citations)
+
+
+def _during_visit(event: Event, events: Sequence[Event]) -> bool:
+    """A meeting held during its visitor's visit is told by the visit's row (and its English)."""
+    return event.kind == "meeting" and any(
+        v.kind == "visit" and v.actors[:1] == event.actors[:1] and v.start and v.start <= event.start <= (v.end or v.start)
+        for v in events
+    )
 
 
 def _event_entry(event: Event) -> TimelineEntry:

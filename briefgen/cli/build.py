@@ -138,6 +138,7 @@ def build_summary(brief, written: list[Path], messages: list[str], seconds: floa
         "sources_skipped": sorted({w.source for w in brief.warnings if w.source and w.source not in used}),
         "sections": [{"key": s.key, "title": s.title_en, "points": len(s.points)} for s in brief.sections],
         "key_judgements": len(brief.key_judgements),
+        "key_developments": len([e for e in brief.developments if e.en]),
         "engine": {"name": brief.engine.name, "version": brief.engine.version, "model": brief.engine.model} if brief.engine else None,
         "outputs": [str(p) for p in written],
         "messages": messages,

@@ -183,7 +183,8 @@ def print_summary(summary: dict) -> None:
     skipped = summary["sources_skipped"]
     table.add_row("Sources", f"{summary['sources_used']} used" + (f", {len(skipped)} skipped: {', '.join(skipped)}" if skipped else ""))
     table.add_row("Points", " · ".join(f"{s['title']} {s['points']}" for s in summary["sections"]))
-    table.add_row("Key judgements", str(summary["key_judgements"]))
+    developments = summary.get("key_developments", 0)
+    table.add_row("Key developments", str(developments) if developments else f"none extracted; {summary['key_judgements']} top points")
     table.add_row("Engine", engine_label(summary["engine"]))
     table.add_row("Warnings", str(len(summary["warnings"])))
     table.add_row("Outputs", "\n".join(summary["outputs"]))
@@ -222,15 +223,16 @@ def print_brief(data: dict, french: bool = False) -> None:
     def show(point: dict) -> None:
         count = len({c["source"] for c in point["citations"]})
         corroboration = f" (reported by {count} sources)" if count > 1 else ""
+        corroboration = "" if "kind" in point else corroboration  # a development's English counts its sources
         console.print(f"  • {escape(point['en'] or point['fr'])}{corroboration} {cite(point)}", highlight=False)
-        if french:
+        if french and point.get("fr"):
             console.print(f"    [dim]{escape(point['fr'])}[/]", highlight=False)
 
     period = data["period"]
     console.rule(f"Brief {period['week']} ({period['start']} – {period['end']})")
     console.print(f"{len(data['sources'])} sources · engine {engine_label(data['engine'])} · generated {data['generated_at']}", highlight=False)
-    console.print("\n[bold]Key judgements[/]")
-    for point in data["key_judgements"]:
+    console.print("\n[bold]Key developments[/]")
+    for point in data.get("developments") or data["key_judgements"]:  # top points when no record was extracted
         show(point)
     for section in data["sections"]:
         console.print(f"\n[bold]{escape(section['title']['en'])}[/]")

@@ -302,8 +302,8 @@ def _listed(shown: int, total: int, which: str, what: str) -> str:
 
 def _actors(actors: list[Actor], cite: _Citer) -> list[ActorView]:
     return [
-        ActorView(text.clean(a.name), text.clean(a.kind), text.clean(a.role_en or a.role), text.clean(a.role),
-                  text.clean("; ".join(a.variants)), a.mentions,
+        ActorView(text.clean(a.name_en or a.name), text.clean(a.kind), text.clean(a.role_en or a.role), text.clean(a.role),
+                  text.clean("; ".join(([a.name] if a.name_en and a.name_en != a.name else []) + a.variants)), a.mentions,
                   [cite.link(sid) for sid in sorted(set(a.sources), key=cite.order)])
         for a in actors
     ]
