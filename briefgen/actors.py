@@ -292,7 +292,13 @@ def _organisations(sentences: list[Sentence], gazetteer: Gazetteer) -> list[Acto
             role=None,
             sources=sorted({s.source_id for s in hits}),
             mentions=len({id(s) for s in hits}),
-            variants=sorted((set(forms) - {name}) if forms else expansions.get(key, set())),
+            variants=_distinct(sorted((set(forms) - {name}) if forms else expansions.get(key, set())), name),
             name_en=english.get(key),
         ))  # fmt: skip
     return actors
+
+
+def _distinct(spellings: list[str], name: str) -> list[str]:
+    """Spellings that differ from the name and each other by more than case and apostrophes."""
+    seen = {fold(name)}
+    return [s for s in spellings if fold(s) not in seen and not seen.add(fold(s))]

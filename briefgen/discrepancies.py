@@ -69,7 +69,13 @@ def find_discrepancies(brief: Brief) -> Brief:
             for event in brief.events:
                 if event.kind == "visit" and event.actors[:1] == [actor.name] and _overlaps(event, first, last):
                     event.versions = discrepancy.versions
-    found.extend(_figure_discrepancies(sentences))
+    figures = _figure_discrepancies(sentences)
+    for discrepancy in figures:  # « 30 soldats » / « 47 soldats »: the attack's record says figures differ
+        quoted = {(c.source, c.start) for v in discrepancy.versions for c in v["citations"]}
+        for event in brief.events:
+            if event.action == "tuer" and quoted & {(c.source, c.start) for c in event.citations}:
+                event.versions = discrepancy.versions
+    found.extend(figures)
     brief.discrepancies = found
     return brief
 

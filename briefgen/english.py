@@ -9,22 +9,31 @@ Runs after translation (translate/stage.py calls `write_english`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
-from briefgen.gazetteer import Gazetteer, load_gazetteer
+from briefgen.gazetteer import LEADING_ARTICLE, Gazetteer, key, load_gazetteer
 from briefgen.model import Actor, Brief, Event
 
-LABEL_WORDS = 12  # a timeline label is a headline, not a sentence
+LABEL_WORDS = 12
+ROLE_MAX_WORDS = 6  # a longer role ("Principal Deputy Director for Counterterrorism at ...") is for the actors table
+# Counts of casualties: « au moins 30 soldats », « quarante-sept militaires burkinabè ».
+COUNT = re.compile(r"(?i)(au moins|plus de|près de|environ)?\s*(\d[\d\s]*|[a-zé-]+)\s+([a-zéèêàç]+)(?:\s+[a-zéèêàç]+)?")
+QUALIFIERS = {"au moins": "at least", "plus de": "more than", "pres de": "nearly", "environ": "about"}
+NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+                "vingt": 20, "trente": 30, "quarante": 40, "quarante sept": 47, "cinquante": 50, "cent": 100}  # a timeline label is a headline, not a sentence
 ANNOUNCING = {"poser": "laid", "inaugurer": "inaugurated", "lancer": "launched", "signer": "signed"}
 HEADLINE = {"poser": "lays", "inaugurer": "inaugurates", "lancer": "launches", "signer": "signs"}
 
 
-def write_english(brief: Brief) -> Brief:
-    """Fill Event.en and Event.label, and the label and hedge of timeline rows made from records."""
+def write_english(brief: Brief, developments: int) -> Brief:
+    """Fill Event.en and Event.label, the label and hedge of timeline rows made from records, and
+    keep as key developments the first `developments` candidates whose English could be written."""
     writer = _Writer(brief.actors, load_gazetteer())
     for event in brief.events:
         event.en = writer.sentence(event, brief.events)
         event.label = writer.label(event)
+    brief.developments = [e for e in brief.developments if e.en][:developments]
     labels = {e.id: e for e in brief.events}
     for entry in brief.timeline:
         if entry.event in labels:
@@ -63,13 +72,13 @@ class _Writer:
         actor = self.actors.get(name)
         if actor is not None:
             english = actor.name_en or actor.name
-            role = actor.role_en if actor.kind == "person" and actor.role_en and len(actor.role_en.split()) <= 6 else None
+            role = self._role(actor)
             return f"{role} {english}" if with_role and role else english
         known = self.gazetteer.organisation(name) or next((e for _, _, e in self.gazetteer.find_organisations(name)), None)
         if known:
             return known
-        if self.gazetteer.place(name) != name or name in self.gazetteer.places.values():
-            return self.gazetteer.place(name)
+        if self.gazetteer.is_place(name):
+            return self.gazetteer.place(LEADING_ARTICLE.sub("", name.strip()))
         group = self.gazetteer.noun_phrase(name)
         if group:
             return group
@@ -77,7 +86,15 @@ class _Writer:
         if role:
             return f"the {role}"
         words = name.split()
-        return name if len(words) >= 2 and all(w[:1].isupper() for w in words) else None  # a name is kept
+        named = len(words) >= 2 and all(w[:1].isupper() for w in words) and not LEADING_ARTICLE.match(key(name))
+        return name if named else None  # a name is kept; « Le Sénégal » is no name
+
+    def _role(self, actor: Actor) -> str | None:
+        """A short English role the gazetteer writes (never the engine's: the top lines stay clean)."""
+        if actor.kind != "person":
+            return None
+        role = (self.gazetteer.role(actor.role) if actor.role else None) or self.gazetteer.person(actor.name).get("role")
+        return role if role and len(role.split()) <= ROLE_MAX_WORDS else None
 
     def parties(self, names: Sequence[str], with_role: bool = False) -> list[str]:
         found = [self.party(n, with_role) for n in names]
@@ -103,10 +120,18 @@ class _Writer:
             verb = "agreed on" if event.kind == "agreement" else ANNOUNCING.get(event.action, "announced")
             verb = f"did not sign {what}" if event.negated else f"{maybe}{verb} {what}"
             text = f"{who or 'The authorities'} {verb}{where if event.kind == 'announcement' and event.place and self._place(event.place) not in what else ''} {when}".strip()
+        elif event.kind == "attack" and event.action == "tuer":  # « Au moins 30 soldats ont été tués »
+            victims = self._count(event.object_fr) or what
+            text = f"{_capital(victims)} were {maybe}killed{where} {when}".strip() if victims else ""
+        elif event.kind == "attack" and event.action == "revendiquer":
+            text = f"{who} claimed the attack {when}".strip() if who else ""
         elif event.kind == "attack" and event.action in self.gazetteer.nouns:  # « une frappe de drone ciblant X »
             strike = self.gazetteer.nouns[event.action]
             target = f" {'reportedly ' if event.hedged else ''}targeted {what}" if what else f" {'reportedly ' if event.hedged else ''}took place"
-            text = f"{who + ' carried out a' if who else 'A'} {strike}{target}{where} {when}".strip()
+            if not (what or event.place or who):
+                return ""  # « Des frappes de drones ont visé ... » whose target the engine could not write
+            article = "" if strike.endswith("s") else ("a " if who else "A ")
+            text = f"{who + ' carried out ' if who else ''}{article}{strike}{target}{where} {when}".strip()
         elif event.kind == "attack":
             subject = what or "an attack"
             if who:
@@ -125,7 +150,7 @@ class _Writer:
         sources = event.corroboration
         notes = [f"{sources} sources"] if sources > 1 else []
         if event.versions:
-            notes.append("dates differ")
+            notes.append("figures differ" if event.kind == "attack" else "dates differ")
         return f"{text[:-1]} ({'; '.join(notes)})." if notes and text.endswith(".") else text
 
     def _meetings(self, visit: Event, events: Sequence[Event]) -> str:
@@ -159,6 +184,10 @@ class _Writer:
             label = f"{who} {'do' if plural else 'does'} not meet {others}" if event.negated else f"{who} {'meet' if plural else 'meets'} {others}"
         elif event.kind in ("suspension", "resumption"):
             label = f"{what} {'suspended' if event.kind == 'suspension' else 'resuming'}"
+        elif event.kind == "attack" and event.action == "tuer":
+            label = f"{self._count(event.object_fr) or what} killed {self._in(event.place)}"
+        elif event.kind == "attack" and event.action == "revendiquer":
+            label = f"{who} claims the attack"
         elif event.kind == "attack" and event.action in self.gazetteer.nouns:
             label = f"{self.gazetteer.nouns[event.action]} {'on ' + what if what else ''} {self._in(event.place)}"
         elif event.kind == "statement":
@@ -168,6 +197,16 @@ class _Writer:
         words = " ".join(label.split()).removeprefix("the ").split()
         short = " ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else "")
         return _capital(short) + (" (unconfirmed)" if event.hedged else "")
+
+    def _count(self, french: str) -> str:
+        """« Au moins 30 soldats » -> "at least 30 soldiers"; "" when the words are not all known."""
+        match = COUNT.fullmatch(french.strip())
+        if not match or key(match[3]) not in self.gazetteer.nouns:
+            return ""
+        number = match[2] if match[2][0].isdigit() else str(NUMBER_WORDS.get(key(match[2]), ""))
+        if not number:
+            return ""
+        return " ".join(filter(None, [QUALIFIERS.get(key(match[1] or ""), ""), number, self.gazetteer.nouns[key(match[3])]]))
 
     def _speakers(self, event: Event) -> list[str]:
         """Who to name: for an announcement several outlets attribute to a person and to a country,

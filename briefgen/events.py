@@ -124,8 +124,8 @@ def extract_events(brief: Brief, config: Config) -> Brief:
             REMINDER.match(c.quote) for c in event.citations
         )
     brief.events = sorted(events, key=lambda e: (e.start or dt.date.max, e.kind, e.id))
-    gazetteer_names = lambda party: bool(gazetteer.find_organisations(party) or gazetteer.place(party) != party)  # noqa: E731
-    brief.developments = developments(brief.events, config.key_judgements, lambda p: names.named(p) or gazetteer_names(p))
+    gazetteer_names = lambda party: bool(gazetteer.find_organisations(party) or gazetteer.is_place(party))  # noqa: E731
+    brief.developments = developments(brief.events, lambda p: names.named(p) or gazetteer_names(p))
     return brief
 
 
@@ -230,6 +230,8 @@ def _event(context: _Context, trigger: int, kind: str) -> Event | None:
         actors = [_Party(n, True) for n in context.names.people(tokens, scope)][:1]
     else:
         actors = _subject_parties(context, verb) or _inverted_subject(context, verb, kind)
+        if kind == "attack" and tokens[verb].lemma in ("revendiquer", "tuer"):  # the subject is what was claimed, or the victims
+            actors = _agents(context, verb)
         if kind in ("suspension", "resumption"):
             actors = [p for p in actors if p.named and p.name[:1].isupper()]  # what was suspended is no party
     if kind in ("visit", "meeting", "statement") and not any(p.named for p in actors):
@@ -269,6 +271,8 @@ def _event(context: _Context, trigger: int, kind: str) -> Event | None:
     )
     if kind == "statement" and not event.object_fr:
         return None if actors and not any(p.named for p in actors) else event
+    if kind == "attack" and not (event.object_fr or event.actors or event.place):
+        return None  # « l'état-major a confirmé l'attaque »: nothing a reader learns
     return event
 
 
@@ -336,6 +340,17 @@ def _subject_parties(context: _Context, verb: int) -> list[_Party]:
     own = [i for i in span if tokens[i].head == subject and tokens[i].dep in ("det", "amod", "nummod")]
     phrase = syntax.text_of(sentence.text, tokens, [*own, subject])
     return [_Party(phrase, gazetteer.noun_phrase(phrase) is not None or gazetteer.role(phrase) is not None)]
+
+
+def _agents(context: _Context, verb: int) -> list[_Party]:
+    """Who did it, for a passive verb: « revendiqué par le JNIM »."""
+    tokens, gazetteer = context.tokens, context.gazetteer
+    for child in syntax.children(tokens, verb):
+        if tokens[child].dep == "obl:agent":
+            text = syntax.text_of(context.sentence.text, tokens, syntax.subtree(tokens, child))
+            found = context.names.people(tokens, _heads(tokens, child)) or [text[s:e] for s, e, _ in gazetteer.find_organisations(text)]
+            return [_Party(n, True) for n in found[:1]]
+    return []
 
 
 def _unnamed_objects(context: _Context, verb: int) -> list[str]:
@@ -459,8 +474,12 @@ def _object(context: _Context, trigger: int, kind: str) -> str:
     quote = re.search(r"«\s*([^«»]{10,}?)\s*»", sentence.text)
     if kind == "statement" and quote and tokens[trigger].dep != "ccomp":
         return _phrase(quote[1])
+    if kind == "attack" and tokens[trigger].lemma == "tuer":  # « Au moins 30 soldats ont été tués »: the victims
+        victims = [c for c in syntax.children(tokens, trigger) if tokens[c].dep in ("nsubj:pass", "nsubj")]
+        return syntax.text_of(sentence.text, tokens, syntax.subtree(tokens, victims[0])) if victims else ""
     if tokens[trigger].pos == "NOUN":  # « une frappe de drone ciblant des dirigeants d'AQMI »: the target
-        aimed = [c for c in syntax.subtree(tokens, trigger) if tokens[c].lemma in ("cibler", "viser")]
+        head = tokens[trigger].head
+        aimed = [c for c in [*syntax.subtree(tokens, trigger), head] if tokens[c].lemma in ("cibler", "viser")]
         targets = [c for a in aimed for c in syntax.children(tokens, a) if tokens[c].dep == "obj"]
         return _phrase(syntax.text_of(sentence.text, tokens, syntax.subtree(tokens, targets[0]))) if targets else ""
     wanted = ("nsubj:pass", "nsubj") if kind in ("suspension", "resumption") else ("obj", "ccomp", "obl:arg", "xcomp")
@@ -529,6 +548,8 @@ def _same_event(a: Event, b: Event, published: dict[str, dt.date]) -> bool:
     same_object = bool(sa and sb) and len(sa & sb) / min(len(sa), len(sb)) >= SAME_OBJECT_OVERLAP
     if a.kind == "announcement" and same_object and len(sa & sb) >= LAUNCH_SHARED_STEMS:
         return True  # « la création d'une Chambre de commerce américaine », whoever announced it
+    if a.kind == "attack" and a.start and b.start:  # one attack: same day, same place (or one unstated)
+        return a.start == b.start and (not a.place or not b.place or a.place == b.place) and a.action == b.action
     if not set(a.actors) & set(b.actors):
         return False
     if a.start and b.start and abs((a.start - b.start).days) > EVENT_WINDOW_DAYS + 31 * (a.precision == "month" or b.precision == "month"):
@@ -560,10 +581,11 @@ def _event_id(event: Event) -> str:
     return "E" + hashlib.sha256(fold(key).encode()).hexdigest()[:10]
 
 
-def developments(events: Sequence[Event], count: int, named: Callable[[str], bool]) -> list[Event]:
-    """The `count` most important records of the period: corroborated, of a weighty kind, with
-    `named` parties (people, organisations, countries), recent; one per party and kind, background left out."""
-    candidates = [e for e in events if not e.background and any(named(a) for a in e.actors)]
+def developments(events: Sequence[Event], named: Callable[[str], bool]) -> list[Event]:
+    """The records that may be key developments, most important first: corroborated, of a weighty
+    kind, with `named` parties (people, organisations, countries), recent; one per party and kind,
+    background left out. The English writer keeps the first few it can write (english.py)."""
+    candidates = [e for e in events if not e.background and (any(named(a) for a in e.actors) or e.kind == "attack")]
     newest = max((e.end or e.start for e in candidates if e.start), default=None)
     for event in candidates:
         recent = bool(newest and event.start and (newest - (event.end or event.start)).days <= RECENT_DAYS)
@@ -582,4 +604,4 @@ def developments(events: Sequence[Event], count: int, named: Callable[[str], boo
             continue  # the visit's English tells whom the visitor met (english.py)
         if not any(set(event.actors) & set(c.actors) and event.kind == c.kind for c in chosen):
             chosen.append(event)
-    return chosen[:count]
+    return chosen

@@ -19,7 +19,7 @@ from briefgen.french import fold
 
 PATH = Path(__file__).parent / "data" / "gazetteer.toml"
 # Articles a French role or name may start with; the English never carries them.
-LEADING_ARTICLE = re.compile(r"^(?:(?:les|le|la|des|une|un|de|ses|son|sa|leurs|leur)\s+|l'|d')")
+LEADING_ARTICLE = re.compile(r"^(?:(?:les|le|la|des|une|un|de|ses|son|sa|leurs|leur)\s+|l'|d')", re.I)
 # A prefix English value ("^US") goes before the title: « ambassadrice des États-Unis » -> US Ambassador.
 PREFIX = "^"
 
@@ -43,6 +43,10 @@ class Gazetteer:
     def place(self, french: str) -> str:
         """English name of a place; an unknown place keeps its (proper-name) French spelling."""
         return self.places.get(key(french), french)
+
+    def is_place(self, french: str) -> bool:
+        """« Le Sénégal », « Moscou », « Mali »: a listed place, article or not."""
+        return key(LEADING_ARTICLE.sub("", french.strip())) in self.places
 
     def organisation(self, french: str) -> str | None:
         return self.organisations.get(key(french))

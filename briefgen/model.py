@@ -236,7 +236,7 @@ class Brief:
     sections: list[Section] = field(default_factory=list)
     key_judgements: list[Point] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    developments: list[Event] = field(default_factory=list)  # 3-5 of `events`, top of the brief
+    developments: list[Event] = field(default_factory=list)  # top of the brief: ranked candidates, then 3-5 written
     timeline: list[TimelineEntry] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     discrepancies: list[Discrepancy] = field(default_factory=list)

@@ -90,7 +90,7 @@ def confine_background(brief: Brief, config: Config) -> Brief:
 
 
 def restrict_background(brief: Brief, config: Config) -> Brief:
-    """After selection and timeline: key judgements and timeline entries rest on the week's sources.
+    """After selection and timeline: key judgements, key developments and timeline entries rest on the week's sources.
 
     Background articles may explain (e.g. Russia's role), not headline the week; key judgements are
     chosen again among the points the week's own sources support.
@@ -105,4 +105,5 @@ def restrict_background(brief: Brief, config: Config) -> Brief:
     if not all(current(p.citations) for p in brief.key_judgements):
         brief.key_judgements = key_judgements([p for p in brief.points() if current(p.citations)], config.key_judgements)
     brief.timeline = [t for t in brief.timeline if current(t.citations)]
+    brief.developments = [e for e in brief.developments if current(e.citations)]
     return brief

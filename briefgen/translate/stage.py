@@ -12,11 +12,12 @@ from pathlib import Path
 from briefgen.config import Config
 from briefgen.english import write_english
 from briefgen.errors import BriefgenError, EngineUnavailableError
-from briefgen.model import Brief, Point, TimelineEntry
+from briefgen.model import Brief, Event, Point, TimelineEntry
 from briefgen.translate.cache import TranslationCache
 from briefgen.translate.engine import Translator, chunks
 from briefgen.translate.glossary import Glossary, load_glossary
 from briefgen.translate.protect import mask, repair, unmask
+from briefgen.translate.wordcheck import WORD, foreign_words
 
 
 def translate_brief(brief: Brief, translator: Translator, config: Config) -> Brief:
@@ -36,10 +37,9 @@ def translate_brief(brief: Brief, translator: Translator, config: Config) -> Bri
         item.en = item.fr if stated_in_english else english.get(item.fr, "")
     for actor in roles:
         actor.role_en = actor.role if _only_english(actor.sources, english_sources) else english.get(actor.role)
-    for event in objects:
-        event.object_en = english.get(event.object_fr, "")
+    _set_objects(objects, english, load_glossary(config.glossary))
     brief.engine = translator.info
-    return write_english(brief)
+    return write_english(brief, config.key_judgements)
 
 
 def translate_texts(texts: list[str], translator: Translator, config: Config, brief: Brief | None = None) -> dict[str, str]:
@@ -118,6 +118,16 @@ def _items(brief: Brief) -> list[Point | TimelineEntry]:
             seen.add(id(item))
             items.append(item)
     return items
+
+
+def _set_objects(events: list[Event], english: dict[str, str], glossary: Glossary) -> None:
+    """Event.object_en, left empty when the engine left a French or Catalan word in it (the record
+    is then written without it, or not at all): the brief's top lines hold no foreign word."""
+    translated = [english.get(e.object_fr, "") for e in events]
+    flagged = foreign_words([t for t in translated if t])
+    ours = {w for _, en in glossary.terms for w in WORD.findall(en.lower())}  # "counterterrorism" is ours
+    for event, text in zip(events, translated):
+        event.object_en = "" if flagged.get(text, set()) - ours else text
 
 
 def _only_english(source_ids: list[str], english_sources: set[str]) -> bool:
