@@ -235,8 +235,8 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
     new = set(brief.new_this_week)
     actors = brief.listed_actors(config.max_actors)
     discrepancies = brief.listed_discrepancies(config.max_discrepancies)
+    developments = [_development(e, cite) for e in brief.developments if e.en]  # reading order: first
     key_judgements = [_point(p, numbered.get(p.id, 0), cite, home.get(p.id)) for p in brief.key_judgements]
-    developments = [_development(e, cite) for e in brief.developments if e.en]
     sections = [
         SectionView(s.key, text.clean(s.title_en), text.clean(s.title_fr),
                     [_point(p, numbered[p.id], cite) for p in s.points])
