@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import math
 import re
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -114,7 +115,7 @@ def extract_events(brief: Brief, config: Config) -> Brief:
         for sentence in source.sentences():
             told = events_in(sentence, reference, names, gazetteer, last_person, previous) if sentence.tokens else []
             found.extend(told)
-            named = [a for e in told if e.kind in ("visit", "meeting") for a in e.actors if a[:1].isupper()]
+            named = [a for e in told if e.kind in ("visit", "meeting") for a in e.actors if names.named(a)]
             last_person = next(iter(named), None) or names.subject_person(sentence) or last_person
             previous = sentence
     events = merge(found, {s.id: s.date for s in brief.sources if s.date})
@@ -130,8 +131,8 @@ def extract_events(brief: Brief, config: Config) -> Brief:
 
 
 class _NameIndex:
-    """Named actors by the words that name them: a person by surname (spelling variants too), an
-    organisation by its name or acronym."""
+    """Named people by their surname (spelling variants too): the actors stage's, and the parser's
+    PER entities it missed."""
 
     def __init__(self, actors: Sequence[Actor], parsed: Sequence[Sentence]) -> None:
         self.by_surname: dict[str, str] = {}
@@ -236,28 +237,16 @@ def _event(context: _Context, trigger: int, kind: str) -> Event | None:
             actors = [p for p in actors if p.named and p.name[:1].isupper()]  # what was suspended is no party
     if kind in ("visit", "meeting", "statement") and not any(p.named for p in actors):
         return None  # an unnamed « on » or a commentator is no party to a brief's event
-    subject = _subject(tokens, verb)
-    told = set(syntax.subtree(tokens, subject)) if subject is not None and not noun else set()
     names = [p.name for p in actors]
     nested = {j for i in scope if i != trigger and tokens[i].lemma in VERB_KINDS for j in syntax.subtree(tokens, i)}
-    own = [i for i in scope if i not in told and i not in nested]
-    others = [n for n in context.names.people(tokens, own) if n not in names]
-    if kind == "meeting" and not others:  # the parser may cut the objects off the verb: up to the next trigger
-        after = next((i for i in range(trigger + 1, len(tokens)) if tokens[i].lemma in VERB_KINDS), len(tokens))
-        others = [n for n in context.names.people(tokens, range(trigger + 1, after)) if n not in names]
-    if kind == "meeting" and not others:  # « a rencontré des officiers maliens »
-        others = _unnamed_objects(context, trigger)
-    if kind == "visit":
-        others = []  # whom the visitor met is a meeting of its own
     root = syntax.root(tokens)
     dated = [i for i in (scope if verb != root else range(len(tokens))) if i not in nested]
-    dates = _dates(sentence, tokens, dated, context.reference)
-    start, end, precision = _span(dates, sentence.text if verb == root else "")
+    start, end, precision = _span(_dates(sentence, tokens, dated, context.reference), sentence.text if verb == root else "")
     event = Event(
         id="",
         kind=kind,
         actors=names,
-        others=others,
+        others=_others(context, trigger, kind, [i for i in scope if i not in nested], names) if kind != "visit" else [],
         place=_place(tokens, scope, sentence, context.gazetteer) if kind in ("visit", "meeting", "attack", "announcement") else None,
         start=start,
         end=end,
@@ -274,6 +263,21 @@ def _event(context: _Context, trigger: int, kind: str) -> Event | None:
     if kind == "attack" and not (event.object_fr or event.actors or event.place):
         return None  # « l'état-major a confirmé l'attaque »: nothing a reader learns
     return event
+
+
+def _others(context: _Context, trigger: int, kind: str, scope: Sequence[int], actors: list[str]) -> list[str]:
+    """Whom they met, whom it struck: people in the trigger's clause outside its subject; for a
+    meeting the parser cut off its verb, those named up to the next trigger, else the unnamed
+    parties its objects name (« des officiers maliens »). A visit has none: its meetings are records
+    of their own."""
+    tokens, names = context.tokens, context.names
+    subject = _subject(tokens, trigger) if tokens[trigger].pos != "NOUN" else None
+    told = set(syntax.subtree(tokens, subject)) if subject is not None else set()
+    others = [n for n in names.people(tokens, [i for i in scope if i not in told]) if n not in actors]
+    if kind == "meeting" and not others:
+        after = next((i for i in range(trigger + 1, len(tokens)) if tokens[i].lemma in VERB_KINDS), len(tokens))
+        others = [n for n in names.people(tokens, range(trigger + 1, after)) if n not in actors]
+    return others or (_unnamed_objects(context, trigger) if kind == "meeting" else [])
 
 
 def _attack_noun(sentence: Sentence, tokens: Sequence[Token], noun: int) -> str:
@@ -333,7 +337,7 @@ def _subject_parties(context: _Context, verb: int) -> list[_Party]:
         led = [i for c in syntax.children(tokens, subject) if tokens[c].dep == "acl" for i in syntax.subtree(tokens, c)]
         person = next(iter(names.people(tokens, led)), None) or names.named_subject(sentence, subject) or context.last_person
         return [_Party(person, True)] if person else []  # « une mission dirigée par X », « S'il ..., X »
-    if head.pos == "PROPN" and (gazetteer.place(head.text) != head.text or head.text in gazetteer.places.values()):
+    if head.pos == "PROPN" and gazetteer.is_place(head.text):
         return [_Party(head.text, True)]
     if head.pos == "PRON":
         return []
@@ -451,7 +455,7 @@ def _place(tokens: Sequence[Token], scope: Sequence[int], sentence: Sentence, ga
         entity = next((e for e in sentence.entities if e.start <= i < e.end and e.label == "LOC"), None)
         name = entity.text if entity else token.text
         prepositions = {tokens[c].text.lower() for c in syntax.children(tokens, i)}
-        if prepositions & {"à", "au", "en", "aux"} and (gazetteer.place(name) != name or fold(name) in _known(gazetteer)):
+        if prepositions & {"à", "au", "en", "aux"} and gazetteer.is_place(name):
             return name
     return None
 
@@ -461,10 +465,6 @@ def _depth(tokens: Sequence[Token], i: int, inside: set[int]) -> int:
     while tokens[i].head != i and tokens[i].head in inside:
         i, depth = tokens[i].head, depth + 1
     return depth
-
-
-def _known(gazetteer: Gazetteer) -> set[str]:
-    return {fold(v) for v in gazetteer.places.values()}
 
 
 def _object(context: _Context, trigger: int, kind: str) -> str:
@@ -520,31 +520,54 @@ def _news_start(brief: Brief) -> dt.date | None:
 
 def merge(events: list[Event], published: dict[str, dt.date]) -> list[Event]:
     """One record per event: reports of the same kind about the same party, with dates that fit
-    (or none, the article's date standing in) and, for what was said or announced, the same words."""
+    (or none, the article's date standing in) and, for what was said or announced, the same words.
+
+    A report is compared only with the records sharing one of its keys (kind and party, kind and
+    day, kind and object word), so the work grows with the reports, not their square."""
     merged: list[Event] = []
+    words: dict[int, frozenset[str]] = {}
+    index: dict[tuple, list[Event]] = defaultdict(list)
     for event in events:
-        same = next((m for m in merged if _same_event(m, event, published)), None)
+        words[id(event)] = frozenset(stems(event.object_fr))
+        near = {id(m): m for k in _keys(event, words[id(event)]) for m in index[k]}.values()
+        same = next((m for m in near if _same_event(m, event, published, words)), None)
         if same is None:
-            merged.append(event)
-            continue
-        same.citations = sorted({(c.source, c.start): c for c in [*same.citations, *event.citations]}.values(),
-                                key=lambda c: (c.source, c.start))  # fmt: skip
-        same.actors += [a for a in event.actors if a not in same.actors]
-        same.others += [o for o in event.others if o not in same.others and o not in same.actors]
-        same.place = same.place or event.place
-        same.hedged = same.hedged and event.hedged  # one outlet reporting it plainly confirms it
-        if _more_precise(event, same):
-            same.start, same.end, same.precision, same.ends = event.start, event.end, event.precision, event.ends
-        same.object_fr = same.object_fr or event.object_fr
+            merged.append(same := event)
+        else:
+            _absorb(same, event)
+            words[id(same)] = words[id(same)] or words[id(event)]
+        for k in _keys(same, words[id(same)]):
+            if same not in index[k]:
+                index[k].append(same)
     for event in merged:
         event.id = _event_id(event)
     return merged
 
 
-def _same_event(a: Event, b: Event, published: dict[str, dt.date]) -> bool:
+def _keys(event: Event, object_words: frozenset[str]) -> list[tuple]:
+    kind = (event.kind, event.negated)
+    return [(*kind, "party", a) for a in event.actors] + [(*kind, "day", event.start)] + [
+        (*kind, "word", w) for w in object_words
+    ]
+
+
+def _absorb(same: Event, event: Event) -> None:
+    """Merge the report `event` into the record `same`."""
+    same.citations = sorted({(c.source, c.start): c for c in [*same.citations, *event.citations]}.values(),
+                            key=lambda c: (c.source, c.start))  # fmt: skip
+    same.actors += [a for a in event.actors if a not in same.actors]
+    same.others += [o for o in event.others if o not in same.others and o not in same.actors]
+    same.place = same.place or event.place
+    same.hedged = same.hedged and event.hedged  # one outlet reporting it plainly confirms it
+    if _more_precise(event, same):
+        same.start, same.end, same.precision, same.ends = event.start, event.end, event.precision, event.ends
+    same.object_fr = same.object_fr or event.object_fr
+
+
+def _same_event(a: Event, b: Event, published: dict[str, dt.date], words: dict[int, frozenset[str]]) -> bool:
     if a.kind != b.kind or a.negated != b.negated or _years_apart(a, b, published):
         return False
-    sa, sb = set(stems(a.object_fr)), set(stems(b.object_fr))
+    sa, sb = words[id(a)], words[id(b)]
     same_object = bool(sa and sb) and len(sa & sb) / min(len(sa), len(sb)) >= SAME_OBJECT_OVERLAP
     if a.kind == "announcement" and same_object and len(sa & sb) >= LAUNCH_SHARED_STEMS:
         return True  # « la création d'une Chambre de commerce américaine », whoever announced it
@@ -552,7 +575,8 @@ def _same_event(a: Event, b: Event, published: dict[str, dt.date]) -> bool:
         return a.start == b.start and (not a.place or not b.place or a.place == b.place) and a.action == b.action
     if not set(a.actors) & set(b.actors):
         return False
-    if a.start and b.start and abs((a.start - b.start).days) > EVENT_WINDOW_DAYS + 31 * (a.precision == "month" or b.precision == "month"):
+    window = EVENT_WINDOW_DAYS + 31 * (a.precision == "month" or b.precision == "month")
+    if a.start and b.start and abs((a.start - b.start).days) > window:
         return False
     if a.kind in ("visit", "meeting"):
         return a.kind == "visit" or not a.others or not b.others or bool(set(a.others) & set(b.others))

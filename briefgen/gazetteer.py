@@ -38,7 +38,8 @@ class Gazetteer:
     organisations: dict[str, str]
     people: dict[str, dict[str, str]]
     nouns: dict[str, str]
-    organisation_patterns: list[tuple[re.Pattern[str], str]]  # see _name_pattern, longest name first
+    organisation_pattern: re.Pattern[str]  # every listed name, longest first, one group each (see _names_pattern)
+    organisation_names: list[str]  # English name of group i
 
     def place(self, french: str) -> str:
         """English name of a place; an unknown place keeps its (proper-name) French spelling."""
@@ -108,13 +109,10 @@ class Gazetteer:
         return " ".join([*before, self.titles[title], *after])
 
     def find_organisations(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, English name) of every listed organisation in `text`, longest first, no overlaps."""
-        found: list[tuple[int, int, str]] = []
-        for pattern, english in self.organisation_patterns:
-            for match in pattern.finditer(text):
-                if all(match.end() <= s or match.start() >= e for s, e, _ in found):
-                    found.append((match.start(), match.end(), english))
-        return sorted(found)
+        """(start, end, English name) of every listed organisation in `text`, in order, leftmost-longest.
+        One regular expression for all names: a pass per text, whatever the size of the list."""
+        return [(m.start(), m.end(), self.organisation_names[int(m.lastgroup[1:])])
+                for m in self.organisation_pattern.finditer(text)]  # fmt: skip
 
 
 def _longest_prefix(text: str, table: dict[str, str]) -> str | None:
@@ -126,12 +124,17 @@ def _longest_prefix(text: str, table: dict[str, str]) -> str | None:
     return best
 
 
-def _name_pattern(french: str) -> re.Pattern[str]:
-    """Acronyms match exactly; names in any case, accents and apostrophes as written or not."""
-    if french.isupper():
-        return re.compile(rf"(?<![\w-]){re.escape(french)}(?![\w-])")
-    parts = [_loose(word) for word in re.split(r"[\s-]+", french)]
-    return re.compile(r"(?<![\w-])" + r"[\s-]+".join(parts) + r"(?![\w-])", re.IGNORECASE)
+def _names_pattern(names: list[str]) -> re.Pattern[str]:
+    """One alternation, group g<i> for names[i] (longest first, so the longest wins at a position):
+    acronyms match exactly; names in any case, accents and apostrophes as written or not."""
+    alternatives = []
+    for i, french in enumerate(names):
+        if french.isupper():
+            body = re.escape(french)
+        else:
+            body = "(?i:" + r"[\s-]+".join(_loose(word) for word in re.split(r"[\s-]+", french)) + ")"
+        alternatives.append(f"(?P<g{i}>{body})")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
 
 
 def _loose(word: str) -> str:
@@ -150,6 +153,7 @@ def load_gazetteer(path: Path = PATH) -> Gazetteer:
         return {key(k): v for k, v in data.get(name, {}).items()}
 
     organisations = data.get("organisations", {})
+    names = sorted(organisations, key=lambda k: (-len(k), k))
     return Gazetteer(
         places=table("places"),
         demonyms=table("demonyms"),
@@ -158,7 +162,6 @@ def load_gazetteer(path: Path = PATH) -> Gazetteer:
         organisations=table("organisations"),
         people={key(k): dict(v) for k, v in data.get("people", {}).items()},
         nouns=table("nouns"),
-        organisation_patterns=[
-            (_name_pattern(french), organisations[french]) for french in sorted(organisations, key=lambda k: -len(k))
-        ],
+        organisation_pattern=_names_pattern(names),
+        organisation_names=[organisations[french] for french in names],
     )
