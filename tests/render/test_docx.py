@@ -20,7 +20,7 @@ from briefgen.render.context import NO_RECORDS
 from briefgen.render.text import clean
 
 from .conftest import GENERATED_AT, MARKING, SECTIONS, footnoted_citations, make_source
-from .helpers import W, all_parts_text, footnote_texts, headings, part_xml, section_paragraphs
+from .helpers import RESAVED, W, all_parts_text, footnote_texts, headings, part_xml, section_paragraphs
 
 ORDER = [
     "Key developments", "Diplomacy", "Security", "Economy", "Russia context", "Timeline", "Key actors",
@@ -306,9 +306,6 @@ def test_an_untranslated_point_shows_its_french_and_says_so(brief, config, tmp_p
     render_docx(brief, config, out)
     (paragraph,) = section_paragraphs(out, "Economy")
     assert paragraph.text == f"{point.fr} (French original: not translated)"
-
-
-RESAVED = Path(__file__).parents[1] / "data" / "render" / "brief-resaved-by-libreoffice.docx"
 
 
 def test_shipped_template_keeps_tags_out_of_attributes():
