@@ -11,17 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from briefgen.gazetteer import LEADING_ARTICLE, Gazetteer, key, load_gazetteer
 from briefgen.model import Actor, Brief, Event
 
-LABEL_WORDS = 12
+LABEL_WORDS = 12  # a timeline label is a headline, not a sentence
 ROLE_MAX_WORDS = 6  # a longer role ("Principal Deputy Director for Counterterrorism at ...") is for the actors table
 # Counts of casualties: « au moins 30 soldats », « quarante-sept militaires burkinabè ».
 COUNT = re.compile(r"(?i)(au moins|plus de|près de|environ)?\s*(\d[\d\s]*|[a-zé-]+)\s+([a-zéèêàç]+)(?:\s+[a-zéèêàç]+)?")
 QUALIFIERS = {"au moins": "at least", "plus de": "more than", "pres de": "nearly", "environ": "about"}
 NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
-                "vingt": 20, "trente": 30, "quarante": 40, "quarante sept": 47, "cinquante": 50, "cent": 100}  # a timeline label is a headline, not a sentence
+                "vingt": 20, "trente": 30, "quarante": 40, "quarante sept": 47, "cinquante": 50, "cent": 100}
 ANNOUNCING = {"poser": "laid", "inaugurer": "inaugurated", "lancer": "launched", "signer": "signed"}
 HEADLINE = {"poser": "lays", "inaugurer": "inaugurates", "lancer": "launches", "signer": "signs"}
 
@@ -59,6 +60,18 @@ def date_phrase(start: dt.date | None, end: dt.date | None, precision: str) -> s
 def joined(items: Sequence[str], word: str = "and") -> str:
     items = list(items)
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {word} {items[-1]}" if items else ""
+
+
+@dataclass(frozen=True)
+class _Slots:
+    """A template's slots, in English: who, when (" on 9 July 2025"), where (" in Moscow"), the
+    hedge ("reportedly "), and what (the engine's phrase)."""
+
+    who: str
+    when: str
+    where: str
+    maybe: str
+    what: str
 
 
 class _Writer:
@@ -101,57 +114,69 @@ class _Writer:
         return list(dict.fromkeys(p for p in found if p))
 
     def sentence(self, event: Event, events: Sequence[Event]) -> str:
+        """One or two English sentences for the record ("" when a slot it needs cannot be written),
+        with "(N sources; dates differ)"."""
         who = joined(self.parties(self._speakers(event), with_role=True))
-        when = date_phrase(event.start, event.end, event.precision)
-        where = f" {self._in(event.place)}" if event.place else ""
-        maybe = "reportedly " if event.hedged else ""
-        what = event.object_en.strip().rstrip(".")
-        text = ""
-        if event.kind == "visit":
-            verb = "ended a visit to" if event.ends else "visited"
-            text = f"{who} {maybe}{verb} {self._place(event.place) or 'the country'} {when}".strip()
-        elif event.kind == "meeting":
-            others = joined(self.parties(event.others, with_role=True), "or" if event.negated else "and")
-            verb = "did not meet" if event.negated else f"{maybe}met"
-            text = f"{who} {verb} {others or 'officials'}{where} {when}".strip()
-        elif event.kind == "statement" and what:
-            text = f'{who} said: "{what}"'
-        elif event.kind in ("announcement", "agreement") and what:
-            verb = "agreed on" if event.kind == "agreement" else ANNOUNCING.get(event.action, "announced")
-            verb = f"did not sign {what}" if event.negated else f"{maybe}{verb} {what}"
-            text = f"{who or 'The authorities'} {verb}{where if event.kind == 'announcement' and event.place and self._place(event.place) not in what else ''} {when}".strip()
-        elif event.kind == "attack" and event.action == "tuer":  # « Au moins 30 soldats ont été tués »
-            victims = self._count(event.object_fr) or what
-            text = f"{_capital(victims)} were {maybe}killed{where} {when}".strip() if victims else ""
-        elif event.kind == "attack" and event.action == "revendiquer":
-            text = f"{who} claimed the attack {when}".strip() if who else ""
-        elif event.kind == "attack" and event.action in self.gazetteer.nouns:  # « une frappe de drone ciblant X »
-            strike = self.gazetteer.nouns[event.action]
-            target = f" {'reportedly ' if event.hedged else ''}targeted {what}" if what else f" {'reportedly ' if event.hedged else ''}took place"
-            if not (what or event.place or who):
-                return ""  # « Des frappes de drones ont visé ... » whose target the engine could not write
-            article = "" if strike.endswith("s") else ("a " if who else "A ")
-            text = f"{who + ' carried out ' if who else ''}{article}{strike}{target}{where} {when}".strip()
-        elif event.kind == "attack":
-            subject = what or "an attack"
-            if who:
-                text = f"{who} {maybe}carried out {subject}{where} {when}".strip()
-            else:
-                text = f"{_capital(subject)} {'was reportedly carried out' if event.hedged else 'took place'}{where} {when}".strip()
-        elif event.kind in ("suspension", "resumption") and what:
-            plural = " et " in event.object_fr or event.object_fr.lower().startswith(("les ", "des ", "ces "))
-            verb = ("were" if plural else "was") + " suspended" if event.kind == "suspension" else "began to resume"
-            text = f"{_capital(what)} {maybe}{verb} {when}".strip()
-        if not text or not who and event.kind in ("visit", "meeting", "statement"):
+        if not who and event.kind in ("visit", "meeting", "statement"):
+            return ""
+        slots = _Slots(who, date_phrase(event.start, event.end, event.precision),
+                       f" {self._in(event.place)}" if event.place else "", "reportedly " if event.hedged else "",
+                       event.object_en.strip().rstrip("."))  # fmt: skip
+        text = getattr(self, f"_{event.kind}")(event, slots).strip()
+        if not text:
             return ""
         text = _capital(text) + ("" if text.endswith(('"', ".")) else ".")
         if event.kind == "visit":
             text += self._meetings(event, events)
-        sources = event.corroboration
-        notes = [f"{sources} sources"] if sources > 1 else []
+        notes = [f"{event.corroboration} sources"] if event.corroboration > 1 else []
         if event.versions:
             notes.append("figures differ" if event.kind == "attack" else "dates differ")
         return f"{text[:-1]} ({'; '.join(notes)})." if notes and text.endswith(".") else text
+
+    def _visit(self, event: Event, s: _Slots) -> str:
+        verb = "ended a visit to" if event.ends else "visited"
+        return f"{s.who} {s.maybe}{verb} {self._place(event.place) or 'the country'} {s.when}"
+
+    def _meeting(self, event: Event, s: _Slots) -> str:
+        others = joined(self.parties(event.others, with_role=True), "or" if event.negated else "and")
+        verb = "did not meet" if event.negated else f"{s.maybe}met"
+        return f"{s.who} {verb} {others or 'officials'}{s.where} {s.when}"
+
+    def _statement(self, event: Event, s: _Slots) -> str:
+        return f'{s.who} said: "{s.what}"' if s.what else ""
+
+    def _announcement(self, event: Event, s: _Slots) -> str:
+        if not s.what:
+            return ""
+        verb = f"did not sign {s.what}" if event.negated else f"{s.maybe}{ANNOUNCING.get(event.action, 'announced')} {s.what}"
+        where = s.where if event.place and self._place(event.place) not in s.what else ""
+        return f"{s.who or 'The authorities'} {verb}{where} {s.when}"
+
+    def _agreement(self, event: Event, s: _Slots) -> str:
+        if not s.what:
+            return ""
+        verb = f"did not sign {s.what}" if event.negated else f"{s.maybe}agreed on {s.what}"
+        return f"{s.who or 'The parties'} {verb} {s.when}"
+
+    def _attack(self, event: Event, s: _Slots) -> str:
+        if event.action == "tuer":  # « Au moins 30 soldats ont été tués »
+            victims = self._count(event.object_fr) or s.what
+            return f"{_capital(victims)} were {s.maybe}killed{s.where} {s.when}" if victims else ""
+        if event.action == "revendiquer":
+            return f"{s.who} claimed the attack {s.when}" if s.who else ""
+        strike = self.gazetteer.nouns.get(event.action, "attack")  # « une frappe de drone ciblant X »
+        if not (s.what or event.place or s.who):
+            return ""  # « Des frappes de drones ont visé ... » whose target the engine could not write
+        target = f" {s.maybe}targeted {s.what}" if s.what else f" {'was reportedly carried out' if event.hedged else 'took place'}"
+        article = "" if strike.endswith("s") else ("a " if s.who else "A ")
+        return f"{s.who + ' carried out ' if s.who else ''}{article}{strike}{'' if s.who and not s.what else target}{s.where} {s.when}"
+
+    def _suspension(self, event: Event, s: _Slots) -> str:
+        plural = " et " in event.object_fr or event.object_fr.lower().startswith(("les ", "des ", "ces "))
+        return f"{_capital(s.what)} {'were' if plural else 'was'} {s.maybe}suspended {s.when}" if s.what else ""
+
+    def _resumption(self, event: Event, s: _Slots) -> str:
+        return f"{_capital(s.what)} {s.maybe}began to resume {s.when}" if s.what else ""
 
     def _meetings(self, visit: Event, events: Sequence[Event]) -> str:
         """" He met X and Y, but not Z.": the visitor's meetings reported around the visit."""
