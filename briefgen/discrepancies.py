@@ -37,10 +37,10 @@ VISIT = re.compile(r"\b(?:visite|rendue?|reçue?|séjour|passage|mission|conclu|
 # Related sentences (content cosine) whose differing figures are reported as a discrepancy.
 SAME_EVENT_SIMILARITY = 0.3
 FIGURE = re.compile(r"\b(\d{1,3}(?:[ \u202f.]\d{3})*|\d+)\s+([a-zà-ÿ]{4,})\b")
-# Nouns after a number that are units of time or ordinals, not counted things.
-# Words before a date that make it the end of a visit.
+# Words before a date that make it the end of a visit (« a conclu dimanche 13 juillet », « jusqu'au »).
 ENDED = re.compile(r"\b(?:a|ont|avait)\s+(?:conclu|achevé|terminé|clôturé)\b[^.;]{0,40}$|\bjusqu['’]\s*(?:au|à)\s*$", re.I)
 NUMBER_NAMES = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 10: "ten"}
+# Nouns after a number that are units of time or ordinals, not counted things.
 NOT_COUNTED = frozenset(
     "jours mois semaines heures minutes ans janvier février mars avril mai juin juillet août septembre octobre "
     "novembre décembre".split()

@@ -167,14 +167,14 @@ class Event:
     place: str | None  # French place name as written ("Moscou"); english.py writes the exonym
     start: dt.date | None
     end: dt.date | None
-    precision: str  # "day", "range", "month" or "" (undated)
+    precision: str  # "day", "range", "month", "year" or "" (undated)
     citations: list[Citation]
     negated: bool = False  # a notable non-event: « n'a pas rencontré », « sans signer d'accord »
     hedged: bool = False  # conditional mood, a hedging adverb or an unnamed source
     ends: bool = False  # the date is when it ended (« a conclu dimanche 13 juillet sa visite »)
     object_fr: str = ""  # free text: what was announced, said, suspended (a short French phrase)
     action: str = ""  # the trigger's lemma (« annoncer », « poser »): which English verb the template uses
-    score: float = 0.0
+    score: float = 0.0  # importance as a key development (events.developments)
     background: bool = False  # an earlier event the articles recall, not news of the period
     versions: list[dict] = field(default_factory=list)  # conflicting dates: [{"value", "citations"}]
     object_en: str = ""

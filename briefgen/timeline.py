@@ -2,13 +2,15 @@
 
 When the events stage found dated records, the timeline is one row per record (every outlet's
 report of a visit is one row, its label written from the record, see english.py), earlier events
-the articles recall marked as background. Otherwise (no parser, or news of other kinds) every sentence with a date expression (see `briefgen.dates.find_dates`) yields an event at that
-date. Sentences from any source that give the same date and share enough content words are one
-entry carrying every citation, quoted by the best-formed sentence.
+the articles recall marked as background. Otherwise (no parser, or news of other kinds) every
+sentence with a date expression (see `briefgen.dates.find_dates`) yields an event at that date.
+Sentences from any source that give the same date and share enough content words are one entry
+carrying every citation, quoted by the best-formed sentence.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,9 +38,9 @@ class _Dated:
 
 def build_timeline(brief: Brief) -> Brief:
     """Fill `brief.timeline`, sorted by date (then precision, then text)."""
-    dated_events = [e for e in brief.events if e.start and not _during_visit(e, brief.events)]
+    dated_events = [(e, e.start) for e in brief.events if e.start and not _during_visit(e, brief.events)]
     if dated_events:
-        entries = [_event_entry(e) for e in dated_events]
+        entries = [_event_entry(e, start) for e, start in dated_events]
         brief.timeline = sorted(entries, key=lambda e: (e.date[:10], PRECISION_ORDER[e.precision], e.date, e.fr))
         return brief
     dated = [d for source in brief.sources for d in _dated_sentences(source)]
@@ -88,15 +90,14 @@ def _during_visit(event: Event, events: Sequence[Event]) -> bool:
     )
 
 
-def _event_entry(event: Event) -> TimelineEntry:
-    """One row for a record, quoted by its best-formed report."""
-    assert event.start is not None
-    if event.precision == "range" and event.end and event.end != event.start:
-        date, precision = f"{event.start.isoformat()}/{event.end.isoformat()}", "range"
+def _event_entry(event: Event, start: dt.date) -> TimelineEntry:
+    """One row for a dated record, quoted by its best-formed report."""
+    if event.precision == "range" and event.end and event.end != start:
+        date, precision = f"{start.isoformat()}/{event.end.isoformat()}", "range"
     elif event.precision in ("month", "year"):
-        date, precision = event.start.isoformat()[: 7 if event.precision == "month" else 4], event.precision
+        date, precision = start.isoformat()[: 7 if event.precision == "month" else 4], event.precision
     else:
-        date, precision = event.start.isoformat(), "day"
+        date, precision = start.isoformat(), "day"
     best = max(event.citations, key=lambda c: (well_formed(c.quote), -len(c.quote), c.source, -c.start))
     return TimelineEntry(date=date, precision=precision, fr=best.quote, citations=list(event.citations),
                          hedged=event.hedged, event=event.id, background=event.background)

@@ -223,8 +223,8 @@ def print_brief(data: dict, french: bool = False) -> None:
 
     def show(point: dict) -> None:
         count = len({c["source"] for c in point["citations"]})
-        corroboration = f" (reported by {count} sources)" if count > 1 else ""
-        corroboration = "" if "kind" in point else corroboration  # a development's English counts its sources
+        told = count > 1 and "kind" not in point  # a development's English counts its sources itself
+        corroboration = f" (reported by {count} sources)" if told else ""
         console.print(f"  • {escape(point['en'] or point['fr'])}{corroboration} {cite(point)}", highlight=False)
         if french and point.get("fr"):
             console.print(f"    [dim]{escape(point['fr'])}[/]", highlight=False)
