@@ -10,9 +10,10 @@ Two kinds, both shown side by side with citations so the analyst can judge:
   of different sources.
 
 A date reported as the end of a visit (« a conclu dimanche 13 juillet sa visite ») is an end
-date, not a competing start date; "several days" fits any duration and is no version. Versions are
-written in English ("8–11 July 2025", "ended 13 July 2025", "three days"). A visit's versions are
-also given to its event record (Event.versions).
+date, not a competing start date; "several days" fits any duration and is no version. A version's
+"value" is as written with its normalised form ("mercredi 9 juillet (2025-07-09)"), its
+"value_en" written here from the dates ("9 July 2025", "ended 13 July 2025", "three days"). A
+visit's versions are also given to its event record (Event.versions).
 
 Needs `find_actors` to have run for the first kind (it reads `brief.actors`), and the events stage
 for the records.
@@ -51,6 +52,7 @@ NOT_COUNTED = frozenset(
 class _Version:
     key: str  # ISO date/range or "N days"
     label: str  # as written, e.g. "mercredi 9 juillet"
+    english: str  # e.g. "9 July 2025", "ended 13 July 2025", "three days"
     first: dt.date | None
     last: dt.date | None
     days: int | None
@@ -148,11 +150,12 @@ def _versions_in(sentence: Sentence, reference: DateRef | None) -> list[_Version
         if m.precision in ("day", "range"):
             ends = bool(ENDED.search(sentence.text[: m.start]))
             when = date_phrase(m.first, m.last, m.precision).removeprefix("on ")
-            out.append(_Version(f"end {m.iso}" if ends else m.iso, f"ended {when}" if ends else when,
+            out.append(_Version(f"end {m.iso}" if ends else m.iso, m.text, f"ended {when}" if ends else when,
                                 m.first, m.last, None, sentence, ends))  # fmt: skip
-    for days, _, _ in find_durations(sentence.text):
+    for days, start, end in find_durations(sentence.text):
         if days:  # "plusieurs jours" fits any stated duration
-            out.append(_Version(f"{days} days", f"{NUMBER_NAMES.get(days, days)} days", None, None, days, sentence))
+            out.append(_Version(f"{days} days", sentence.text[start:end], f"{NUMBER_NAMES.get(days, days)} days",
+                                None, None, days, sentence))  # fmt: skip
     return out
 
 
@@ -180,7 +183,11 @@ def _side_by_side(event: list[_Version]) -> list[dict]:
     for version in event:
         by_key[version.key].append(version)
     ordered = sorted(by_key.items(), key=lambda kv: (kv[1][0].first or dt.date.max, kv[0]))
-    return [{"value": versions[0].label, "citations": _citations([v.sentence for v in versions])} for _, versions in ordered]
+    return [
+        {"value": f"{versions[0].label} ({key})", "value_en": versions[0].english,
+         "citations": _citations([v.sentence for v in versions])}
+        for key, versions in ordered
+    ]  # fmt: skip
 
 
 def _citations(sentences: list[Sentence]) -> list[Citation]:

@@ -10,8 +10,9 @@ Stdlib only. A stage owns some fields and fills only those:
     actors    -> Brief.actors (names and roles in English from the gazetteer where it knows them)
     events    -> Brief.events, Brief.developments
     timeline  -> Brief.timeline
-    discrepancies -> Brief.discrepancies, Event.versions
-    translate -> Point.en, TimelineEntry.en and .label, Event.object_en, .en and .label, Brief.engine
+    discrepancies -> Brief.discrepancies (versions' "value_en" where it writes them), Event.versions
+    translate -> Point.en, TimelineEntry.en and .label, Actor.role_en/name_en (where the gazetteer has
+                 none), discrepancy "value_en", Event.object_en, .en and .label, Brief.untranslated, Brief.engine
     weekly    -> Brief.sources (the week's), Source.background
     history   -> Point.status, Brief.previous_week, Brief.new_this_week
     render    -> files on disk (reads only)
@@ -195,13 +196,13 @@ class Actor:
     mentions: int = 0
     variants: list[str] = field(default_factory=list)
     role_en: str | None = None  # the role in English, for the actors the document lists
-    name_en: str | None = None  # the English name (« Vladimir Poutine » -> Vladimir Putin, AES -> Alliance of Sahel States)
+    name_en: str | None = None  # the English name (White House, Vladimir Putin, AES -> Alliance of Sahel States)
 
 
 @dataclass
 class Discrepancy:
     topic: str
-    versions: list[dict]  # [{"value": str, "citations": [Citation, ...]}]
+    versions: list[dict]  # [{"value": str, "citations": [Citation, ...], "value_en": str (discrepancies or translate)}]
 
 
 @dataclass
@@ -209,6 +210,7 @@ class EngineInfo:
     name: str
     version: str
     model: str
+    lexicon_entries: int = 0  # the rule-based engine's domain lexicon, for the Methodology
 
 
 @dataclass
@@ -245,6 +247,7 @@ class Brief:
     engine: EngineInfo | None = None
     previous_week: str | None = None  # week of the brief this one was compared with (None: first brief)
     new_this_week: list[str] = field(default_factory=list)  # ids of points not in the previous brief
+    untranslated: list[str] = field(default_factory=list)  # French words left in the English, once per use
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)

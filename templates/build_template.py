@@ -283,7 +283,7 @@ def title_block() -> str:
         ("Period", "{{ period.label }} (ISO week {{ period.week }})"),
         ("Sources", "{{ sources_summary }}"),
         ("Generated", "{{ generated }}"),
-        ("Translation", "{{ engine.label }}"),
+        ("Translation", "{{ engine.label }}{% if engine.notice %}. {{ engine.notice }}{% endif %}"),
     ]
     rows = [
         row(cell(label_w, para("TableText", run(k, "<w:rPr><w:b/></w:rPr>"))), cell(value_w, para("TableText", run(v))))

@@ -55,7 +55,7 @@ def test_programme_names_are_not_people_and_acronyms_are_organisations():
     found = actors()
     assert "Juniper Shield" not in found and "Obsidian Mosaic" not in found
     assert found["CIA"].kind == "organisation"
-    aes = next(a for a in found.values() if a.name_en == "Alliance of Sahel States (AES)")
+    aes = next(a for a in found.values() if a.name_en == "Alliance of Sahel States")
     assert {aes.name, *aes.variants} == {"Confédération des États du Sahel", "AES"}  # one row, both spellings
 
 

@@ -47,7 +47,8 @@ def event_dict(event: Event) -> dict[str, Any]:
         "negated": event.negated,
         "hedged": event.hedged,
         "background": event.background,
-        "versions": [{"value": v["value"], "citations": [citation_dict(c) for c in v["citations"]]} for v in event.versions],
+        "versions": [{"value": v["value"], "value_en": v.get("value_en"), "citations": [citation_dict(c) for c in v["citations"]]}
+                     for v in event.versions],
         "citations": [citation_dict(c) for c in event.citations],
     }
 
@@ -102,7 +103,7 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
         "discrepancies": [
             {
                 "topic": d.topic,
-                "versions": [{"value": v["value"], "citations": [citation_dict(c) for c in v["citations"]]} for v in d.versions],
+                "versions": [{"value": v["value"], "value_en": v.get("value_en"), "citations": [citation_dict(c) for c in v["citations"]]} for v in d.versions],
             }
             for d in brief.discrepancies
         ],

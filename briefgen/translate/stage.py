@@ -1,5 +1,6 @@
-"""The translate stage: fills Point.en, TimelineEntry.en, Actor.role_en, Event.object_en and Brief.engine,
-then the English of event records from templates (english.py).
+"""The translate stage: fills Point.en, TimelineEntry.en, Actor.role_en and name_en, the discrepancy
+versions' "value_en", Event.object_en, Brief.untranslated and Brief.engine; then the English of
+event records from templates (english.py).
 
 Each distinct French text is translated once, through the cache, with glossary terms and names
 protected by placeholders (see protect.py).
@@ -7,6 +8,7 @@ protected by placeholders (see protect.py).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from briefgen.config import Config
@@ -16,30 +18,58 @@ from briefgen.model import Brief, Event, Point, TimelineEntry
 from briefgen.translate.cache import TranslationCache
 from briefgen.translate.engine import Translator, chunks
 from briefgen.translate.glossary import Glossary, load_glossary
+from briefgen.translate.lexicon import untranslated
 from briefgen.translate.protect import mask, repair, unmask
-from briefgen.translate.wordcheck import WORD, foreign_words
+
+# discrepancies.py writes a version as "<French words> (<normalised value>)": only the words are French.
+VALUE_KEY = re.compile(r" \([^()]*\)$")
 
 
 def translate_brief(brief: Brief, translator: Translator, config: Config) -> Brief:
-    """Fill in the English of every point, timeline entry and listed actor's role (those the
-    document shows: translation stays bounded by the brief, not the corpus); what only English
-    sources state is kept as is."""
+    """Fill in the English of every point, timeline entry, listed actor's role and organisation
+    name, and listed discrepancy value (those the document shows: translation stays bounded by the
+    brief, not the corpus); what only English sources state is kept as is. People keep their
+    names unless the glossary gives an English form (Vladimir Poutine: Vladimir Putin). Names, roles
+    and discrepancy values the analysis stages already wrote in English (the gazetteer) are kept;
+    event records' free-text objects are translated as short phrases."""
     english_sources = {s.id for s in brief.sources if s.language == "en"}
     items = _items(brief)
-    roles = [a for a in brief.listed_actors(config.max_actors) if a.role and not a.role_en]  # the gazetteer's come first
+    actors = brief.listed_actors(config.max_actors)
+    roles = [a for a in actors if a.role and not a.role_en]  # the gazetteer's come first
+    organisations = [a for a in actors if a.kind != "person" and not a.name_en]
+    versions = [v for d in brief.listed_discrepancies(config.max_discrepancies) for v in d.versions if "value_en" not in v]
     objects = [e for e in brief.events if e.object_fr]  # short phrases: what was announced, said, suspended
     todo = [item.fr for item in items if not _only_english([c.source for c in item.citations], english_sources)]
     todo += [a.role for a in roles if not _only_english(a.sources, english_sources)]
+    todo += [a.name for a in organisations if not _only_english(a.sources, english_sources)]
+    todo += [_value_words(v) for v in versions]
     todo += [e.object_fr for e in objects]
     english = translate_texts(todo, translator, config, brief)
     for item in items:
         stated_in_english = _only_english([c.source for c in item.citations], english_sources)
         item.en = item.fr if stated_in_english else english.get(item.fr, "")
-    for actor in roles:
-        actor.role_en = actor.role if _only_english(actor.sources, english_sources) else english.get(actor.role)
-    _set_objects(objects, english, load_glossary(config.glossary))
+    glossary = load_glossary(config.glossary)
+    for actor in actors:
+        stated_in_english = _only_english(actor.sources, english_sources)
+        if actor in roles:
+            actor.role_en = actor.role if stated_in_english else english.get(actor.role)
+        if actor.name_en:
+            continue  # the gazetteer's (« Vladimir Poutine » -> Vladimir Putin, AES -> Alliance of Sahel States)
+        if actor.kind == "person" or stated_in_english:
+            actor.name_en = glossary.english_for(actor.name) or actor.name
+        else:
+            actor.name_en = english.get(actor.name, actor.name)
+    for version in versions:
+        words = _value_words(version)
+        version["value_en"] = english.get(words, words) + str(version["value"])[len(words):]
+    for event in objects:  # a phrase the engine left French words in is dropped: the top lines hold none
+        event.object_en = "" if untranslated(english.get(event.object_fr, "")) else english.get(event.object_fr, "")
+    write_english(brief, config.key_judgements)
+    shown = [item.en for item in items] + [a.role_en or "" for a in actors] + [a.name_en or "" for a in actors]
+    shown += [v["value_en"] for d in brief.listed_discrepancies(config.max_discrepancies) for v in d.versions]
+    brief.untranslated = [word for text in shown + [e.en for e in brief.developments] for word in untranslated(text)]
     brief.engine = translator.info
-    return write_english(brief, config.key_judgements)
+    return brief
 
 
 def translate_texts(texts: list[str], translator: Translator, config: Config, brief: Brief | None = None) -> dict[str, str]:
@@ -47,7 +77,8 @@ def translate_texts(texts: list[str], translator: Translator, config: Config, br
 
     A corrupted cache is rebuilt; the warning goes to `brief` when one is given.
     """
-    glossary = load_glossary(config.glossary)
+    # An engine may bring its own terms to protect (Apertium's lexicon, see lexicon.py).
+    glossary = load_glossary(config.glossary, getattr(translator, "terms", ()))
     distinct = list(dict.fromkeys(t for t in texts if t.strip()))
     with TranslationCache(config.cache) as cache:
         if cache.recovered_from is not None and brief is not None:
@@ -120,14 +151,9 @@ def _items(brief: Brief) -> list[Point | TimelineEntry]:
     return items
 
 
-def _set_objects(events: list[Event], english: dict[str, str], glossary: Glossary) -> None:
-    """Event.object_en, left empty when the engine left a French or Catalan word in it (the record
-    is then written without it, or not at all): the brief's top lines hold no foreign word."""
-    translated = [english.get(e.object_fr, "") for e in events]
-    flagged = foreign_words([t for t in translated if t])
-    ours = {w for _, en in glossary.terms for w in WORD.findall(en.lower())}  # "counterterrorism" is ours
-    for event, text in zip(events, translated):
-        event.object_en = "" if flagged.get(text, set()) - ours else text
+def _value_words(version: dict) -> str:
+    """A discrepancy value's French words, without the normalised value in parentheses after them."""
+    return VALUE_KEY.sub("", str(version["value"]))
 
 
 def _only_english(source_ids: list[str], english_sources: set[str]) -> bool:

@@ -177,7 +177,9 @@ def test_title_block_header_footer_and_figure(rendered):
     assert meta.cell(0, 1).text == "15–21 September 2025 (ISO week 2025-W38)"
     assert meta.cell(1, 1).text == "5 French-language articles from 4 outlets"
     assert meta.cell(2, 1).text == "20 September 2025, 06:00 UTC"
-    assert meta.cell(3, 1).text == "Apertium 3.9.4 (fra-cat + cat-eng)"
+    assert meta.cell(3, 1).text == ("Apertium 3.9.4 (fra-cat + cat-eng). Gist-quality machine translation from the "
+                                    "offline fallback engine. For fluent English, install the neural model with "
+                                    "`briefgen models install` and rebuild.")
     section = document.sections[0]
     assert section.header.paragraphs[0].text == MARKING
     footer = part_xml(path, "word/footer1.xml")
