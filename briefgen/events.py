@@ -9,7 +9,8 @@ every outlet, is merged into one record (same kind, same party, dates that fit).
 written later from templates (english.py); records need only names, places, dates and, for what
 was announced or said, a short French phrase.
 
-Also chooses the key developments: 3-5 records by corroboration, kind and recency.
+Also ranks the candidate key developments (by corroboration, kind and recency); english.py keeps
+the first 3-5 it can write.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ COMMENTARY = re.compile(
 )
 # An infinitive reports an event only in a near future (« vont procéder »), not an aim (« visait à relancer »).
 NEAR_FUTURE = frozenset({"aller", "devoir"})
+# How far after its verb the parser may have left an event noun (« a conclu dimanche 13 juillet 2025 sa visite »).
 OBJECT_REACH = 8
 WEEKDAYS_AND_MONTHS = frozenset(
     "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août "
@@ -91,6 +93,7 @@ W_CORROBORATION, W_NAMED, W_RECENT, HEDGE_PENALTY = 1.0, 0.5, 0.5, 0.3
 RECENT_DAYS = 30  # an event this close to the newest one counts as recent
 # Two reports of a statement or announcement are one when they share this share of content stems.
 SAME_OBJECT_OVERLAP = 0.3
+# Reports dated (or, undated, published) further apart than this are of different events.
 HALF_YEAR_DAYS = 183
 LAUNCH_SHARED_STEMS = 3  # ...and an announcement by another party when they share this many
 
