@@ -9,11 +9,11 @@ Stdlib only. A stage owns some fields and fills only those:
     select    -> Brief.sections, Brief.key_judgements
     actors    -> Brief.actors (names and roles in English from the gazetteer where it knows them)
     events    -> Brief.events, Brief.developments
-    timeline  -> Brief.timeline
+    timeline  -> Brief.timeline (coverage warns about sources dated before what they report)
     discrepancies -> Brief.discrepancies (versions' "value_en" where it writes them), Event.versions
     translate -> Point.en, TimelineEntry.en and .label, Actor.role_en/name_en (where the gazetteer has
                  none), discrepancy "value_en", Event.object_en, .en and .label, Brief.untranslated, Brief.engine
-    weekly    -> Brief.sources (the week's), Source.background
+    weekly    -> Brief.sources (the week's), Source.background, Brief.weekly
     history   -> Point.status, Brief.previous_week, Brief.new_this_week
     render    -> files on disk (reads only)
 """
@@ -149,10 +149,9 @@ class TimelineEntry:
     fr: str
     citations: list[Citation]
     en: str = ""
-    label: str = ""  # short English label (<= 12 words) from the event record, "" if none
-    hedged: bool = False  # reported but unconfirmed (conditional, « selon des sources »)
+    label: str = ""  # a short English label (<= 12 words) for the figure and table; "" when none was made
+    hedged: bool = False  # the sources report it as unconfirmed (« aurait », « selon des sources »)
     event: str = ""  # Event.id this row is made from ("" for a dated sentence no record covers)
-    background: bool = False  # an earlier event the articles recall, kept apart from the news
 
 
 @dataclass
@@ -247,6 +246,7 @@ class Brief:
     engine: EngineInfo | None = None
     previous_week: str | None = None  # week of the brief this one was compared with (None: first brief)
     new_this_week: list[str] = field(default_factory=list)  # ids of points not in the previous brief
+    weekly: bool = False  # a weekly brief covers its ISO week; a built one is titled by what its sources cover
     untranslated: list[str] = field(default_factory=list)  # French words left in the English, once per use
 
     def source(self, source_id: str) -> Source:

@@ -14,6 +14,7 @@ from pathlib import Path
 from briefgen.actors import find_actors
 from briefgen.classify import classify
 from briefgen.config import Config
+from briefgen.coverage import check_source_dates
 from briefgen.discrepancies import find_discrepancies
 from briefgen.errors import NoUsableSourcesError
 from briefgen.events import extract_events
@@ -33,6 +34,8 @@ ANALYSIS_STAGES: list[tuple[str, Stage]] = [
     ("classify", classify),
     ("parse", parse),
     ("select", select),
+    ("timeline", lambda brief, config: build_timeline(brief)),
+    ("source dates", check_source_dates),
     ("actors", lambda brief, config: find_actors(brief)),
     ("events", extract_events),
     ("timeline", lambda brief, config: build_timeline(brief)),

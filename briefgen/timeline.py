@@ -1,8 +1,7 @@
 """Timeline stage: dated events, resolved against each article's own date, each cited.
 
 When the events stage found dated records, the timeline is one row per record (every outlet's
-report of a visit is one row, its label written from the record, see english.py), earlier events
-the articles recall marked as background. Otherwise (no parser, or news of other kinds) every
+report of a visit is one row, its label written from the record, see english.py). Otherwise (no parser, or news of other kinds) every
 sentence with a date expression (see `briefgen.dates.find_dates`) yields an event at that date.
 Sentences from any source that give the same date and share enough content words are one entry
 carrying every citation, quoted by the best-formed sentence.
@@ -100,4 +99,4 @@ def _event_entry(event: Event, start: dt.date) -> TimelineEntry:
         date, precision = start.isoformat(), "day"
     best = max(event.citations, key=lambda c: (well_formed(c.quote), -len(c.quote), c.source, -c.start))
     return TimelineEntry(date=date, precision=precision, fr=best.quote, citations=list(event.citations),
-                         hedged=event.hedged, event=event.id, background=event.background)
+                         hedged=event.hedged, event=event.id)

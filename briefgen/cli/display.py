@@ -35,6 +35,8 @@ STAGE_LABELS = {
     "classify": "Sorting into sections",
     "parse": "Parsing French",
     "select": "Selecting points",
+    "timeline": "Dating events",
+    "source dates": "Checking source dates",
     "actors": "Finding actors",
     "events": "Extracting events",
     "timeline": "Dating events",

@@ -48,9 +48,8 @@ def render_docx(brief: Brief, config: Config, out: Path) -> None:
     template = _load(config.template)
     markers = Markers()
     view = build_view(brief, config, markers)
-    current = [e for e in brief.timeline if not e.background]  # the figure shows the period's events
-    figure = docxtpl.InlineImage(template, io.BytesIO(timeline_png(current)), width=FIGURE_WIDTH) \
-        if current else ""
+    figure = docxtpl.InlineImage(template, io.BytesIO(timeline_png(view.figure_rows, view.lang)), width=FIGURE_WIDTH) \
+        if view.figure_rows else ""
     context = view.as_context() | {"timeline_figure": figure}
     try:
         template.render(context, jinja_env=environment())

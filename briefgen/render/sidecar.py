@@ -93,7 +93,7 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
         ],
         "timeline": [
             {"date": t.date, "precision": t.precision, "fr": t.fr, "en": t.en, "label": t.label, "hedged": t.hedged,
-             "background": t.background, "event": t.event, "citations": [citation_dict(c) for c in t.citations]}
+             "event": t.event, "citations": [citation_dict(c) for c in t.citations]}
             for t in brief.timeline
         ],
         "actors": [

@@ -31,7 +31,12 @@ def translate_brief(brief: Brief, translator: Translator, config: Config) -> Bri
     brief, not the corpus); what only English sources state is kept as is. People keep their
     names unless the glossary gives an English form (Vladimir Poutine: Vladimir Putin). Names, roles
     and discrepancy values the analysis stages already wrote in English (the gazetteer) are kept;
-    event records' free-text objects are translated as short phrases."""
+    event records' free-text objects are translated as short phrases. A French-only edition
+    (config.languages) translates nothing; the brief records the translator it was given
+    (translate.NoTranslation from the CLI)."""
+    if "en" not in config.languages:
+        brief.engine = translator.info
+        return brief
     english_sources = {s.id for s in brief.sources if s.language == "en"}
     items = _items(brief)
     actors = brief.listed_actors(config.max_actors)

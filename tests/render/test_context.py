@@ -30,7 +30,7 @@ class Recorder:
 def test_sources_are_numbered_by_date_with_bookmarks_and_web_links(brief, config):
     view = build_view(brief, config, Recorder())
     assert [s.outlet for s in view.sources] == ["Studio Tamani", "RFI", "Africa-Press", "Sahel Tribune",
-                                               "maliweb.txt (outlet not stated)"]
+                                               "Outlet not stated"]
     assert [s.bookmark for s in view.sources] == [f"bookmark:src_{n}" for n in range(1, 6)]
     assert [s.web_link for s in view.sources] == ["", *(f"link:{s.url}" for s in view.sources[1:3]), "", ""]
     assert view.sources[4].label == "Source [5]" and view.sources[4].date == "undated"
@@ -66,7 +66,7 @@ def test_untranslated_points_show_the_french_and_say_so(brief, config):
 def test_missing_period_and_engine_are_stated_not_invented(brief, config):
     brief.period, brief.engine, brief.generated_at = None, None, None
     view = build_view(brief, config)
-    assert view.period.label == "Period not set" and view.title == "Weekly Press Brief"
+    assert view.period.label == "Period not set" and view.title == "Press Brief"
     assert view.engine.label == "Translation engine not recorded"
     assert view.generated.endswith("UTC")
 
