@@ -34,7 +34,7 @@ FUTURE = re.compile(r"\b(?:prévue?s?|doit|doivent|devrait|devraient|sera|seront
 
 
 def event_span(entry: TimelineEntry) -> tuple[dt.date, dt.date] | None:
-    """First and last day of an entry's date (a month spans its days); None when unreadable."""
+    """First and last day of an entry's date (a month or a year spans its days); None when unreadable."""
     try:
         if entry.precision == "range" and "/" in entry.date:
             start, end = (dt.date.fromisoformat(p) for p in entry.date.split("/", 1))
@@ -42,6 +42,8 @@ def event_span(entry: TimelineEntry) -> tuple[dt.date, dt.date] | None:
         if entry.precision == "month":
             start = dt.date.fromisoformat(f"{entry.date[:7]}-01")
             return start, _month_end(start)
+        if entry.precision == "year":  # an event record dated « en 2021 »
+            return dt.date(int(entry.date[:4]), 1, 1), dt.date(int(entry.date[:4]), 12, 31)
         day = dt.date.fromisoformat(entry.date[:10])
         return day, day
     except ValueError:

@@ -34,11 +34,10 @@ ANALYSIS_STAGES: list[tuple[str, Stage]] = [
     ("classify", classify),
     ("parse", parse),
     ("select", select),
-    ("timeline", lambda brief, config: build_timeline(brief)),
-    ("source dates", check_source_dates),
     ("actors", lambda brief, config: find_actors(brief)),
     ("events", extract_events),
     ("timeline", lambda brief, config: build_timeline(brief)),
+    ("source dates", check_source_dates),
     ("discrepancies", lambda brief, config: find_discrepancies(brief)),
 ]
 

@@ -1,12 +1,12 @@
 """Timeline stage: dated events, resolved against each article's own date, each cited.
 
-When the events stage found dated records, the timeline is one row per record (every outlet's
-report of a visit is one row, its label written from the record, see english.py). Otherwise (no parser, or news of other kinds) every
-sentence with a date expression (see `briefgen.dates.find_dates`) yields an event at that date.
-Sentences from any source that give the same date and share enough content words are one entry
-carrying every citation, quoted by the best-formed sentence.
+When the events stage found dated records, each is one row (every outlet's report of a visit is
+one row, its label written from the record, see english.py). Besides them (and alone without a
+parser) every sentence with a date expression (see `briefgen.dates.find_dates`) that no record
+cites and whose date no record covers yields an event at that date. Sentences from any source that
+give the same date and share enough content words are one entry carrying every citation, quoted
+by the best-formed sentence.
 """
-
 from __future__ import annotations
 
 import datetime as dt
@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefgen.coverage import event_span
 from briefgen.dates import DateMention, DateRef, find_dates
 from briefgen.french import stems
 from briefgen.model import Brief, Citation, Event, Sentence, Source, TimelineEntry
@@ -36,12 +37,27 @@ class _Dated:
 
 
 def build_timeline(brief: Brief) -> Brief:
-    """Fill `brief.timeline`, sorted by date (then precision, then text)."""
-    dated_events = [(e, e.start) for e in brief.events if e.start and not _during_visit(e, brief.events)]
-    if dated_events:
-        entries = [_event_entry(e, start) for e, start in dated_events]
-        brief.timeline = sorted(entries, key=lambda e: (e.date[:10], PRECISION_ORDER[e.precision], e.date, e.fr))
-        return brief
+    """Fill `brief.timeline`, sorted by date (then precision, then text): a row per dated record,
+    and a row per dated sentence no record cites whose dates no record's span covers (« la dernière
+    visite ... remontait à octobre 2022 », which names no party)."""
+    records = [_event_entry(e, e.start) for e in brief.events if e.start and not _during_visit(e, brief.events)]
+    cited = {(c.source, c.start) for e in brief.events for c in e.citations}
+    spans = [span for r in records if (span := event_span(r))]
+    entries = records + [
+        entry for entry in _sentence_entries(brief)
+        if not any((c.source, c.start) in cited for c in entry.citations) and not _covered(entry, spans)
+    ]
+    brief.timeline = sorted(entries, key=lambda e: (e.date[:10], PRECISION_ORDER[e.precision], e.date, e.fr))
+    return brief
+
+
+def _covered(entry: TimelineEntry, spans: list[tuple[dt.date, dt.date]]) -> bool:
+    span = event_span(entry)
+    return bool(span) and any(span[0] <= last and first <= span[1] for first, last in spans)
+
+
+def _sentence_entries(brief: Brief) -> list[TimelineEntry]:
+    """A row per date and event the sentences state, each report of it cited."""
     dated = [d for source in brief.sources for d in _dated_sentences(source)]
     groups: dict[tuple[str, str], list[list[_Dated]]] = {}
     for item in dated:
@@ -51,9 +67,7 @@ def build_timeline(brief: Brief) -> Brief:
             events.append([item])
         elif all(other.sentence is not item.sentence for other in same):
             same.append(item)
-    entries = [_entry(iso, precision, event) for (iso, precision), events in groups.items() for event in events]
-    brief.timeline = sorted(entries, key=lambda e: (e.date[:10], PRECISION_ORDER[e.precision], e.date, e.fr))
-    return brief
+    return [_entry(iso, precision, event) for (iso, precision), events in groups.items() for event in events]
 
 
 def _dated_sentences(source: Source) -> list[_Dated]:

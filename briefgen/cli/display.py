@@ -39,7 +39,6 @@ STAGE_LABELS = {
     "source dates": "Checking source dates",
     "actors": "Finding actors",
     "events": "Extracting events",
-    "timeline": "Dating events",
     "discrepancies": "Comparing sources",
     "translate": "Translating",
     "render": "Writing the brief",

@@ -310,8 +310,16 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
     )
 
 
+# Footnotes per key development: its English already counts its sources ("4 sources"); two reports
+# cite it, and the page budget (3-4 body pages) keeps the box to a few lines.
+DEVELOPMENT_NOTES = 2
+
+
 def _development(event: Event, cite: _Citer) -> DevelopmentView:
-    return DevelopmentView(event.kind, text.clean(event.en), event.hedged, cite.views(event.citations))
+    """The record's English with footnotes to its best-formed reports, one per outlet."""
+    one_per_outlet = {c.source: c for c in sorted(event.citations, key=lambda c: len(c.quote), reverse=True)}
+    cited = sorted(one_per_outlet.values(), key=lambda c: (len(c.quote), c.source))[:DEVELOPMENT_NOTES]
+    return DevelopmentView(event.kind, text.clean(event.en), event.hedged, cite.views(cited))
 
 
 def _timeline(brief: Brief, cite: _Citer, config: Config, lang: str) -> list[TimelineView]:
@@ -353,11 +361,17 @@ def _actors(actors: list[Actor], cite: _Citer, lang: str = "en") -> list[ActorVi
     return [
         ActorView(text.clean(a.name if lang == "fr" else a.name_en or a.name), w.get(a.kind, text.clean(a.kind)),
                   text.clean(a.role if lang == "fr" else a.role_en or a.role), text.clean(a.role),
-                  text.clean("; ".join(([a.name] if lang == "en" and a.name_en and a.name_en != a.name else []) + a.variants)),
-                  a.mentions,
+                  text.clean("; ".join(_variants(a, lang))), a.mentions,
                   [cite.link(sid) for sid in sorted(set(a.sources), key=cite.order)])
         for a in actors
     ]
+
+
+def _variants(actor: Actor, lang: str) -> list[str]:
+    """Other spellings a reader can meet: a person's; an organisation's only when it keeps its French
+    name (under its English name, « Confédération AES » and the like are for the JSON)."""
+    translated = lang == "en" and actor.name_en and actor.name_en != actor.name
+    return [] if actor.kind != "person" and translated else actor.variants
 
 
 def _discrepancies(discrepancies: list[Discrepancy], cite: _Citer, lang: str = "en") -> list[DiscrepancyView]:

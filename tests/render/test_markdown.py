@@ -10,6 +10,7 @@ from markdown_it import MarkdownIt
 
 from briefgen.model import Event
 from briefgen.render import render_markdown
+from briefgen.render.context import DEVELOPMENT_NOTES
 from briefgen.render.text import clean
 
 from .conftest import footnoted_citations
@@ -99,5 +100,5 @@ def test_key_developments_are_numbered_with_their_footnotes(brief, config, tmp_p
     text = path.read_text(encoding="utf-8")
     block = text.split("## Key developments\n\n", 1)[1].split("\n\n## ", 1)[0]
     assert block == "1. Rudolph Atallah visited Bamako on 8–11 July 2025 (2 sources)." + "".join(
-        f"[^{n}]" for n in range(1, len(visit.citations) + 1)
+        f"[^{n}]" for n in range(1, min(len(visit.citations), DEVELOPMENT_NOTES) + 1)
     )
