@@ -25,6 +25,10 @@ def point_dict(point: Point) -> dict[str, Any]:
         "section": point.section,
         "status": point.status,
         "corroboration": point.corroboration,
+        "speaker": point.speaker,
+        "hedged": point.hedged,
+        "hedge": point.hedge,
+        "dates_differ": point.dates_differ,
         "citations": [citation_dict(c) for c in point.citations],
     }
 

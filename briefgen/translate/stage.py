@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from briefgen.attribution import compose, dates_note
 from briefgen.config import Config
 from briefgen.english import write_english
 from briefgen.errors import BriefgenError, EngineUnavailableError
@@ -44,7 +45,8 @@ def translate_brief(brief: Brief, translator: Translator, config: Config) -> Bri
     organisations = [a for a in actors if a.kind != "person" and not a.name_en]
     versions = [v for d in brief.listed_discrepancies(config.max_discrepancies) for v in d.versions if "value_en" not in v]
     objects = [e for e in brief.events if e.object_fr]  # short phrases: what was announced, said, suspended
-    todo = [item.fr for item in items if not _only_english([c.source for c in item.citations], english_sources)]
+    todo = [piece for item in items if not _only_english([c.source for c in item.citations], english_sources)
+            for piece in _pieces(item)]
     todo += [a.role for a in roles if not _only_english(a.sources, english_sources)]
     todo += [a.name for a in organisations if not _only_english(a.sources, english_sources)]
     todo += [_value_words(v) for v in versions]
@@ -52,7 +54,7 @@ def translate_brief(brief: Brief, translator: Translator, config: Config) -> Bri
     english = translate_texts(todo, translator, config, brief)
     for item in items:
         stated_in_english = _only_english([c.source for c in item.citations], english_sources)
-        item.en = item.fr if stated_in_english else english.get(item.fr, "")
+        item.en = item.fr if stated_in_english else _english(item, english)
     glossary = load_glossary(config.glossary)
     for actor in actors:
         stated_in_english = _only_english(actor.sources, english_sources)
@@ -143,6 +145,19 @@ def _call(translator: Translator, sentences: list[str], batch_size: int) -> list
             )
         out += translated
     return out
+
+
+def _pieces(item: Point | TimelineEntry) -> list[str]:
+    """The French to translate: the pieces of its English frames (see attribution.py), or all of it."""
+    return [piece for frame in item.frames for piece in frame.french] if item.frames else [item.fr]
+
+
+def _english(item: Point | TimelineEntry, english: dict[str, str]) -> str:
+    """The translation, composed with its editorial words; a point whose sources date its event
+    differently says so."""
+    text = " ".join(compose(frame, english) for frame in item.frames) if item.frames else english.get(item.fr, "")
+    differ = getattr(item, "dates_differ", [])
+    return f"{text} {dates_note(differ)}" if differ and text else text
 
 
 def _items(brief: Brief) -> list[Point | TimelineEntry]:

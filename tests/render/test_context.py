@@ -124,3 +124,10 @@ def test_gist_notice_and_lexicon_figures_exactly_when_apertium_made_the_english(
     brief.engine = EngineInfo("argos", "1.9", "translate-fr_en-1_9")
     view = build_view(brief, config)
     assert view.engine.notice == "" and "lexicon" not in view.engine.limits
+
+
+def test_an_unconfirmed_event_is_marked_in_the_timeline(brief, config):
+    brief.timeline[0].hedged = True
+    view = build_view(brief, config, Recorder())
+    assert view.timeline[0].date.endswith(" (unconfirmed)")
+    assert not any(e.date.endswith("(unconfirmed)") for e in view.timeline[1:])
