@@ -150,7 +150,8 @@ ATTRIBUTED = re.compile(
 # has none of these, no attribution and no date or figure is background ("Les combattants ...
 # restent actifs", "Moscou est fortement présent", "Les relations connaissent un renouveau"),
 # which a brief of events can leave out: its score is scaled by BACKGROUND_PENALTY (0.3 and 0.5
-# measured alike on the seeds; 0.7 lets the context sentences back in).
+# measured alike on the seeds; 0.7 lets the context sentences back in). An expected signing
+# (« on s'attend à voir aboutir la signature ») is an event to come, not background.
 BACKGROUND_PENALTY = 0.5
 PARTICIPLE = r"(?:été\s+)?[a-zà-ÿ]+(?:é|ée|és|ées|i|is|ie|ies|u|us|ue|ues|it|ite|ert|erte|ort|eint|aint)"
 ADVERB = r"(?:[a-zà-ÿ]+ment|également|aussi|déjà|toutefois|pas|jamais|encore|ainsi|notamment|alors|depuis|bien|d['’]ailleurs)"
@@ -159,7 +160,7 @@ REPORTED_EVENT = re.compile(
     rf"(?:\s+{ADVERB}|,[^,.]{{1,40}},)*\s+{PARTICIPLE}\b"
     r"|\b(?:va|vont|allait|allaient|doit|doivent)\s+(?:[a-zà-ÿ]+ment\s+)?[a-zà-ÿ]+(?:er|ir|re)\b"
     r"|\b(?:se félicit|salu|annonc|déclar|affirm|dénonc|réclam|accus|entend|promet|s['’]engag)(?:e|ent|ont)\b"
-    r"|\bprévoi(?:t|ent)\b"
+    r"|\bprévoi(?:t|ent)\b|\bs['’]attend(?:ent)?\b"
     r"|[a-zà-ÿ]+(?:ra|ront)\b(?=\s+(?:jusqu|le |la |les |l['’]|à |au |en |d[eu]s? ))",
     re.I,
 )
@@ -369,7 +370,10 @@ def build_points(
         }
         point.score = round(_rank(point, signals), 4)
         reported = [statements[i].text for i in group if _is_encounter(events[i])]
-        met = _encounter_names(reported, ubiquitous) if _is_encounter(events[best]) else frozenset()
+        # Who an envoy did not meet (« n'a toutefois pas rencontré ... Camara ») is a fact of its own,
+        # not a second report of his visit.
+        encounter = _is_encounter(events[best]) and not NOT_DONE.search(quoted.text)
+        met = _encounter_names(reported, ubiquitous) if encounter else frozenset()
         paragraphs = frozenset((s.source_id, s.paragraph) for s in cited)
         candidates.append(Candidate(point, best, english_words(quoted.text), events[best], met, paragraphs))
     return candidates, matrix

@@ -164,6 +164,17 @@ def test_a_trip_abroad_and_the_meeting_held_there_are_one_encounter(config):
     assert (trip in texts) != (meeting in texts)
 
 
+def test_who_an_envoy_did_not_meet_is_a_fact_apart_from_his_visit(config):
+    visit = "L'envoyé Rudy Atallah s'est rendu à Bamako du 8 au 11 juillet pour une visite de travail sur la sécurité."
+    not_met = (
+        "S'il a rencontré le ministre des Affaires étrangères Abdoulaye Diop, Rudy Atallah n'a toutefois pas "
+        "rencontré le ministre de la Défense, Sadio Camara, connu pour ses liens avec la Russie."
+    )
+    brief = run(config, make_source("A", [[visit], [not_met]]))
+    texts = [p.fr for p in brief.points()]
+    assert visit in texts and not_met in texts
+
+
 RECEIVED = (
     "Rudy Atallah, conseiller de Donald Trump pour la lutte antiterroriste, s'est rendu au Mali où il a été "
     "reçu mercredi 9 juillet par le ministre des Affaires étrangères Abdoulaye Diop."
@@ -236,6 +247,7 @@ def test_background_is_told_from_reported_events():
         "Le communiqué du ministère se félicite du dialogue politique rénové avec Washington.",
         "Le Fonds monétaire international prévoit une croissance de 6 % pour le Niger cette année.",
         "La dernière visite d'une délégation américaine remontait à octobre 2022.",
+        "On s'attend à la signature d'un accord de coopération sur l'énergie nucléaire civile avec la Russie.",
     ):
         assert not is_background(event), event
 
