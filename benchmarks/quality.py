@@ -23,17 +23,12 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from briefgen.actors import find_actors
-from briefgen.classify import classify
 from briefgen.config import Config, load_config
-from briefgen.discrepancies import find_discrepancies
 from briefgen.french import fold, normalise
 from briefgen.ingest import ingest
 from briefgen.model import Brief, Citation
-from briefgen.parse import parse
-from briefgen.segment import segment
-from briefgen.select import body_words, select
-from briefgen.timeline import build_timeline
+from briefgen.pipeline import ANALYSIS_STAGES
+from briefgen.select import body_words
 from briefgen.translate import translate_brief
 from briefgen.translate.apertium import ApertiumTranslator
 
@@ -93,18 +88,20 @@ def load_facts(path: Path = FACTS) -> list[Fact]:
 
 
 def build(paths: list[Path], config: Config) -> Brief:
-    """The summarisation chain as the pipeline runs it, translated by Apertium (no rendering).
-    Translations go to a cache of their own: the user's cache is left alone."""
-    brief = parse(classify(segment(ingest(paths)), config), config)
-    brief = find_discrepancies(find_actors(build_timeline(select(brief, config))))
+    """The summarisation chain as the pipeline runs it (its analysis stages), translated by Apertium
+    (no rendering). Translations go to a cache of their own: the user's cache is left alone."""
+    brief = ingest(paths)
+    for _, stage in ANALYSIS_STAGES:
+        brief = stage(brief, config)
     with tempfile.TemporaryDirectory() as cache:
         return translate_brief(brief, ApertiumTranslator(), dataclasses.replace(config, cache=Path(cache) / "cache.sqlite"))
 
 
 def citations(brief: Brief) -> list[Citation]:
-    """Every citation the brief shows: points, key judgements, timeline, discrepancies."""
+    """Every citation the brief shows: points, key judgements, timeline, event records, discrepancies."""
     found = [c for p in [*brief.points(), *brief.key_judgements] for c in p.citations]
     found += [c for entry in brief.timeline for c in entry.citations]
+    found += [c for event in brief.events for c in event.citations]
     found += [c for d in brief.discrepancies for v in d.versions for c in v.citations]
     return found
 

@@ -5,6 +5,11 @@ capitalised words that at least one source introduces with a title or role ("le 
 "..., directeur adjoint") or as the subject of a verb; organisations are acronyms and names
 headed by an institutional noun. Variants are merged on the accent-folded surname, tolerating a
 spelling slip ("Attalah"), dropped initials ("William B. Stevens") and short first names ("Rudy").
+
+English names and roles come from the gazetteer (data/gazetteer.toml) where it knows them:
+« Vladimir Poutine » -> Vladimir Putin, « ministre de la Défense » -> Defence Minister, and every
+spelling of one organisation (AES, « Alliance des États du Sahel », « Confédération AES ») is one
+row under its English name. Roles the gazetteer cannot write go through the translation engine.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from briefgen.french import fold
+from briefgen.gazetteer import Gazetteer, load_gazetteer
 from briefgen.names import NOT_NAME, SURNAME_SIMILARITY, SurnameIndex
 from briefgen.model import Actor, Brief, Sentence
 
@@ -42,7 +48,12 @@ ORG_NAME = re.compile(
 )
 ROLE_MAX_WORDS = 18
 DANGLING = re.compile(r"\b(?:de|du|des|d['’]|pour|à|au|aux|par|avec)$", re.IGNORECASE)
-ACRONYM_STOP = frozenset({"II", "III", "IV", "VI", "XX", "OK", "TV"})
+# Roman numerals and words in capitals that are no organisation; "US" in French text is only ever
+# part of a name (« l'US Africa Command »), which the gazetteer finds whole.
+ACRONYM_STOP = frozenset({"II", "III", "IV", "VI", "XX", "OK", "TV", "US"})
+# « accompagné de son collègue de la sécurité »: a colleague holds the same office as the person
+# named before him (a minister's colleague is a minister).
+COLLEAGUE = re.compile(r"^coll[eè]gue\b", re.I)
 
 
 @dataclass
@@ -57,8 +68,13 @@ class _Mention:
 def find_actors(brief: Brief) -> Brief:
     """Fill `brief.actors`: people first, then organisations, each by mentions then name."""
     sentences = [s for source in brief.sources for s in source.sentences()]
+    gazetteer = load_gazetteer()
     people = _people(SurnameIndex(sentences), {source.id: i for i, source in enumerate(brief.sources)})
-    organisations = _organisations(sentences)
+    for person in people:
+        known = gazetteer.person(person.name)
+        person.name_en = known.get("name")
+        person.role_en = (gazetteer.role(person.role) if person.role else None) or known.get("role")
+    organisations = _organisations(sentences, gazetteer)
     brief.actors = sorted(people, key=lambda a: (-a.mentions, a.name)) + sorted(
         organisations, key=lambda a: (-a.mentions, a.name)
     )
@@ -94,27 +110,49 @@ def _people(index: SurnameIndex, order: dict[str, int]) -> list[Actor]:
 def _name_mentions(sentence: Sentence) -> list[_Mention]:
     out = []
     for match in FULL_NAME.finditer(sentence.text):
-        words = [w for w in match[0].split() if not re.fullmatch(r"[A-Z]\.", w)]
-        if any(fold(w) in NOT_NAME for w in words):
+        name, start = _without_title_words(match[0], match.start())
+        words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
+        if len(words) < 2 or any(fold(w) in NOT_NAME for w in words):
             continue
-        before, after = sentence.text[: match.start()], sentence.text[match.end() :]
+        before, after = sentence.text[:start], sentence.text[match.end() :]
         apposed = APPOSITION.match(after)
         role_after = apposed[1] if apposed and ROLE_START.match(apposed[1]) else None
         role_before = _role_before(before)
         cued = bool(role_after or role_before or SUBJECT_VERB.match(after) or PERSON_CUE.search(before))
         role = role_after or role_before
-        out.append(_Mention(match[0], sentence, role, bool(role_after), cued))
+        if role and COLLEAGUE.match(role):
+            role = _colleague(before, role)
+        out.append(_Mention(name, sentence, role, bool(role_after), cued))
     return out
+
+
+def _without_title_words(name: str, start: int) -> tuple[str, int]:
+    """« Défense Sadio Camara » (after « le ministre de la ») -> « Sadio Camara »: the capitalised
+    words of an office that run into the name are not part of it. Returns the name and its offset."""
+    while name.split() and fold(name.split()[0]) in NOT_NAME:
+        first = name.split()[0]
+        rest = name[name.index(first) + len(first) :].lstrip()
+        start += len(name) - len(rest)
+        name = rest
+    return name, start
+
+
+def _colleague(before: str, role: str) -> str | None:
+    """« le ministre des Affaires étrangères ..., accompagné de son collègue de la sécurité »: ministre de la sécurité."""
+    offices = [m[0].lower() for m in ROLE_START.finditer(before) if not COLLEAGUE.match(m[0])]
+    return COLLEAGUE.sub(offices[-1], role) if offices else None
 
 
 def _role_before(before: str) -> str | None:
     """'le ministre de la Défense, le général ' + NAME -> 'ministre de la Défense'."""
     clause = re.split(r"[.;:«»()]", before)[-1][-120:]
+    named = list(FULL_NAME.finditer(clause))  # « le ministre X et l'envoyé » + NAME: the role after X
+    clause = clause[named[-1].end() :] if named else clause
     start = ROLE_START.search(clause)
     if not start:
         return None
     role = clause[start.start() :].split(",")[0].strip()
-    if DANGLING.search(role) or not 0 < len(role.split()) <= ROLE_MAX_WORDS:
+    if DANGLING.search(role) or not 0 < len(role.split()) <= ROLE_MAX_WORDS or FULL_NAME.search(role):
         return None  # "conseiller de" + NAME: the name completes someone else's role
     return role
 
@@ -170,29 +208,54 @@ def _role(mentions: list[_Mention], order: dict[str, int]) -> str | None:
     return ordered[0].role
 
 
-def _organisations(sentences: list[Sentence]) -> list[Actor]:
+def _organisations(sentences: list[Sentence], gazetteer: Gazetteer) -> list[Actor]:
+    """Listed organisations (gazetteer) under their English name, then other institutional names and
+    acronyms; a name inside a listed one (« Conseil de Sécurité » in « Conseil de Sécurité
+    nationale ») is that one."""
     found: dict[str, list[Sentence]] = defaultdict(list)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    english: dict[str, str] = {}
     expansions: dict[str, set[str]] = defaultdict(set)
     for sentence in sentences:
-        for match in ORG_NAME.finditer(sentence.text):
+        listed = gazetteer.find_organisations(sentence.text)
+        for start, end, name_en in listed:
+            key = f"en:{name_en}"
+            found[key].append(sentence)
+            spellings[key][sentence.text[start:end]] += 1
+            english[key] = name_en
+        inside = [(s, e) for s, e, _ in listed]
+
+        def free(match: re.Match[str]) -> bool:
+            return all(match.end() <= s or match.start() >= e for s, e in inside)
+
+        for match in filter(free, ORG_NAME.finditer(sentence.text)):
             found[match[0]].append(sentence)
             acronym = re.match(r"\s*\(([A-Z]{2,6})\)", sentence.text[match.end() :])
             if acronym:
                 expansions[acronym[1]].add(match[0])
-        for match in ACRONYM.finditer(sentence.text):
+        for match in filter(free, ACRONYM.finditer(sentence.text)):
             if match[0] not in ACRONYM_STOP:
                 found[match[0]].append(sentence)
     for acronym, names in expansions.items():
         for name in names:
             found[acronym].extend(found.pop(name, []))
-    return [
-        Actor(
+    actors = []
+    for key, hits in found.items():
+        forms = spellings.get(key)
+        name = max(forms, key=lambda f: (forms[f], len(f), f)) if forms else key
+        actors.append(Actor(
             name=name,
             kind="organisation",
             role=None,
             sources=sorted({s.source_id for s in hits}),
             mentions=len({id(s) for s in hits}),
-            variants=sorted(expansions.get(name, set())),
-        )
-        for name, hits in found.items()
-    ]
+            variants=_distinct(sorted((set(forms) - {name}) if forms else expansions.get(key, set())), name),
+            name_en=english.get(key),
+        ))  # fmt: skip
+    return actors
+
+
+def _distinct(spellings: list[str], name: str) -> list[str]:
+    """Spellings that differ from the name and each other by more than case and apostrophes."""
+    seen = {fold(name)}
+    return [s for s in spellings if fold(s) not in seen and not seen.add(fold(s))]

@@ -78,6 +78,7 @@ class BuildSummary:
     sources_skipped: list[str]
     sections: list[SectionCount]
     key_judgements: int
+    key_developments: int  # developments written in English (0: the top points stand in for them)
     engine: EngineInfo | None
     outputs: list[str]
     messages: list[str]
@@ -92,6 +93,7 @@ class BuildSummary:
             "sources_skipped": self.sources_skipped,
             "sections": [dataclasses.asdict(s) for s in self.sections],
             "key_judgements": self.key_judgements,
+            "key_developments": self.key_developments,
             "engine": engine_dict(self.engine) if self.engine else None,
             "outputs": self.outputs,
             "messages": self.messages,
@@ -127,6 +129,7 @@ class BuildResult:
             sources_skipped=sorted({w.source for w in brief.warnings if w.source and w.source not in used}),
             sections=[SectionCount(s.key, s.title_en, len(s.points)) for s in brief.sections],
             key_judgements=len(brief.key_judgements),
+            key_developments=len([e for e in brief.developments if e.en]),
             engine=brief.engine,
             outputs=[str(p) for p in self.written],
             messages=list(self.messages),
@@ -223,7 +226,7 @@ def confine_background(brief: Brief, config: Config) -> Brief:
 
 
 def restrict_background(brief: Brief, config: Config) -> Brief:
-    """After selection and timeline: key judgements and timeline entries rest on the week's sources.
+    """After selection and timeline: key judgements, key developments and timeline entries rest on the week's sources.
 
     Background articles may explain (e.g. Russia's role), not headline the week; key judgements are
     chosen again among the points the week's own sources support.
@@ -238,6 +241,7 @@ def restrict_background(brief: Brief, config: Config) -> Brief:
     if not all(current(p.citations) for p in brief.key_judgements):
         brief.key_judgements = key_judgements([p for p in brief.points() if current(p.citations)], config.key_judgements)
     brief.timeline = [t for t in brief.timeline if current(t.citations)]
+    brief.developments = [e for e in brief.developments if current(e.citations)]
     return brief
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from briefgen.config import Config
+from briefgen.dates import event_span, month_end
 from briefgen.model import Brief, Source, TimelineEntry
 
 # An event that ended more than this many days before the earliest of the brief's sources was
@@ -33,28 +34,13 @@ FUTURE = re.compile(r"\b(?:prévue?s?|doit|doivent|devrait|devraient|sera|seront
                     r"|se rendra|ira|annoncée? pour)\b", re.IGNORECASE)
 
 
-def event_span(entry: TimelineEntry) -> tuple[dt.date, dt.date] | None:
-    """First and last day of an entry's date (a month spans its days); None when unreadable."""
-    try:
-        if entry.precision == "range" and "/" in entry.date:
-            start, end = (dt.date.fromisoformat(p) for p in entry.date.split("/", 1))
-            return start, end
-        if entry.precision == "month":
-            start = dt.date.fromisoformat(f"{entry.date[:7]}-01")
-            return start, _month_end(start)
-        day = dt.date.fromisoformat(entry.date[:10])
-        return day, day
-    except ValueError:
-        return None
-
-
 def source_span(source: Source) -> tuple[dt.date, dt.date] | None:
     """The days a source's publication date may mean ("date 2025-07" is any day of July)."""
     if source.date is None:
         return None
     if source.date_precision == "month":
         start = source.date.replace(day=1)
-        return start, _month_end(start)
+        return start, month_end(start)
     return source.date, source.date
 
 
@@ -129,7 +115,3 @@ def warn_outside_week(brief: Brief, config: Config) -> None:
 
 def _iso_span(first: dt.date, last: dt.date) -> str:
     return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
-
-
-def _month_end(first: dt.date) -> dt.date:
-    return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)

@@ -1,6 +1,6 @@
 """French date expressions -> dates, with their precision.
 
-Shared by ingest (publication dates) and the timeline (event dates).
+Shared by ingest (publication dates), the timeline (event dates) and coverage (the days an entry spans).
 """
 
 from __future__ import annotations
@@ -8,6 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefgen.model import TimelineEntry
 
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
@@ -237,3 +241,25 @@ def _months(text: str, reference: DateRef | None) -> list[DateMention]:
         if first:
             out.append(DateMention(m.start(), m.end(), first, first, "month", m[0]))
     return out
+
+
+def event_span(entry: TimelineEntry) -> tuple[dt.date, dt.date] | None:
+    """First and last day of an entry's date (a month or a year spans its days); None when unreadable."""
+    try:
+        if entry.precision == "range" and "/" in entry.date:
+            start, end = (dt.date.fromisoformat(p) for p in entry.date.split("/", 1))
+            return start, end
+        if entry.precision == "month":
+            start = dt.date.fromisoformat(f"{entry.date[:7]}-01")
+            return start, month_end(start)
+        if entry.precision == "year":  # an event record dated « en 2021 »
+            return dt.date(int(entry.date[:4]), 1, 1), dt.date(int(entry.date[:4]), 12, 31)
+        day = dt.date.fromisoformat(entry.date[:10])
+        return day, day
+    except ValueError:
+        return None
+
+
+def month_end(first: dt.date) -> dt.date:
+    """The last day of the month `first` is in."""
+    return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)

@@ -9,7 +9,14 @@ Two kinds, both shown side by side with citations so the analyst can judge:
 * different figures for the same thing ("30 soldats" / "47 soldats") in closely related sentences
   of different sources.
 
-Needs `find_actors` to have run for the first kind (it reads `brief.actors`).
+A date reported as the end of a visit (« a conclu dimanche 13 juillet sa visite ») is an end
+date, not a competing start date; "several days" fits any duration and is no version. A version's
+"value" is as written with its normalised form ("mercredi 9 juillet (2025-07-09)"), its
+"value_en" written here from the dates ("9 July 2025", "ended 13 July 2025", "three days"). A
+visit's versions are also given to its event record (Event.versions).
+
+Needs `find_actors` to have run for the first kind (it reads `brief.actors`), and the events stage
+for the records.
 """
 
 from __future__ import annotations
@@ -20,15 +27,20 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from briefgen.dates import EVENT_WINDOW_DAYS, DateRef, find_dates, find_durations
+from briefgen.english import date_phrase
 from briefgen.french import fold
+from briefgen.gazetteer import load_gazetteer
 from briefgen.merge import candidate_pairs, vectorise
+from briefgen.model import Actor, Brief, Citation, Discrepancy, Event, Sentence, Source, Version
 from briefgen.names import SurnameIndex
-from briefgen.model import Actor, Brief, Citation, Discrepancy, Sentence, Source, Version
 
 VISIT = re.compile(r"\b(?:visite|rendue?|reçue?|séjour|passage|mission|conclu|déplacement|voyage)\b", re.I)
 # Related sentences (content cosine) whose differing figures are reported as a discrepancy.
 SAME_EVENT_SIMILARITY = 0.3
 FIGURE = re.compile(r"\b(\d{1,3}(?:[ \u202f.]\d{3})*|\d+)\s+([a-zà-ÿ]{4,})\b")
+# Words before a date that make it the end of a visit (« a conclu dimanche 13 juillet », « jusqu'au »).
+ENDED = re.compile(r"\b(?:a|ont|avait)\s+(?:conclu|achevé|terminé|clôturé)\b[^.;]{0,40}$|\bjusqu['’]\s*(?:au|à)\s*$", re.I)
+NUMBER_NAMES = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 10: "ten"}
 # Nouns after a number that are units of time or ordinals, not counted things.
 NOT_COUNTED = frozenset(
     "jours mois semaines heures minutes ans janvier février mars avril mai juin juillet août septembre octobre "
@@ -40,10 +52,12 @@ NOT_COUNTED = frozenset(
 class _Version:
     key: str  # ISO date/range or "N days"
     label: str  # as written, e.g. "mercredi 9 juillet"
+    english: str  # e.g. "9 July 2025", "ended 13 July 2025", "three days"
     first: dt.date | None
     last: dt.date | None
     days: int | None
     sentence: Sentence
+    ends: bool = False  # the day the visit ended, not when it took place
 
 
 def find_discrepancies(brief: Brief) -> Brief:
@@ -52,8 +66,18 @@ def find_discrepancies(brief: Brief) -> Brief:
     visits = _VisitVersions(sentences, brief.sources)
     found = []
     for actor in (a for a in brief.actors if a.kind == "person"):
-        found.extend(_visit_discrepancies(actor, visits.of(actor)))
-    found.extend(_figure_discrepancies(sentences))
+        for discrepancy, first, last in _visit_discrepancies(actor, visits.of(actor)):
+            found.append(discrepancy)
+            for event in brief.events:
+                if event.kind == "visit" and event.actors[:1] == [actor.name] and _overlaps(event, first, last):
+                    event.versions = discrepancy.versions
+    figures = _figure_discrepancies(sentences)
+    for discrepancy in figures:  # « 30 soldats » / « 47 soldats »: the attack's record says figures differ
+        quoted = {(c.source, c.start) for v in discrepancy.versions for c in v.citations}
+        for event in brief.events:
+            if event.action == "tuer" and quoted & {(c.source, c.start) for c in event.citations}:
+                event.versions = discrepancy.versions
+    found.extend(figures)
     brief.discrepancies = found
     return brief
 
@@ -95,7 +119,13 @@ class _VisitVersions:
         return self._versions[i]
 
 
-def _visit_discrepancies(actor: Actor, versions: list[_Version]) -> list[Discrepancy]:
+def _overlaps(event: Event, first: dt.date, last: dt.date) -> bool:
+    window = dt.timedelta(days=EVENT_WINDOW_DAYS)
+    return event.start is not None and event.start <= last + window and (event.end or event.start) >= first - window
+
+
+def _visit_discrepancies(actor: Actor, versions: list[_Version]) -> list[tuple[Discrepancy, dt.date, dt.date]]:
+    """Each conflicting visit with the first and last day its versions name."""
     dated = sorted((v for v in versions if v.first), key=lambda v: (v.first, v.last))
     events: list[list[_Version]] = []
     for version in dated:
@@ -109,29 +139,40 @@ def _visit_discrepancies(actor: Actor, versions: list[_Version]) -> list[Discrep
         if len(events) == 1:
             event = event + durations
         if _conflicting(event):
-            out.append(Discrepancy(f"Dates of {actor.name}'s visit", _side_by_side(event)))
+            days = [d for v in event if v.first and v.last for d in (v.first, v.last)]
+            out.append((Discrepancy(f"Dates of {actor.name}'s visit", _side_by_side(event)), min(days), max(days)))
     return out
 
 
 def _versions_in(sentence: Sentence, reference: DateRef | None) -> list[_Version]:
-    out = [
-        _Version(m.iso, m.text, m.first, m.last, None, sentence)
-        for m in find_dates(sentence.text, reference)
-        if m.precision in ("day", "range")
-    ]
+    out = []
+    for m in find_dates(sentence.text, reference):
+        if m.precision in ("day", "range"):
+            ends = bool(ENDED.search(sentence.text[: m.start]))
+            when = date_phrase(m.first, m.last, m.precision).removeprefix("on ")
+            out.append(_Version(f"end {m.iso}" if ends else m.iso, m.text, f"ended {when}" if ends else when,
+                                m.first, m.last, None, sentence, ends))  # fmt: skip
     for days, start, end in find_durations(sentence.text):
-        key = f"{days} days" if days else "several days"
-        out.append(_Version(key, sentence.text[start:end], None, None, days, sentence))
+        if days:  # "plusieurs jours" fits any stated duration
+            out.append(_Version(f"{days} days", sentence.text[start:end], f"{NUMBER_NAMES.get(days, days)} days",
+                                None, None, days, sentence))  # fmt: skip
     return out
 
 
 def _conflicting(event: list[_Version]) -> bool:
-    """True when two versions cannot both hold: disjoint dates or a duration that does not fit."""
-    dated = [v for v in event if v.first]
+    """True when two versions cannot both hold: disjoint dates, an end date that is not the last
+    day of a stated range (or comes before a stated day), or a duration that does not fit."""
+    dated = [v for v in event if v.first and not v.ends]
+    ended = [v for v in event if v.ends]
     for i, a in enumerate(dated):
         for b in dated[i + 1 :]:
             if a.last < b.first or b.last < a.first:
                 return True
+    for end in ended:
+        if any(end.last != v.last if v.first != v.last else end.last < v.first for v in dated):
+            return True
+    if len({v.last for v in ended}) > 1:
+        return True
     spans = {(v.last - v.first).days + 1 for v in dated if v.first != v.last}
     days = {v.days for v in event if v.days}
     return len(days) > 1 or bool(days and spans and days != spans)
@@ -142,7 +183,8 @@ def _side_by_side(event: list[_Version]) -> list[Version]:
     for version in event:
         by_key[version.key].append(version)
     ordered = sorted(by_key.items(), key=lambda kv: (kv[1][0].first or dt.date.max, kv[0]))
-    return [Version(f"{versions[0].label} ({key})", _citations([v.sentence for v in versions])) for key, versions in ordered]
+    return [Version(f"{versions[0].label} ({key})", _citations([v.sentence for v in versions]), versions[0].english)
+            for key, versions in ordered]
 
 
 def _citations(sentences: list[Sentence]) -> list[Citation]:
@@ -170,7 +212,7 @@ def _figure_discrepancies(sentences: list[Sentence]) -> list[Discrepancy]:
                 disputes[noun][value_b].append(sb)
     return [
         Discrepancy(
-            f"Number of « {noun} »",
+            f"Number of {_counted(noun)} reported",
             [Version(value, _citations(found)) for value, found in sorted(values.items())],
         )
         for noun, values in sorted(disputes.items())
@@ -184,3 +226,8 @@ def _figures(text: str) -> dict[str, str]:
         if match[2].lower() not in NOT_COUNTED:
             out.setdefault(fold(match[2]), re.sub(r"[ \u202f.]", "", match[1]))
     return out
+
+
+def _counted(noun: str) -> str:
+    """The counted thing in English (« soldats » -> soldiers), else quoted as the sources write it."""
+    return load_gazetteer().nouns.get(noun) or f"« {noun} »"

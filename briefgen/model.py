@@ -7,9 +7,12 @@ Stdlib only. A stage owns some fields and fills only those:
     classify  -> Sentence.scores
     parse     -> Sentence.tokens, Sentence.entities (candidate sentences only)
     select    -> Brief.sections, Brief.key_judgements
+    actors    -> Brief.actors (names and roles in English from the gazetteer where it knows them)
+    events    -> Brief.events, Brief.developments
     timeline  -> Brief.timeline (coverage warns about sources dated before what they report)
-    actors    -> Brief.actors, Brief.discrepancies
-    translate -> Point.en, TimelineEntry.en, Actor.role_en/name_en, Version.value_en, Brief.engine
+    discrepancies -> Brief.discrepancies (Version.value_en where it writes them), Event.versions
+    translate -> Point.en, TimelineEntry.en and .label, Actor.role_en/name_en (where the gazetteer has
+                 none), Version.value_en, Event.object_en, .en and .label, Brief.untranslated, Brief.engine
     weekly    -> Brief.sources (the week's), Source.background, Brief.weekly
     history   -> Point.status, Brief.previous_week, Brief.new_this_week
     render    -> files on disk (reads only)
@@ -188,6 +191,39 @@ class TimelineEntry:
     label: str = ""  # a short English label (<= 12 words) for the figure and table; "" when none was made
     hedged: bool = False  # the sources report it as unconfirmed (« aurait », « selon des sources »)
     frames: list[EnglishFrame] = field(default_factory=list)  # see Point.frames
+    event: str = ""  # Event.id this row is made from ("" for a dated sentence no record covers)
+
+
+@dataclass
+class Event:
+    """One thing that happened, as the sources report it (an event record): who did what, with or
+    to whom, where and when, with every report of it from every outlet. The English is written
+    from templates (english.py), not translated whole."""
+
+    id: str
+    kind: str  # visit, meeting, statement, announcement, agreement, attack, suspension, resumption
+    actors: list[str]  # who did it: Actor.name of named parties, else the French noun phrase
+    others: list[str]  # whom they met, what they attacked (same form as `actors`)
+    place: str | None  # French place name as written ("Moscou"); english.py writes the exonym
+    start: dt.date | None
+    end: dt.date | None
+    precision: str  # "day", "range", "month", "year" or "" (undated)
+    citations: list[Citation]
+    negated: bool = False  # a notable non-event: « n'a pas rencontré », « sans signer d'accord »
+    hedged: bool = False  # conditional mood, a hedging adverb or an unnamed source
+    ends: bool = False  # the date is when it ended (« a conclu dimanche 13 juillet sa visite »)
+    object_fr: str = ""  # free text: what was announced, said, suspended (a short French phrase)
+    action: str = ""  # the trigger's lemma (« annoncer », « poser »): which English verb the template uses
+    score: float = 0.0  # importance as a key development (events.developments)
+    background: bool = False  # an earlier event the articles recall, not news of the period
+    versions: list[Version] = field(default_factory=list)  # conflicting dates (discrepancies)
+    object_en: str = ""
+    en: str = ""  # one or two English sentences from templates
+    label: str = ""  # <= 12 words, for the timeline
+
+    @property
+    def corroboration(self) -> int:
+        return len({c.source for c in self.citations})
 
 
 @dataclass
@@ -199,7 +235,7 @@ class Actor:
     mentions: int = 0
     variants: list[str] = field(default_factory=list)
     role_en: str | None = None  # the role in English, for the actors the document lists
-    name_en: str | None = None  # the English name (White House, Vladimir Putin), for the actors listed
+    name_en: str | None = None  # the English name (White House, Vladimir Putin, AES -> Alliance of Sahel States)
 
 
 @dataclass
@@ -208,7 +244,7 @@ class Version:
 
     value: str
     citations: list[Citation]
-    value_en: str | None = None  # the value in English (translate)
+    value_en: str | None = None  # the value in English (discrepancies for dates, else translate)
 
 
 @dataclass
@@ -249,6 +285,8 @@ class Brief:
     warnings: list[SourceWarning] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     key_judgements: list[Point] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    developments: list[Event] = field(default_factory=list)  # top of the brief: ranked candidates, then 3-5 written
     timeline: list[TimelineEntry] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     discrepancies: list[Discrepancy] = field(default_factory=list)

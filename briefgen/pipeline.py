@@ -19,6 +19,7 @@ from briefgen.config import Config
 from briefgen.coverage import check_source_dates
 from briefgen.discrepancies import find_discrepancies
 from briefgen.errors import NoUsableSourcesError
+from briefgen.events import extract_events
 from briefgen.ingest import ingest
 from briefgen.model import Brief, Period
 from briefgen.parse import parse
@@ -34,9 +35,10 @@ ANALYSIS_STAGES: list[tuple[str, Stage]] = [
     ("classify", classify),
     ("parse", parse),
     ("select", select),
+    ("actors", lambda brief, config: find_actors(brief)),
+    ("events", extract_events),
     ("timeline", lambda brief, config: build_timeline(brief)),
     ("source dates", check_source_dates),
-    ("actors", lambda brief, config: find_actors(brief)),
     ("discrepancies", lambda brief, config: find_discrepancies(brief)),
 ]
 

@@ -1,20 +1,23 @@
 """Timeline stage: dated events, resolved against each article's own date, each cited.
 
-Every sentence with a date expression (see `briefgen.dates.find_dates`) yields an event at that
-date. Sentences from any source that give the same date and share enough content words are one
-entry carrying every citation, quoted by the best-formed sentence.
+When the events stage found dated records, each is one row (every outlet's report of a visit is
+one row, its label written from the record, see english.py). Besides them (and alone without a
+parser) every sentence with a date expression (see `briefgen.dates.find_dates`) that no record
+cites and whose date no record covers yields an event at that date. Sentences from any source that
+give the same date and share enough content words are one entry carrying every citation, quoted
+by the best-formed sentence.
 """
-
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from briefgen.attribution import hedge_of, read
-from briefgen.dates import DateMention, DateRef, find_dates
+from briefgen.dates import DateMention, DateRef, event_span, find_dates
 from briefgen.french import stems, well_formed
-from briefgen.model import Brief, Citation, Sentence, Source, TimelineEntry
+from briefgen.model import Brief, Citation, Event, Sentence, Source, TimelineEntry
 
 # Two sentences at the same date describe the same event when this share of the smaller one's
 # content stems also occurs in the other one (overlap coefficient).
@@ -22,7 +25,7 @@ SAME_EVENT_OVERLAP = 0.3
 # A dateline ("Bamako, 16 septembre 2025 - ...") gives the publication date, not an event.
 DATELINE_BEFORE = re.compile(r"^\s*[A-ZÀ-Ý][\w'’ -]{0,40},\s*$")
 DATELINE_AFTER = re.compile(r"^\s*[-–—]")
-PRECISION_ORDER = {"range": 0, "day": 1, "month": 2}
+PRECISION_ORDER = {"range": 0, "day": 1, "month": 2, "year": 3}
 
 
 @dataclass
@@ -33,7 +36,27 @@ class _Dated:
 
 
 def build_timeline(brief: Brief) -> Brief:
-    """Fill `brief.timeline`, sorted by date (then precision, then text)."""
+    """Fill `brief.timeline`, sorted by date (then precision, then text): a row per dated record,
+    and a row per dated sentence no record cites whose dates no record's span covers (« la dernière
+    visite ... remontait à octobre 2022 », which names no party)."""
+    records = [_event_entry(e, e.start) for e in brief.events if e.start and not _during_visit(e, brief.events)]
+    cited = {(c.source, c.start) for e in brief.events for c in e.citations}
+    spans = [span for r in records if (span := event_span(r))]
+    entries = records + [
+        entry for entry in _sentence_entries(brief)
+        if not any((c.source, c.start) in cited for c in entry.citations) and not _covered(entry, spans)
+    ]
+    brief.timeline = sorted(entries, key=lambda e: (e.date[:10], PRECISION_ORDER[e.precision], e.date, e.fr))
+    return brief
+
+
+def _covered(entry: TimelineEntry, spans: list[tuple[dt.date, dt.date]]) -> bool:
+    span = event_span(entry)
+    return bool(span) and any(span[0] <= last and first <= span[1] for first, last in spans)
+
+
+def _sentence_entries(brief: Brief) -> list[TimelineEntry]:
+    """A row per date and event the sentences state, each report of it cited."""
     dated = [d for source in brief.sources for d in _dated_sentences(source)]
     groups: dict[tuple[str, str], list[list[_Dated]]] = {}
     for item in dated:
@@ -44,9 +67,7 @@ def build_timeline(brief: Brief) -> Brief:
         elif all(other.sentence is not item.sentence for other in same):
             same.append(item)
     sources = {source.id: source for source in brief.sources}
-    entries = [_entry(iso, precision, event, sources) for (iso, precision), events in groups.items() for event in events]
-    brief.timeline = sorted(entries, key=lambda e: (e.date[:10], PRECISION_ORDER[e.precision], e.date, e.fr))
-    return brief
+    return [_entry(iso, precision, event, sources) for (iso, precision), events in groups.items() for event in events]
 
 
 def _dated_sentences(source: Source) -> list[_Dated]:
@@ -76,3 +97,24 @@ def _entry(iso: str, precision: str, event: Sequence[_Dated], sources: Mapping[s
     hedged = all(h is not None and h.unconfirmed for h in hedges)
     frame = read(best, sources[best.source_id].sentences(), sources[best.source_id].outlet).frame
     return TimelineEntry(iso, precision, best.text, citations, hedged=hedged, frames=[frame])
+
+
+def _during_visit(event: Event, events: Sequence[Event]) -> bool:
+    """A meeting held during its visitor's visit is told by the visit's row (and its English)."""
+    return event.kind == "meeting" and any(
+        v.kind == "visit" and v.actors[:1] == event.actors[:1] and v.start and v.start <= event.start <= (v.end or v.start)
+        for v in events
+    )
+
+
+def _event_entry(event: Event, start: dt.date) -> TimelineEntry:
+    """One row for a dated record, quoted by its best-formed report."""
+    if event.precision == "range" and event.end and event.end != start:
+        date, precision = f"{start.isoformat()}/{event.end.isoformat()}", "range"
+    elif event.precision in ("month", "year"):
+        date, precision = start.isoformat()[: 7 if event.precision == "month" else 4], event.precision
+    else:
+        date, precision = start.isoformat(), "day"
+    best = max(event.citations, key=lambda c: (well_formed(c.quote), -len(c.quote), c.source, -c.start))
+    return TimelineEntry(date=date, precision=precision, fr=best.quote, citations=list(event.citations),
+                         hedged=event.hedged, event=event.id)

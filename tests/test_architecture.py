@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).parent.parent / "briefgen"
 # Top-level modules or packages of briefgen that are pipeline stages (see pipeline.py, build.py).
 # Modules whose functions may import anything: the registry's factories load implementations lazily.
 FACTORIES = frozenset({"briefgen.registry"})
-STAGES = frozenset({"ingest", "segment", "classify", "parse", "select", "timeline", "coverage", "actors", "discrepancies", "translate", "weekly", "history"})
+STAGES = frozenset({"ingest", "segment", "classify", "parse", "select", "actors", "events", "timeline", "coverage", "discrepancies", "translate", "weekly", "history"})
 
 Graph = dict[str, list[tuple[str, bool]]]  # module -> [(imported briefgen module, at load time?)]
 

@@ -26,7 +26,7 @@ from briefgen.cli import app
 from briefgen.config import Config, SectionSpec, load_config
 from briefgen.ingest import ingest
 from briefgen.manifest import read_manifest
-from briefgen.model import CARRIED_OVER, NEW, Citation, Point, Section, TimelineEntry
+from briefgen.model import CARRIED_OVER, NEW, Citation, Event, Point, Section, TimelineEntry
 from briefgen.outdir import locked
 from briefgen.render.edits import is_edited
 from briefgen.render.fingerprint import docx_content_hash, visible_text
@@ -264,7 +264,7 @@ def test_background_sentences_only_score_for_context_sections():
     assert [s.scores for s in week.sentences()] == [{"diplomacy": 0.9, "russia": 0.4}]
 
 
-def test_key_judgements_and_timeline_rest_on_the_weeks_sources():
+def test_key_judgements_developments_and_timeline_rest_on_the_weeks_sources():
     old, week = _background_pair()
 
     def point(pid: str, source: str, score: float) -> Point:
@@ -276,7 +276,10 @@ def test_key_judgements_and_timeline_rest_on_the_weeks_sources():
     brief.key_judgements = [background_point, week_point]
     brief.timeline = [TimelineEntry("2025-08-20", "day", "x", [Citation("old", 1, "x")]),
                       TimelineEntry("2025-09-16", "day", "y", [Citation("week", 1, "y")])]  # fmt: skip
+    brief.developments = [Event("Eold", "visit", ["X"], [], None, None, None, "", [Citation("old", 1, "x")]),
+                          Event("Eweek", "visit", ["Y"], [], None, None, None, "", [Citation("week", 1, "y")])]  # fmt: skip
     restrict_background(brief, Config(key_judgements=3))
+    assert [e.id for e in brief.developments] == ["Eweek"]
     assert [p.id for p in brief.sections[0].points] == ["Pold", "Pweek"]  # background may explain ...
     assert [p.id for p in brief.key_judgements] == ["Pweek"]  # ... but not headline the week
     assert [t.date for t in brief.timeline] == ["2025-09-16"]

@@ -94,7 +94,7 @@ def test_init_edit_build_preview_as_installed_command(tmp_path: Path, cache_home
     assert preview.returncode == 0, preview.stderr
     for title in EDITED_TITLES.values():
         assert title in preview.stdout
-    assert "Key judgements" in preview.stdout
+    assert "Key developments" in preview.stdout
     assert re.search(r"• [^•]+ \[1\]", preview.stdout)  # points carry citation numbers (lines wrap)
     assert re.search(r"(?m)^\s+\[1\] .+para\. \d+", preview.stdout)  # and the numbers are listed
 

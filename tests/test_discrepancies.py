@@ -24,13 +24,34 @@ def test_disputed_visit_dates_are_listed_side_by_side():
     )
     [dispute] = found
     assert "Atallah" in dispute.topic
-    values = [v.value for v in dispute.versions]
-    assert any("2025-07-08/2025-07-11" in v for v in values)
-    assert any("2025-07-13" in v for v in values)
-    assert any("2025-07-09" in v for v in values)
-    assert any("3 days" in v for v in values)
+    assert [v.value_en for v in dispute.versions] == ["8–11 July 2025", "9 July 2025", "ended 13 July 2025", "three days"]
+    assert dispute.versions[0].value == "Du 8 au 11 juillet 2025 (2025-07-08/2025-07-11)"  # as written
     for version in dispute.versions:
         assert version.citations
+
+
+def test_an_end_date_alone_is_not_a_competing_start_date():
+    found = discrepancies(
+        make_source("A", [["Du 8 au 13 juillet 2025, Rudolph Atallah a effectué une visite officielle à Bamako."]]),
+        make_source("B", [["L'envoyé Rudolph Atallah a conclu dimanche 13 juillet 2025 sa visite à Bamako."]]),
+    )
+    assert found == []  # 13 July ends the 8-13 July visit: both hold
+
+
+def test_an_end_date_that_is_not_the_ranges_last_day_is_a_discrepancy():
+    [dispute] = discrepancies(
+        make_source("A", [["Du 8 au 11 juillet 2025, Rudolph Atallah a effectué une visite officielle à Bamako."]]),
+        make_source("B", [["L'envoyé Rudolph Atallah a conclu dimanche 13 juillet 2025 sa visite à Bamako."]]),
+    )
+    assert [v.value_en for v in dispute.versions] == ["8–11 July 2025", "ended 13 July 2025"]
+
+
+def test_several_days_fits_any_duration():
+    found = discrepancies(
+        make_source("A", [["Rudy Atallah, conseiller de Donald Trump, s'est rendu au Mali pour une visite de trois jours."]]),
+        make_source("B", [["L'envoyé Rudolph Atallah a achevé sa visite de plusieurs jours à Bamako."]]),
+    )
+    assert found == []
 
 
 def test_consistent_dates_are_not_a_discrepancy():
@@ -47,6 +68,7 @@ def test_different_figures_for_the_same_attack():
         make_source("B", [["Selon une source militaire, 47 soldats ont été tués dans l'attaque du camp de Djibo."]]),
     )
     [dispute] = found
+    assert dispute.topic == "Number of soldiers reported"
     assert [v.value for v in dispute.versions] == ["30", "47"]
     assert {c.source for v in dispute.versions for c in v.citations} == {"A", "B"}
 

@@ -19,7 +19,7 @@ from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, Ta
 from rich.table import Table
 from rich.text import Text
 
-from briefgen.model import Brief, EngineInfo, Point, SourceWarning
+from briefgen.model import Brief, EngineInfo, Event, Point, SourceWarning
 from briefgen.registry import STAGES, StageSpec
 from briefgen.render.sidecar import changes_summary
 from briefgen.render.text import plural
@@ -177,7 +177,8 @@ def print_summary(summary: BuildSummary) -> None:
     skipped = summary.sources_skipped
     table.add_row("Sources", f"{summary.sources_used} used" + (f", {len(skipped)} skipped: {', '.join(skipped)}" if skipped else ""))
     table.add_row("Points", " · ".join(f"{s.title} {s.points}" for s in summary.sections))
-    table.add_row("Key judgements", str(summary.key_judgements))
+    developments = summary.key_developments
+    table.add_row("Key developments", str(developments) if developments else f"none extracted; {summary.key_judgements} top points")
     table.add_row("Engine", engine_label(summary.engine))
     table.add_row("Warnings", str(len(summary.warnings)))
     table.add_row("Outputs", "\n".join(summary.outputs))
@@ -205,7 +206,7 @@ def print_brief(brief: Brief, french: bool = False) -> None:
     sources = {s.id: s for s in brief.sources}
     notes: list[str] = []
 
-    def cite(point: Point) -> str:
+    def cite(point: Point | Event) -> str:
         marks = []
         for citation in point.citations:
             source = sources.get(citation.source)
@@ -215,18 +216,20 @@ def print_brief(brief: Brief, french: bool = False) -> None:
             marks.append(f"[{len(notes)}]")
         return "".join(marks)
 
-    def show(point: Point) -> None:
-        corroboration = f" (reported by {point.corroboration} sources)" if point.corroboration > 1 else ""
-        console.print(f"  • {escape(point.en or point.fr)}{corroboration} {cite(point)}", highlight=False)
-        if french:
-            console.print(f"    [dim]{escape(point.fr)}[/]", highlight=False)
+    def show(point: Point | Event) -> None:
+        told = point.corroboration > 1 and isinstance(point, Point)  # a development's English counts its sources itself
+        corroboration = f" (reported by {point.corroboration} sources)" if told else ""
+        french_text = point.fr if isinstance(point, Point) else ""
+        console.print(f"  • {escape(point.en or french_text)}{corroboration} {cite(point)}", highlight=False)
+        if french and french_text:
+            console.print(f"    [dim]{escape(french_text)}[/]", highlight=False)
 
     assert brief.period is not None and brief.generated_at is not None  # read_sidecar checked the schema
     period = brief.period
     console.rule(f"Brief {period.week} ({period.start.isoformat()} – {period.end.isoformat()})")
     console.print(f"{len(brief.sources)} sources · engine {engine_label(brief.engine)} · generated {brief.generated_at.isoformat()}", highlight=False)
-    console.print("\n[bold]Key judgements[/]")
-    for point in brief.key_judgements:
+    console.print("\n[bold]Key developments[/]")
+    for point in brief.developments or brief.key_judgements:  # top points when no record was extracted
         show(point)
     for section in brief.sections:
         console.print(f"\n[bold]{escape(section.title_en)}[/]")

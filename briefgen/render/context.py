@@ -13,7 +13,8 @@ from typing import Any, Protocol
 import briefgen
 from briefgen import coverage
 from briefgen.config import Config
-from briefgen.model import Actor, Brief, Citation, Discrepancy, Point, Section, Source, TimelineEntry
+from briefgen.dates import event_span
+from briefgen.model import Actor, Brief, Citation, Discrepancy, Event, Point, Section, Source, TimelineEntry
 from briefgen.registry import ENGINES
 from briefgen.render import text
 from briefgen.render.clause import short_quote
@@ -88,6 +89,16 @@ class PointView:
     section_title: str = ""  # key judgements: where the point is developed...
     section_anchor: str = ""  # ...the bookmark to jump to ("" if in no section)...
     section_link: Any = ""  # ...and the renderer's link there
+
+
+@dataclass(frozen=True)
+class DevelopmentView:
+    """A key development: an event record's English, with a footnote per report."""
+
+    kind: str
+    en: str
+    hedged: bool
+    citations: list[CitationView]
 
 
 @dataclass(frozen=True)
@@ -199,6 +210,8 @@ class BriefView:
     previous_week: str  # the week compared with ("" for a first brief)
     new_points: list[PointView]  # points not in the previous brief, linking to their section
     key_judgements: list[PointView]
+    developments: list[DevelopmentView]  # the top of the brief: who did what, where, when (see events.py)
+    developments_note: str  # says so when no record could be extracted and top points stand in
     sections: list[SectionView]
     timeline: list[TimelineView]
     timeline_caption: str
@@ -240,6 +253,7 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
     new = set(brief.new_this_week)
     actors = brief.listed_actors(config.max_actors)
     discrepancies = brief.listed_discrepancies(config.max_discrepancies)
+    developments = [_development(e, cite) for e in brief.developments if e.en] if lang == "en" else []  # read first
     key_judgements = [_point(p, numbered.get(p.id, 0), cite, lang, home.get(p.id)) for p in brief.key_judgements]
     sections = [
         SectionView(s.key, text.clean(s.title_en if lang == "en" else s.title_fr), text.clean(s.title_fr),
@@ -261,6 +275,8 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
         previous_week=text.clean(brief.previous_week),
         new_points=[_point(p, numbered[p.id], cite, lang, home[p.id]) for p in brief.points() if p.id in new],
         key_judgements=key_judgements,
+        developments=developments,
+        developments_note=w["no_records"] if lang == "en" and key_judgements and not developments else "",
         sections=sections,
         timeline=timeline,
         timeline_caption=_timeline_caption(timeline, lang),
@@ -281,8 +297,20 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
         w=w,
         show_annex=config.annex and lang == "en",
         figure_rows=[_figure_row(e, v.label) for e, v in zip(brief.timeline, timeline) if not v.background
-                     and coverage.event_span(e)],
+                     and event_span(e)],
     )
+
+
+# Footnotes per key development: its English already counts its sources ("4 sources"); two reports
+# cite it, and the page budget (3-4 body pages) keeps the box to a few lines.
+DEVELOPMENT_NOTES = 2
+
+
+def _development(event: Event, cite: _Citer) -> DevelopmentView:
+    """The record's English with footnotes to its best-formed reports, one per outlet."""
+    one_per_outlet = {c.source: c for c in sorted(event.citations, key=lambda c: len(c.quote), reverse=True)}
+    cited = sorted(one_per_outlet.values(), key=lambda c: (len(c.quote), c.source))[:DEVELOPMENT_NOTES]
+    return DevelopmentView(event.kind, text.clean(event.en), event.hedged, cite.views(cited))
 
 
 def _timeline(brief: Brief, cite: _Citer, config: Config, lang: str) -> list[TimelineView]:
@@ -300,7 +328,7 @@ def _timeline(brief: Brief, cite: _Citer, config: Config, lang: str) -> list[Tim
 
 
 def _figure_row(entry: TimelineEntry, label: str) -> FigureRow:
-    start, end = coverage.event_span(entry)
+    start, end = event_span(entry)
     return FigureRow(label, start, end, entry.precision, entry.hedged)
 
 
@@ -325,10 +353,17 @@ def _actors(actors: list[Actor], cite: _Citer, lang: str = "en") -> list[ActorVi
     return [
         ActorView(text.clean(a.name if lang == "fr" else a.name_en or a.name), w.get(a.kind, text.clean(a.kind)),
                   text.clean(a.role if lang == "fr" else a.role_en or a.role), text.clean(a.role),
-                  text.clean("; ".join(a.variants)), a.mentions,
+                  text.clean("; ".join(_variants(a, lang))), a.mentions,
                   [cite.link(sid) for sid in sorted(set(a.sources), key=cite.order)])
         for a in actors
     ]
+
+
+def _variants(actor: Actor, lang: str) -> list[str]:
+    """Other spellings a reader can meet: a person's; an organisation's only when it keeps its French
+    name (under its English name, « Confédération AES » and the like are for the JSON)."""
+    translated = lang == "en" and actor.name_en and actor.name_en != actor.name
+    return [] if actor.kind != "person" and translated else actor.variants
 
 
 def _discrepancies(discrepancies: list[Discrepancy], cite: _Citer, lang: str = "en") -> list[DiscrepancyView]:

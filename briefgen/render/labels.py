@@ -73,7 +73,7 @@ def _named(actor: Actor, text: str) -> bool:
     for name in [actor.name, *actor.variants]:
         if re.search(rf"\b{re.escape(name)}\b", text):
             return True
-        surname = name.split()[-1]
+        surname = name.split()[-1] if name.split() else ""  # a blank name (hostile input) names no one
         if actor.kind == "person" and len(surname) >= SURNAME_CHARS and re.search(rf"\b{re.escape(surname)}\b", text):
             return True
     return False

@@ -110,10 +110,15 @@ def _new_this_week(view: BriefView) -> list[str]:
 
 
 def _key_judgements(view: BriefView) -> list[str]:
+    """Key developments (event records in English), or the top points when no record was extracted."""
     w = view.w
-    lines = [f"## {w['key_judgements']}", ""]
+    lines = [f"## {w['key_developments']}", ""]
+    if view.developments:
+        return lines + [f"{n}. {md(d.en)}{_refs(d.citations)}" for n, d in enumerate(view.developments, start=1)]
     if not view.key_judgements:
-        return lines + [f"_{w['no_key_judgements']}_"]
+        return lines + [f"_{w['no_key_developments']}_"]
+    if view.developments_note:
+        lines += [f"_{md(view.developments_note)}_", ""]
     for n, kj in enumerate(view.key_judgements, start=1):
         where = f" — {w['see']} [{md(kj.section_title)}](#{kj.section_anchor})" if kj.section_anchor else _refs(kj.citations)
         lines.append(f"{n}. {md(kj.en)}{_notes(kj)}{where}")

@@ -14,7 +14,7 @@ from typing import Any
 from briefgen import __version__
 from briefgen.errors import ConfigError
 from briefgen.model import (
-    CARRIED_OVER, Actor, Brief, Citation, Discrepancy, EngineInfo, Period, Point, Section, Source, SourceWarning,
+    CARRIED_OVER, Actor, Brief, Citation, Discrepancy, EngineInfo, Event, Period, Point, Section, Source, SourceWarning,
     TimelineEntry, Version,
 )
 
@@ -40,6 +40,33 @@ def point_dict(point: Point) -> dict[str, Any]:
         "dates_differ": point.dates_differ,
         "citations": [citation_dict(c) for c in point.citations],
     }
+
+
+def event_dict(event: Event) -> dict[str, Any]:
+    """An event record: its English (from templates), parties, place, dates, hedge, versions, reports."""
+    return {
+        "id": event.id,
+        "kind": event.kind,
+        "en": event.en,
+        "label": event.label,
+        "actors": event.actors,
+        "others": event.others,
+        "place": event.place,
+        "date": {
+            "start": event.start.isoformat() if event.start else None,
+            "end": event.end.isoformat() if event.end else None,
+            "precision": event.precision,
+        },
+        "negated": event.negated,
+        "hedged": event.hedged,
+        "background": event.background,
+        "versions": [version_dict(v) for v in event.versions],
+        "citations": [citation_dict(c) for c in event.citations],
+    }
+
+
+def version_dict(version: Version) -> dict[str, Any]:
+    return {"value": version.value, "value_en": version.value_en, "citations": [citation_dict(c) for c in version.citations]}
 
 
 def source_dict(source: Source) -> dict[str, Any]:
@@ -100,13 +127,15 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
         "engine": engine_dict(engine) if engine else {"name": "none", "version": "", "model": ""},
         "sources": [source_dict(s) for s in brief.sources],
         "key_judgements": [point_dict(p) for p in brief.key_judgements],
+        "developments": [event_dict(e) for e in brief.developments if e.en],
+        "events": [event_dict(e) for e in brief.events],
         "sections": [
             {"key": s.key, "title": {"en": s.title_en, "fr": s.title_fr}, "points": [point_dict(p) for p in s.points]}
             for s in brief.sections
         ],
         "timeline": [
-            {"date": t.date, "precision": t.precision, "fr": t.fr, "en": t.en, "hedged": t.hedged,
-             "citations": [citation_dict(c) for c in t.citations]}
+            {"date": t.date, "precision": t.precision, "fr": t.fr, "en": t.en, "label": t.label, "hedged": t.hedged,
+             "event": t.event, "citations": [citation_dict(c) for c in t.citations]}
             for t in brief.timeline
         ],
         "actors": [
@@ -116,7 +145,7 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
         "discrepancies": [
             {
                 "topic": d.topic,
-                "versions": [{"value": v.value, "value_en": v.value_en, "citations": [citation_dict(c) for c in v.citations]} for v in d.versions],
+                "versions": [version_dict(v) for v in d.versions],
             }
             for d in brief.discrepancies
         ],
@@ -176,6 +205,8 @@ def brief_from_dict(data: dict[str, Any]) -> Brief:
         warnings=[SourceWarning(w["source"], w["message"]) for w in data["warnings"]],
         sections=[Section(s["key"], s["title"]["en"], s["title"]["fr"], [_point(p) for p in s["points"]]) for s in data["sections"]],
         key_judgements=[_point(p) for p in data["key_judgements"]],
+        developments=[_event(e) for e in data.get("developments", [])],
+        events=[_event(e) for e in data.get("events", [])],
         timeline=[TimelineEntry(t["date"], t.get("precision", "day"), t["fr"], _citations(t["citations"]), t.get("en", "")) for t in data["timeline"]],
         actors=[
             Actor(a["name"], a["kind"], a.get("role"), list(a["sources"]), a.get("mentions", 0), list(a.get("variants", [])),
@@ -183,7 +214,7 @@ def brief_from_dict(data: dict[str, Any]) -> Brief:
             for a in data["actors"]
         ],
         discrepancies=[
-            Discrepancy(d["topic"], [Version(v["value"], _citations(v["citations"]), v.get("value_en")) for v in d["versions"]]) for d in data["discrepancies"]
+            Discrepancy(d["topic"], [_version(v) for v in d["versions"]]) for d in data["discrepancies"]
         ],
         period=Period(period["week"], dt.date.fromisoformat(period["start"]), dt.date.fromisoformat(period["end"])),
         generated_at=dt.datetime.fromisoformat(data["generated_at"]),
@@ -199,6 +230,22 @@ def _citations(items: list[dict[str, Any]]) -> list[Citation]:
 
 def _point(item: dict[str, Any]) -> Point:
     return Point(item["id"], item["fr"], _citations(item["citations"]), item.get("section", ""), en=item.get("en", ""), status=item.get("status", ""))
+
+
+def _version(item: dict[str, Any]) -> Version:
+    return Version(item["value"], _citations(item["citations"]), item.get("value_en"))
+
+
+def _event(item: dict[str, Any]) -> Event:
+    date = item["date"]
+    start, end = date.get("start"), date.get("end")
+    return Event(
+        id=item["id"], kind=item["kind"], actors=list(item["actors"]), others=list(item.get("others", [])), place=item["place"],
+        start=dt.date.fromisoformat(start) if start else None, end=dt.date.fromisoformat(end) if end else None,
+        precision=date.get("precision", ""), citations=_citations(item["citations"]), negated=item.get("negated", False),
+        hedged=item["hedged"], background=item.get("background", False), versions=[_version(v) for v in item["versions"]],
+        en=item["en"], label=item.get("label", ""),
+    )
 
 
 def _source(item: dict[str, Any]) -> Source:

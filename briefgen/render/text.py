@@ -83,6 +83,8 @@ def event_date(value: str, precision: str, lang: str = "en") -> str:
             return date_span(start, end, lang)
         if precision == "month":
             return month(dt.date.fromisoformat(f"{value[:7]}-01"), lang)
+        if precision == "year":
+            return value[:4]
         return day(dt.date.fromisoformat(value), lang)
     except ValueError:
         return clean(value)

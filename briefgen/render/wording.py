@@ -27,6 +27,11 @@ WORDS: dict[str, dict[str, str]] = {
         "see": "see",
         "key_judgements": "Key judgements",
         "no_key_judgements": "No key judgements this week.",
+        "key_developments": "Key developments",
+        "no_key_developments": "No key developments this week.",
+        # The key developments box falls back to the top points when no event record could be written.
+        "no_records": "No event record could be extracted from these sources; the most corroborated points "
+                      "of the brief stand in for key developments.",
         "no_material": "No material this week.",
         "not_translated": "(French original: not translated)",
         "reported_by": "(reported by {n} sources)",
@@ -108,6 +113,9 @@ WORDS: dict[str, dict[str, str]] = {
         "see": "voir",
         "key_judgements": "Points clés",
         "no_key_judgements": "Pas de point clé cette semaine.",
+        "key_developments": "Points clés",  # the French edition shows the top points (the records are English)
+        "no_key_developments": "Pas de point clé cette semaine.",
+        "no_records": "",
         "no_material": "Rien à signaler cette semaine.",
         "not_translated": "",
         "reported_by": "(rapporté par {n} sources)",

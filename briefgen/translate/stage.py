@@ -1,5 +1,6 @@
 """The translate stage: fills Point.en, TimelineEntry.en, Actor.role_en and name_en, the discrepancy
-Version.value_en, Brief.untranslated and Brief.engine.
+Version.value_en, Event.object_en, Brief.untranslated and Brief.engine; then the English of
+event records from templates (english.py).
 
 Each distinct French text is translated once, through the cache, with glossary terms and names
 protected by placeholders (see protect.py).
@@ -12,8 +13,9 @@ from pathlib import Path
 
 from briefgen.attribution import compose, dates_note
 from briefgen.config import Config
+from briefgen.english import write_english
 from briefgen.errors import BriefgenError, EngineUnavailableError
-from briefgen.model import Brief, Point, TimelineEntry, Version, WarningSink
+from briefgen.model import Brief, Event, Point, TimelineEntry, Version, WarningSink
 from briefgen.translate.cache import TranslationCache
 from briefgen.translate.engine import Translator, chunks
 from briefgen.translate.glossary import Glossary, load_glossary
@@ -28,22 +30,27 @@ def translate_brief(brief: Brief, translator: Translator, config: Config) -> Bri
     """Fill in the English of every point, timeline entry, listed actor's role and organisation
     name, and listed discrepancy value (those the document shows: translation stays bounded by the
     brief, not the corpus); what only English sources state is kept as is. People keep their
-    names unless the glossary gives an English form (Vladimir Poutine: Vladimir Putin). A
-    French-only edition (config.languages) translates nothing; the brief records the translator it
-    was given (translate.NoTranslation from the CLI)."""
+    names unless the glossary gives an English form (Vladimir Poutine: Vladimir Putin). Names, roles
+    and discrepancy values the analysis stages already wrote in English (the gazetteer) are kept;
+    event records' free-text objects are translated as short phrases. A French-only edition
+    (config.languages) translates nothing; the brief records the translator it was given
+    (translate.NoTranslation from the CLI)."""
     if "en" not in config.languages:
         brief.engine = translator.info
         return brief
     english_sources = {s.id for s in brief.sources if s.language == "en"}
     items = _items(brief)
     actors = brief.listed_actors(config.max_actors)
-    organisations = [a for a in actors if a.kind != "person"]
-    versions = [v for d in brief.listed_discrepancies(config.max_discrepancies) for v in d.versions]
+    roles = [a for a in actors if a.role and not a.role_en]  # the gazetteer's come first
+    organisations = [a for a in actors if a.kind != "person" and not a.name_en]
+    versions = [v for d in brief.listed_discrepancies(config.max_discrepancies) for v in d.versions if v.value_en is None]
+    objects = [e for e in brief.events if e.object_fr]  # short phrases: what was announced, said, suspended
     todo = [piece for item in items if not _only_english([c.source for c in item.citations], english_sources)
             for piece in _pieces(item)]
-    todo += [a.role for a in actors if a.role and not _only_english(a.sources, english_sources)]
+    todo += [a.role for a in roles if not _only_english(a.sources, english_sources)]
     todo += [a.name for a in organisations if not _only_english(a.sources, english_sources)]
     todo += [_value_words(v) for v in versions]
+    todo += [e.object_fr for e in objects]
     english = translate_texts(todo, translator, config, brief)
     for item in items:
         stated_in_english = _only_english([c.source for c in item.citations], english_sources)
@@ -51,8 +58,10 @@ def translate_brief(brief: Brief, translator: Translator, config: Config) -> Bri
     glossary = load_glossary(config.glossary)
     for actor in actors:
         stated_in_english = _only_english(actor.sources, english_sources)
-        if actor.role:
+        if actor in roles:
             actor.role_en = actor.role if stated_in_english else english.get(actor.role)
+        if actor.name_en:
+            continue  # the gazetteer's (« Vladimir Poutine » -> Vladimir Putin, AES -> Alliance of Sahel States)
         if actor.kind == "person" or stated_in_english:
             actor.name_en = glossary.english_for(actor.name) or actor.name
         else:
@@ -60,8 +69,12 @@ def translate_brief(brief: Brief, translator: Translator, config: Config) -> Bri
     for version in versions:
         words = _value_words(version)
         version.value_en = english.get(words, words) + version.value[len(words):]
+    for event in objects:  # a phrase the engine left French words in is dropped: the top lines hold none
+        event.object_en = "" if untranslated(english.get(event.object_fr, "")) else english.get(event.object_fr, "")
+    write_english(brief, config.key_judgements)
     shown = [item.en for item in items] + [a.role_en or "" for a in actors] + [a.name_en or "" for a in actors]
-    brief.untranslated = [word for text in shown + [v.value_en or "" for v in versions] for word in untranslated(text)]
+    shown += [v.value_en or "" for d in brief.listed_discrepancies(config.max_discrepancies) for v in d.versions]
+    brief.untranslated = [word for text in shown + [e.en for e in brief.developments] for word in untranslated(text)]
     brief.engine = translator.info
     return brief
 

@@ -14,15 +14,17 @@ from lxml import etree
 
 from briefgen.config import SHIPPED_TEMPLATE, Config
 from briefgen.errors import TemplateError
-from briefgen.model import Brief, Citation, Point, Section
+from briefgen.model import Brief, Citation, Event, Point, Section
 from briefgen.render import render_docx
+from briefgen.render.context import DEVELOPMENT_NOTES
+from briefgen.render.wording import words
 from briefgen.render.text import clean
 
 from .conftest import GENERATED_AT, MARKING, SECTIONS, footnoted_citations, make_source
 from .helpers import RESAVED, W, all_parts_text, footnote_texts, headings, part_xml, section_paragraphs
 
 ORDER = [
-    "Key judgements", "Diplomacy", "Security", "Economy", "Russia context", "Timeline", "Key actors",
+    "Key developments", "Diplomacy", "Security", "Economy", "Russia context", "Timeline", "Key actors",
     "Discrepancies", "Analyst notes", "Sources", "Methodology", "Annex: French original and English translation",
 ]
 HOSTILE = [
@@ -62,9 +64,22 @@ def test_every_point_is_in_its_section_with_its_corroboration(rendered):
                 assert f"(reported by {point.corroboration} sources)" in paragraph.text
 
 
-def test_key_judgements_link_to_their_section_or_carry_footnotes(rendered):
+def test_key_developments_carry_a_footnote_per_report(brief, config, tmp_path):
+    visit = brief.sections[0].points[0]
+    brief.developments = [Event("E1", "visit", ["Rudolph Atallah"], [], "Bamako", None, None, "", visit.citations,
+                                en="Rudolph Atallah visited Bamako on 8–11 July 2025 (2 sources).")]  # fmt: skip
+    out = tmp_path / "developments.docx"
+    render_docx(brief, config, out)
+    [paragraph] = section_paragraphs(out, "Key developments")
+    assert paragraph.style.name == "Key Judgement"
+    assert paragraph.text.startswith("Rudolph Atallah visited Bamako on 8–11 July 2025 (2 sources).")
+    assert len(paragraph._p.findall(f".//{W}footnoteReference")) == min(len(visit.citations), DEVELOPMENT_NOTES)
+
+
+def test_without_records_the_top_points_stand_in_and_say_so(rendered):
     brief, path, _ = rendered
-    paragraphs = section_paragraphs(path, "Key judgements")
+    note, *paragraphs = section_paragraphs(path, "Key developments")
+    assert note.text == words("en")["no_records"]
     assert [p.style.name for p in paragraphs] == ["Key Judgement"] * len(brief.key_judgements)
     in_sections = {p.id for p in brief.points()}
     for kj, paragraph in zip(brief.key_judgements, paragraphs):
@@ -283,7 +298,7 @@ def test_sections_come_from_the_brief_not_the_config(brief, tmp_path):
     brief.sections = brief.sections[:2]
     out = tmp_path / "two.docx"
     render_docx(brief, Config(sections=SECTIONS), out)
-    assert headings(out)[:3] == ["Key judgements", "Diplomacy", "Security"]
+    assert headings(out)[:3] == ["Key developments", "Diplomacy", "Security"]
     assert headings(out)[3] == "Timeline"
 
 
@@ -308,10 +323,11 @@ def test_shipped_template_keeps_tags_out_of_attributes():
 
 def test_a_template_resaved_by_libreoffice_still_renders(brief, config, tmp_path):
     """tests/data/render/brief-resaved-by-libreoffice.docx: the shipped template opened and saved as
-    .docx by LibreOffice 7.4 (soffice --convert-to docx), as a user restyling it would."""
+    .docx by LibreOffice 7.4 (soffice --convert-to docx), as a user restyling it would. It predates
+    the Key developments box: a user's older template keeps working, with its Key judgements."""
     out = tmp_path / "out.docx"
     render_docx(brief, replace(config, template=RESAVED), out)
-    assert headings(out) == [*ORDER[:-2], ORDER[-1], ORDER[-2]]  # that older template had the annex before the methodology
+    assert headings(out) == ["Key judgements", *ORDER[1:-2], ORDER[-1], ORDER[-2]]  # that older template had the annex before the methodology, and its Key judgements
     assert len(footnote_texts(out)) == len(footnoted_citations(brief))
     body = part_xml(out, "word/document.xml")
     bookmarks = {b.get(f"{W}name") for b in body.iter(f"{W}bookmarkStart")}

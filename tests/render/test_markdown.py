@@ -8,7 +8,9 @@ from dataclasses import replace
 
 from markdown_it import MarkdownIt
 
+from briefgen.model import Event
 from briefgen.render import render_markdown
+from briefgen.render.context import DEVELOPMENT_NOTES
 from briefgen.render.text import clean
 
 from .conftest import footnoted_citations
@@ -87,3 +89,16 @@ def test_actors_show_their_other_spellings_and_mentions(rendered):
     row = next(line for line in text.splitlines() if line.startswith("| **Rudolph Atallah**"))
     assert row.startswith("| **Rudolph Atallah** (also Rudy Atallah) |")
     assert f"| {atallah.mentions} |" in row
+
+
+def test_key_developments_are_numbered_with_their_footnotes(brief, config, tmp_path):
+    visit = brief.sections[0].points[0]
+    brief.developments = [Event("E1", "visit", ["Rudolph Atallah"], [], "Bamako", None, None, "", visit.citations,
+                                en="Rudolph Atallah visited Bamako on 8–11 July 2025 (2 sources).")]  # fmt: skip
+    path = tmp_path / "developments.md"
+    render_markdown(brief, config, path)
+    text = path.read_text(encoding="utf-8")
+    block = text.split("## Key developments\n\n", 1)[1].split("\n\n## ", 1)[0]
+    assert block == "1. Rudolph Atallah visited Bamako on 8–11 July 2025 (2 sources)." + "".join(
+        f"[^{n}]" for n in range(1, min(len(visit.citations), DEVELOPMENT_NOTES) + 1)
+    )

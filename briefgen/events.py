@@ -1,0 +1,634 @@
+"""Events stage: event records (who did what, with or to whom, where, when) from the parsed French.
+
+In the spirit of CAMEO/ACLED event coding: a trigger word (« s'est rendu », « a rencontré »,
+« a annoncé », « frappe », « mises en sommeil ») found by its lemma in a parsed sentence gives an
+event of one kind; its subject, objects, place and dates come from the parse, named parties from
+the actors stage (so « Il » and « L'émissaire » resolve to the person the article is about), and
+dates from `dates.find_dates` against the article's date. Every report of the same event, from
+every outlet, is merged into one record (same kind, same party, dates that fit). The English is
+written later from templates (english.py); records need only names, places, dates and, for what
+was announced or said, a short French phrase.
+
+Also ranks the candidate key developments (by corroboration, kind and recency); english.py keeps
+the first 3-5 it can write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from briefgen import syntax
+from briefgen.config import Config
+from briefgen.dates import EVENT_WINDOW_DAYS, DateMention, DateRef, find_dates
+from briefgen.french import fold, stems
+from briefgen.gazetteer import Gazetteer, load_gazetteer
+from briefgen.model import Actor, Brief, Citation, Event, Sentence, Token
+
+# Verbs whose lemma alone gives the kind of event.
+VERB_KINDS = {
+    "visiter": "visit", "séjourner": "visit",
+    "rencontrer": "meeting", "recevoir": "meeting", "réunir": "meeting", "entretenir": "meeting",
+    "déclarer": "statement", "affirmer": "statement", "souligner": "statement", "dire": "statement",
+    "assurer": "statement", "préciser": "statement", "expliquer": "statement",
+    "annoncer": "announcement", "inaugurer": "announcement", "lancer": "announcement",
+    "convenir": "agreement", "signer": "agreement",
+    "attaquer": "attack", "tuer": "attack", "revendiquer": "attack",
+    "suspendre": "suspension", "interrompre": "suspension",
+    "reprendre": "resumption", "relancer": "resumption", "réactiver": "resumption",
+}  # fmt: skip
+# Verbs that make an event of their object: « a effectué une visite », « a conclu sa visite »,
+# « a tenu une série de réunions », « vont procéder à la création », « ont été mises en sommeil ».
+VERB_OBJECT_KINDS = {
+    ("effectuer", "visite"): "visit", ("conclure", "visite"): "visit", ("entamer", "visite"): "visit",
+    ("achever", "visite"): "visit", ("tenir", "réunion"): "meeting", ("tenir", "série"): "meeting",
+    ("procéder", "création"): "announcement", ("mettre", "sommeil"): "suspension",
+    ("aboutir", "signature"): "agreement", ("connaître", "début"): "resumption",
+    ("poser", "pierre"): "announcement",
+}  # fmt: skip
+# Nouns that are events by themselves when the sentence reports rather than comments.
+NOUN_KINDS = {"frappe": "attack", "attaque": "attack", "assaut": "attack", "embuscade": "attack", "visite": "visit",
+              "rencontre": "meeting"}
+# Verbs ending an event: their date is its last day.
+ENDING = frozenset({"conclure", "achever", "terminer"})
+# Speakers who are commentators, not parties: their « estiment » is analysis, not an event.
+COMMENTATORS = frozenset({"analyste", "analystes", "expert", "experts", "observateur", "observateurs"})
+COMMENTARY = re.compile(
+    r"\b(?:analystes?|experts?|observateurs?|estiment|pensent|selon eux|de facto|dans (?:un|ce) contexte)\b", re.I
+)
+# An infinitive reports an event only in a near future (« vont procéder »), not an aim (« visait à relancer »).
+NEAR_FUTURE = frozenset({"aller", "devoir"})
+# How far after its verb the parser may have left an event noun (« a conclu dimanche 13 juillet 2025 sa visite »).
+OBJECT_REACH = 8
+WEEKDAYS_AND_MONTHS = frozenset(
+    "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août "
+    "septembre octobre novembre décembre".split()
+)
+# An aside between dashes (« - qui avait, selon certains analystes, précipité ... - ») is not the
+# sentence's own commentary.
+ASIDE = re.compile(r"\s[-–—]\s[^-–—]+?\s[-–—](?=[\s,.])")
+# Nouns of launching something: the object of « procéder à la création de ... ».
+LAUNCH_NOUNS = frozenset({"création", "ouverture", "lancement", "inauguration", "construction"})
+# Subjects that stand for the person the article is telling about (pronouns and their roles).
+ANAPHORIC_HEADS = frozenset({"il", "elle", "émissaire", "envoyé", "diplomate", "délégation", "mission"})
+# An unnamed source (« selon des sources médiatiques », « selon des fuites ») leaves an event unconfirmed.
+UNNAMED_SOURCE = re.compile(r"\b(?:selon|d['’]après)\s+(?:des|une|certaines?|plusieurs)\s+(?:sources?|fuites?)", re.I)
+YEAR = re.compile(r"\b(?:en|de|depuis)\s+((?:19|20)\d\d)\b")
+# A free-text object (what was announced or said) is cut to this many words: a phrase, not a sentence.
+OBJECT_MAX_WORDS = 16
+# Events that end more than this many days before the oldest article are recalled background, not
+# the news the sources cover (« la dernière visite ... remontait à octobre 2022 », « en février
+# dernier »); nor is what a reminder sentence recalls (« Pour rappel, ... »).
+BACKGROUND_DAYS = 45
+REMINDER = re.compile(r"^(?:pour (?:rappel|mémoire)|rappelons que|il convient de rappeler)\b", re.I)
+# Key developments: importance of each kind, then corroboration (log2 of sources), recency.
+KIND_WEIGHT = {"visit": 1.0, "meeting": 0.8, "agreement": 0.9, "attack": 1.0, "announcement": 0.8,
+               "suspension": 0.6, "resumption": 0.7, "statement": 0.4}  # fmt: skip
+W_CORROBORATION, W_NAMED, W_RECENT, HEDGE_PENALTY = 1.0, 0.5, 0.5, 0.3
+RECENT_DAYS = 30  # an event this close to the newest one counts as recent
+# Two reports of a statement or announcement are one when they share this share of content stems.
+SAME_OBJECT_OVERLAP = 0.3
+# Reports dated (or, undated, published) further apart than this are of different events.
+HALF_YEAR_DAYS = 183
+LAUNCH_SHARED_STEMS = 3  # ...and an announcement by another party when they share this many
+
+
+@dataclass
+class _Party:
+    """Who takes part, as found in one sentence: a named actor, or an unnamed noun phrase."""
+
+    name: str
+    named: bool
+
+
+def extract_events(brief: Brief, config: Config) -> Brief:
+    """Fill `brief.events` (merged records, dated first) and `brief.developments`."""
+    gazetteer = load_gazetteer()
+    names = _NameIndex(brief.actors, [s for source in brief.sources for s in source.sentences() if s.tokens])
+    found: list[Event] = []
+    for source in brief.sources:
+        reference = DateRef.of_article(source.date, source.date_precision)
+        last_person: str | None = None
+        previous = None
+        for sentence in source.sentences():
+            told = events_in(sentence, reference, names, gazetteer, last_person, previous) if sentence.tokens else []
+            found.extend(told)
+            named = [a for e in told if e.kind in ("visit", "meeting") for a in e.actors if names.named(a)]
+            last_person = next(iter(named), None) or names.subject_person(sentence) or last_person
+            previous = sentence
+    events = merge(found, {s.id: s.date for s in brief.sources if s.date})
+    news_from = _news_start(brief)
+    for event in events:
+        event.background = bool(news_from and event.end and event.end < news_from) or all(
+            REMINDER.match(c.quote) for c in event.citations
+        )
+    brief.events = sorted(events, key=lambda e: (e.start or dt.date.max, e.kind, e.id))
+    gazetteer_names = lambda party: bool(gazetteer.find_organisations(party) or gazetteer.is_place(party))  # noqa: E731
+    brief.developments = developments(brief.events, lambda p: names.named(p) or gazetteer_names(p))
+    return brief
+
+
+class _NameIndex:
+    """Named people by their surname (spelling variants too): the actors stage's, and the parser's
+    PER entities it missed."""
+
+    def __init__(self, actors: Sequence[Actor], parsed: Sequence[Sentence]) -> None:
+        self.by_surname: dict[str, str] = {}
+        for actor in actors:
+            if actor.kind == "person":
+                for name in (actor.name, *actor.variants):
+                    self.by_surname.setdefault(fold(name.split()[-1]), actor.name)
+        for sentence in parsed:  # people the rules missed (« a déclaré William Stevens »): the parser's
+            for entity in sentence.entities:
+                words = entity.text.split()
+                if entity.label == "PER" and len(words) >= 2 and all(w[:1].isupper() for w in words):
+                    self.by_surname.setdefault(fold(words[-1]), entity.text)
+        self.known = set(self.by_surname.values()) | {a.name for a in actors}
+
+    def named(self, party: str) -> bool:
+        return party in self.known
+
+    def people(self, tokens: Sequence[Token], indices: Sequence[int]) -> list[str]:
+        out: list[str] = []
+        for i in indices:
+            name = self.by_surname.get(fold(tokens[i].text)) if tokens[i].text[:1].isupper() else None
+            if name and name not in out:
+                out.append(name)
+        return out
+
+    def subject_person(self, sentence: Sentence) -> str | None:
+        """The named person the sentence is about: its main verb's subject (a mission it leads too)."""
+        if not sentence.tokens:
+            return None
+        tokens = sentence.tokens
+        subject = syntax.subject(tokens, syntax.root(tokens))
+        if subject is None:
+            return None
+        led = [i for c in syntax.children(tokens, subject) if tokens[c].dep == "acl" for i in syntax.subtree(tokens, c)]
+        return next(iter(self.people(tokens, [*_heads(tokens, subject), *led])), None)
+
+    def named_subject(self, sentence: Sentence, besides: int) -> str | None:
+        """A person named as the subject of another verb of the sentence (« S'il ..., Rudy Atallah n'a pas »)."""
+        tokens = sentence.tokens or []
+        for i, token in enumerate(tokens):
+            if token.dep in syntax.SUBJECT and i != besides:
+                found = self.people(tokens, _heads(tokens, i))
+                if found:
+                    return found[0]
+        return None
+
+
+def events_in(
+    sentence: Sentence, reference: DateRef | None, names: _NameIndex, gazetteer: Gazetteer,
+    last_person: str | None, previous: Sentence | None = None,
+) -> list[Event]:  # fmt: skip
+    """The events one parsed sentence reports (commentary and questions report none). A reporting
+    verb with its speaker after it (« ..., a annoncé William Stevens ») gives its speaker to the
+    events of the clause it reports instead of being an event of its own."""
+    tokens = sentence.tokens or []
+    if COMMENTARY.search(ASIDE.sub(" ", sentence.text)) or sentence.text.rstrip().endswith("?"):
+        return []
+    context = _Context(sentence, reference, names, gazetteer, last_person, previous)
+    found = [e for i, kind in _triggers(tokens) if (e := _event(context, i, kind)) is not None]
+    reporting = [e for e in found if e.kind in ("statement", "announcement") and not e.object_fr]
+    reported = [e for e in found if e not in reporting]
+    not_met = {o for e in found if e.kind == "meeting" and e.negated for o in e.others}
+    for event in found:  # « S'il a rencontré X, il n'a pas rencontré Y »: the parser may hang Y on the first verb
+        if event.kind == "meeting" and not event.negated:
+            event.others = [o for o in event.others if o not in not_met]
+    for event in found:  # « mises en sommeil ..., avant de connaître un début de réactivation »
+        event.object_fr = event.object_fr or next((e.object_fr for e in found if e.kind == "suspension"), "")
+    if not reported:
+        return [e for e in found if e.object_fr]
+    for event in reported:
+        if not event.actors and reporting:
+            event.actors = reporting[0].actors
+    return reported
+
+
+@dataclass
+class _Context:
+    sentence: Sentence
+    reference: DateRef | None
+    names: _NameIndex
+    gazetteer: Gazetteer
+    last_person: str | None  # the person the article was last telling about
+    previous: Sentence | None  # the sentence before, for « Ces initiatives »
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self.sentence.tokens or []
+
+
+def _event(context: _Context, trigger: int, kind: str) -> Event | None:
+    sentence, tokens = context.sentence, context.tokens
+    noun = tokens[trigger].pos == "NOUN"
+    verb = tokens[trigger].head if noun else trigger
+    scope = syntax.subtree(tokens, trigger)
+    if noun:  # « la visite officielle du Général Assimi Goïta en Russie »: its people are its parties
+        actors = [_Party(n, True) for n in context.names.people(tokens, scope)][:1]
+    else:
+        actors = _subject_parties(context, verb) or _inverted_subject(context, verb, kind)
+        if kind == "attack" and tokens[verb].lemma in ("revendiquer", "tuer"):  # the subject is what was claimed, or the victims
+            actors = _agents(context, verb)
+        if kind in ("suspension", "resumption"):
+            actors = [p for p in actors if p.named and p.name[:1].isupper()]  # what was suspended is no party
+    if kind in ("visit", "meeting", "statement") and not any(p.named for p in actors):
+        return None  # an unnamed « on » or a commentator is no party to a brief's event
+    names = [p.name for p in actors]
+    nested = {j for i in scope if i != trigger and tokens[i].lemma in VERB_KINDS for j in syntax.subtree(tokens, i)}
+    root = syntax.root(tokens)
+    dated = [i for i in (scope if verb != root else range(len(tokens))) if i not in nested]
+    start, end, precision = _span(_dates(sentence, tokens, dated, context.reference), sentence.text if verb == root else "")
+    event = Event(
+        id="",
+        kind=kind,
+        actors=names,
+        others=_others(context, trigger, kind, [i for i in scope if i not in nested], names) if kind != "visit" else [],
+        place=_place(tokens, scope, sentence, context.gazetteer) if kind in ("visit", "meeting", "attack", "announcement") else None,
+        start=start,
+        end=end,
+        precision=precision,
+        citations=[Citation(sentence.source_id, sentence.paragraph, sentence.text, sentence.start, sentence.end)],
+        negated=syntax.is_negated(tokens, verb) or any(tokens[i].lemma == "ni" for i in scope),
+        hedged=_hedged(sentence, tokens, verb),
+        ends=tokens[verb].lemma in ENDING,
+        object_fr=_object(context, trigger, kind) if kind not in ("visit", "meeting") else "",
+        action=_attack_noun(sentence, tokens, trigger) if noun and kind == "attack" else tokens[verb].lemma,
+    )
+    if kind == "statement" and not event.object_fr:
+        return None if actors and not any(p.named for p in actors) else event
+    if kind == "attack" and not (event.object_fr or event.actors or event.place):
+        return None  # « l'état-major a confirmé l'attaque »: nothing a reader learns
+    return event
+
+
+def _others(context: _Context, trigger: int, kind: str, scope: Sequence[int], actors: list[str]) -> list[str]:
+    """Whom they met, whom it struck: people in the trigger's clause outside its subject; for a
+    meeting the parser cut off its verb, those named up to the next trigger, else the unnamed
+    parties its objects name (« des officiers maliens »). A visit has none: its meetings are records
+    of their own."""
+    tokens, names = context.tokens, context.names
+    subject = _subject(tokens, trigger) if tokens[trigger].pos != "NOUN" else None
+    told = set(syntax.subtree(tokens, subject)) if subject is not None else set()
+    others = [n for n in names.people(tokens, [i for i in scope if i not in told]) if n not in actors]
+    if kind == "meeting" and not others:
+        after = next((i for i in range(trigger + 1, len(tokens)) if tokens[i].lemma in VERB_KINDS), len(tokens))
+        others = [n for n in names.people(tokens, range(trigger + 1, after)) if n not in actors]
+    return others or (_unnamed_objects(context, trigger) if kind == "meeting" else [])
+
+
+def _attack_noun(sentence: Sentence, tokens: Sequence[Token], noun: int) -> str:
+    """« frappe de drone », « attaque »: the noun and the kind it names (english.py writes it)."""
+    kind = [c for c in syntax.children(tokens, noun) if tokens[c].dep == "nmod" and tokens[c].pos == "NOUN"][:1]
+    return syntax.text_of(sentence.text, tokens, [noun, *kind]).lower()
+
+
+def _hedged(sentence: Sentence, tokens: Sequence[Token], verb: int) -> bool:
+    return syntax.is_conditional(tokens, verb) or syntax.hedge(tokens) == "possibility" or bool(
+        UNNAMED_SOURCE.search(sentence.text)
+    )
+
+
+def _subject(tokens: Sequence[Token], verb: int) -> int | None:
+    """The verb's subject, or its governing verb's for an infinitive or a present participle
+    (« Les États-Unis vont procéder », « Il a discuté ..., annonçant »)."""
+    found = syntax.subject(tokens, verb)
+    if found is None and tokens[verb].dep in ("xcomp", "advcl") and tokens[verb].head != verb:
+        return syntax.subject(tokens, tokens[verb].head)
+    if found is None:  # « Abdoulaye Diop et Rudolph Atallah ont convenu »: a subject the parser cut off as a root
+        return next((i for i in range(verb) if tokens[i].head == i and tokens[i].pos == "PROPN"), None)
+    return found
+
+
+def _heads(tokens: Sequence[Token], i: int) -> list[int]:
+    """A noun phrase's own naming tokens: its head, names apposed or flat to it, coordinated
+    phrases (« X et Y »); not the people its complements name (« conseiller de Donald Trump »)."""
+    out, todo = [], [i]
+    while todo:
+        j = todo.pop()
+        out.append(j)
+        todo += [c for c in syntax.children(tokens, j) if tokens[c].dep in ("conj", "appos", "flat:name", "flat")
+                 or tokens[c].dep == "nmod" and tokens[c].pos == tokens[j].pos == "PROPN"]  # « Assimi Goita »
+    return sorted(out)
+
+
+def _subject_parties(context: _Context, verb: int) -> list[_Party]:
+    """Who did it: the people the subject names, else a listed organisation or a place, else the
+    person in context for a pronoun or a role noun (« Il », « L'émissaire »), else the noun phrase."""
+    sentence, tokens, names, gazetteer = context.sentence, context.tokens, context.names, context.gazetteer
+    subject = _subject(tokens, verb)
+    if subject is None:
+        return []
+    people = names.people(tokens, _heads(tokens, subject))
+    if people:
+        return [_Party(n, True) for n in people]
+    span = syntax.subtree(tokens, subject)
+    text = syntax.text_of(sentence.text, tokens, span)
+    organisations = gazetteer.find_organisations(text)
+    if organisations and tokens[subject].pos == "PROPN":
+        return [_Party(text[s:e], True) for s, e, _ in organisations]
+    head = tokens[subject]
+    if head.lemma in COMMENTATORS or head.text.lower() in ("ils", "elles", "on", "nous", "qui"):
+        return []
+    if head.text.lower() in ANAPHORIC_HEADS or head.lemma in ANAPHORIC_HEADS:
+        led = [i for c in syntax.children(tokens, subject) if tokens[c].dep == "acl" for i in syntax.subtree(tokens, c)]
+        person = next(iter(names.people(tokens, led)), None) or names.named_subject(sentence, subject) or context.last_person
+        return [_Party(person, True)] if person else []  # « une mission dirigée par X », « S'il ..., X »
+    if head.pos == "PROPN" and gazetteer.is_place(head.text):
+        return [_Party(head.text, True)]
+    if head.pos == "PRON":
+        return []
+    own = [i for i in span if tokens[i].head == subject and tokens[i].dep in ("det", "amod", "nummod")]
+    phrase = syntax.text_of(sentence.text, tokens, [*own, subject])
+    return [_Party(phrase, gazetteer.noun_phrase(phrase) is not None or gazetteer.role(phrase) is not None)]
+
+
+def _agents(context: _Context, verb: int) -> list[_Party]:
+    """Who did it, for a passive verb: « revendiqué par le JNIM »."""
+    tokens, gazetteer = context.tokens, context.gazetteer
+    for child in syntax.children(tokens, verb):
+        if tokens[child].dep == "obl:agent":
+            text = syntax.text_of(context.sentence.text, tokens, syntax.subtree(tokens, child))
+            found = context.names.people(tokens, _heads(tokens, child)) or [text[s:e] for s, e, _ in gazetteer.find_organisations(text)]
+            return [_Party(n, True) for n in found[:1]]
+    return []
+
+
+def _unnamed_objects(context: _Context, verb: int) -> list[str]:
+    """The unnamed parties a verb's objects name, when the gazetteer can write them in English."""
+    tokens, out = context.tokens, []
+    for child in syntax.children(tokens, verb):
+        if tokens[child].dep in ("obj", "obl:arg") and tokens[child].pos == "NOUN":
+            own = [i for i in syntax.children(tokens, child) if tokens[i].dep in ("det", "amod", "nummod")]
+            phrase = syntax.text_of(context.sentence.text, tokens, [*own, child])
+            if context.gazetteer.noun_phrase(phrase) or context.gazetteer.role(phrase):
+                out.append(phrase)
+    return out
+
+
+def _inverted_subject(context: _Context, verb: int, kind: str) -> list[_Party]:
+    """« ..., a annoncé William Stevens », « s'est rendue au Mali une mission dirigée par X »: the
+    parser reads a subject after the verb as its object."""
+    if kind not in ("statement", "announcement", "visit"):
+        return []
+    tokens = context.tokens
+    for child in syntax.children(tokens, verb):
+        if tokens[child].dep in ("obj", "nsubj") and child > verb:
+            led = [i for c in syntax.children(tokens, child) if tokens[c].dep == "acl" for i in syntax.subtree(tokens, c)]
+            people = context.names.people(tokens, [*_heads(tokens, child), *led])
+            if people:
+                return [_Party(people[0], True)]
+    return []
+
+
+def _triggers(tokens: Sequence[Token]) -> list[tuple[int, str]]:
+    """(token index, kind) of every event trigger; a noun inside another trigger's clause is its object."""
+    found = []
+    for i, token in enumerate(tokens):
+        kind = None
+        if token.pos in ("VERB", "AUX") and _asserted(tokens, i):
+            kind = VERB_KINDS.get(token.lemma)
+            if token.lemma == "rendre" and _reflexive(tokens, i):
+                kind = "visit"
+            for child in [*syntax.children(tokens, i), *_next_noun(tokens, i)]:
+                kind = VERB_OBJECT_KINDS.get((token.lemma, tokens[child].lemma), kind)
+        elif token.pos == "NOUN" and token.lemma in NOUN_KINDS and tokens[token.head].pos == "VERB":
+            kind = NOUN_KINDS[token.lemma]
+        if kind:
+            found.append((i, kind))
+    covered = {j for i, _ in found if tokens[i].pos != "NOUN" for j in syntax.subtree(tokens, i) if j != i}
+    return [(i, kind) for i, kind in found if tokens[i].pos != "NOUN" or i not in covered]
+
+
+def _next_noun(tokens: Sequence[Token], verb: int) -> list[int]:
+    """The first noun within OBJECT_REACH tokens after a verb: the parser sometimes cuts the object
+    off its verb (« a conclu dimanche 13 juillet 2025 sa visite »)."""
+    return next(([i] for i in range(verb + 1, min(verb + OBJECT_REACH, len(tokens))) if tokens[i].pos == "NOUN"
+                 and tokens[i].lemma not in WEEKDAYS_AND_MONTHS), [])  # fmt: skip
+
+
+def _asserted(tokens: Sequence[Token], verb: int) -> bool:
+    """Finite or participle; an infinitive only in a near future or after « avant de »."""
+    if tokens[verb].morph.get("VerbForm") != "Inf":
+        return True
+    marks = {tokens[c].lemma for c in syntax.children(tokens, verb)}
+    return "avant" in marks or tokens[verb].head != verb and tokens[tokens[verb].head].lemma in NEAR_FUTURE
+
+
+def _reflexive(tokens: Sequence[Token], verb: int) -> bool:
+    """« s'est rendu »: the parser lemmatises the elided « s’ » as itself."""
+    return any(fold(tokens[c].text) in ("se", "s'") for c in syntax.children(tokens, verb))
+
+
+def _dates(sentence: Sentence, tokens: Sequence[Token], scope: Sequence[int], reference: DateRef | None) -> list[DateMention]:
+    """Date mentions inside the trigger's clause (the whole sentence for the main verb)."""
+    if not scope:
+        return []
+    first, last = tokens[min(scope)].start, tokens[max(scope)].start + len(tokens[max(scope)].text)
+    return [m for m in find_dates(sentence.text, reference) if first <= m.start < last]
+
+
+def _span(dates: list[DateMention], text: str) -> tuple[dt.date | None, dt.date | None, str]:
+    """The most precise date: a range, else a day, else a month, else a year (« en 2021 »)."""
+    for precision in ("range", "day", "month"):
+        for mention in dates:
+            if mention.precision == precision:
+                return mention.first, mention.last, precision
+    year = YEAR.search(text)
+    if year:
+        return dt.date(int(year[1]), 1, 1), dt.date(int(year[1]), 12, 31), "year"
+    return None, None, ""
+
+
+def _place(tokens: Sequence[Token], scope: Sequence[int], sentence: Sentence, gazetteer: Gazetteer) -> str | None:
+    """The known place after « à », « au », « en » nearest the trigger: its own complements first
+    (« s'est rendu à Moscou »), then deeper ones (« une visite officielle à Bamako »)."""
+    inside = set(scope)
+    by_depth = sorted(scope, key=lambda i: (_depth(tokens, i, inside), i))
+    for i in by_depth:
+        token = tokens[i]
+        if token.pos != "PROPN":
+            continue
+        entity = next((e for e in sentence.entities if e.start <= i < e.end and e.label == "LOC"), None)
+        name = entity.text if entity else token.text
+        prepositions = {tokens[c].text.lower() for c in syntax.children(tokens, i)}
+        if prepositions & {"à", "au", "en", "aux"} and gazetteer.is_place(name):
+            return name
+    return None
+
+
+def _depth(tokens: Sequence[Token], i: int, inside: set[int]) -> int:
+    depth = 0
+    while tokens[i].head != i and tokens[i].head in inside:
+        i, depth = tokens[i].head, depth + 1
+    return depth
+
+
+def _object(context: _Context, trigger: int, kind: str) -> str:
+    """What was announced, said, agreed, suspended or struck, as a short French phrase ("" if none
+    fits in OBJECT_MAX_WORDS: a cut phrase reads worse than none)."""
+    sentence, tokens = context.sentence, context.tokens
+    quote = re.search(r"«\s*([^«»]{10,}?)\s*»", sentence.text)
+    if kind == "statement" and quote and tokens[trigger].dep != "ccomp":
+        return _phrase(quote[1])
+    if kind == "attack" and tokens[trigger].lemma == "tuer":  # « Au moins 30 soldats ont été tués »: the victims
+        victims = [c for c in syntax.children(tokens, trigger) if tokens[c].dep in ("nsubj:pass", "nsubj")]
+        return syntax.text_of(sentence.text, tokens, syntax.subtree(tokens, victims[0])) if victims else ""
+    if tokens[trigger].pos == "NOUN":  # « une frappe de drone ciblant des dirigeants d'AQMI »: the target
+        head = tokens[trigger].head
+        aimed = [c for c in [*syntax.subtree(tokens, trigger), head] if tokens[c].lemma in ("cibler", "viser")]
+        targets = [c for a in aimed for c in syntax.children(tokens, a) if tokens[c].dep == "obj"]
+        return _phrase(syntax.text_of(sentence.text, tokens, syntax.subtree(tokens, targets[0]))) if targets else ""
+    wanted = ("nsubj:pass", "nsubj") if kind in ("suspension", "resumption") else ("obj", "ccomp", "obl:arg", "xcomp")
+    child = next((c for c in syntax.children(tokens, trigger) if (tokens[c].dep in wanted or tokens[c].lemma in LAUNCH_NOUNS)
+                  and tokens[c].lemma not in ("sommeil", "début") and tokens[c].pos != "PROPN"), None)  # fmt: skip
+    if child is None and kind in ("suspension", "resumption"):  # « Suspendue après ..., la coopération ... »
+        child = next((i for i, t in enumerate(tokens) if t.dep == "nsubj" and t.pos == "NOUN" and i > trigger), None)
+    if child is None:
+        return ""
+    phrase = syntax.text_of(sentence.text, tokens, syntax.subtree(tokens, child))
+    if tokens[child].text.lower() in ("ces", "cette", "ce", "cet") or any(
+        tokens[i].dep == "det" and tokens[i].text.lower() in ("ces", "cette", "ce", "cet") for i in syntax.children(tokens, child)
+    ):
+        return _named_in(context.previous) or phrase  # « Ces initiatives »: what the sentence before named
+    return _phrase(phrase)
+
+
+def _named_in(sentence: Sentence | None) -> str:
+    """The names of things (programmes, operations) a sentence gives: « Juniper Shield et Obsidian Mosaic »."""
+    if sentence is None:
+        return ""
+    things = [e.text for e in sentence.entities if e.label in ("MISC", "ORG") and e.text[:1].isupper()]
+    return " et ".join(things[:3])
+
+
+def _phrase(text: str) -> str:
+    """A clause cut to its first part, without « que », or "" when still too long."""
+    text = re.sub(r"^(?:qu['’]|que\s+|des\s+|de\s+|d['’])", "", text.strip(" ,;:«»"))  # « des dirigeants »: leaders
+    first = re.split(r"[,;:]\s", text)[0]
+    return first.strip(" ,;:«»") if len(first.split()) <= OBJECT_MAX_WORDS else ""
+
+
+def _news_start(brief: Brief) -> dt.date | None:
+    """The first day of the news the sources cover: BACKGROUND_DAYS before the oldest article."""
+    dates = [s.date for s in brief.sources if s.date and not s.background]
+    return min(dates) - dt.timedelta(days=BACKGROUND_DAYS) if dates else None
+
+
+def merge(events: list[Event], published: dict[str, dt.date]) -> list[Event]:
+    """One record per event: reports of the same kind about the same party, with dates that fit
+    (or none, the article's date standing in) and, for what was said or announced, the same words.
+
+    A report is compared only with the records sharing one of its keys (kind and party, kind and
+    day, kind and object word), so the work grows with the reports, not their square."""
+    merged: list[Event] = []
+    words: dict[int, frozenset[str]] = {}
+    index: dict[tuple, list[Event]] = defaultdict(list)
+    for event in events:
+        words[id(event)] = frozenset(stems(event.object_fr))
+        near = {id(m): m for k in _keys(event, words[id(event)]) for m in index[k]}.values()
+        same = next((m for m in near if _same_event(m, event, published, words)), None)
+        if same is None:
+            merged.append(same := event)
+        else:
+            _absorb(same, event)
+            words[id(same)] = words[id(same)] or words[id(event)]
+        for k in _keys(same, words[id(same)]):
+            if same not in index[k]:
+                index[k].append(same)
+    for event in merged:
+        event.id = _event_id(event)
+    return merged
+
+
+def _keys(event: Event, object_words: frozenset[str]) -> list[tuple]:
+    kind = (event.kind, event.negated)
+    return [(*kind, "party", a) for a in event.actors] + [(*kind, "day", event.start)] + [
+        (*kind, "word", w) for w in object_words
+    ]
+
+
+def _absorb(same: Event, event: Event) -> None:
+    """Merge the report `event` into the record `same`."""
+    same.citations = sorted({(c.source, c.start): c for c in [*same.citations, *event.citations]}.values(),
+                            key=lambda c: (c.source, c.start))  # fmt: skip
+    same.actors += [a for a in event.actors if a not in same.actors]
+    same.others += [o for o in event.others if o not in same.others and o not in same.actors]
+    same.place = same.place or event.place
+    same.hedged = same.hedged and event.hedged  # one outlet reporting it plainly confirms it
+    if _more_precise(event, same):
+        same.start, same.end, same.precision, same.ends = event.start, event.end, event.precision, event.ends
+    same.object_fr = same.object_fr or event.object_fr
+
+
+def _same_event(a: Event, b: Event, published: dict[str, dt.date], words: dict[int, frozenset[str]]) -> bool:
+    if a.kind != b.kind or a.negated != b.negated or _years_apart(a, b, published):
+        return False
+    sa, sb = words[id(a)], words[id(b)]
+    same_object = bool(sa and sb) and len(sa & sb) / min(len(sa), len(sb)) >= SAME_OBJECT_OVERLAP
+    if a.kind == "announcement" and same_object and len(sa & sb) >= LAUNCH_SHARED_STEMS:
+        return True  # « la création d'une Chambre de commerce américaine », whoever announced it
+    if a.kind == "attack" and a.start and b.start:  # one attack: same day, same place (or one unstated)
+        return a.start == b.start and (not a.place or not b.place or a.place == b.place) and a.action == b.action
+    if not set(a.actors) & set(b.actors):
+        return False
+    window = EVENT_WINDOW_DAYS + 31 * (a.precision == "month" or b.precision == "month")
+    if a.start and b.start and abs((a.start - b.start).days) > window:
+        return False
+    if a.kind in ("visit", "meeting"):
+        return a.kind == "visit" or not a.others or not b.others or bool(set(a.others) & set(b.others))
+    return same_object
+
+
+def _years_apart(a: Event, b: Event, published: dict[str, dt.date]) -> bool:
+    """Dated (or, undated, published) half a year apart or more: « Goïta a rencontré Poutine en
+    juillet 2023 » is not the meeting an article of July 2025 reports without a date."""
+    first, second = a.start or published.get(a.citations[0].source), b.start or published.get(b.citations[0].source)
+    return bool(first and second) and abs((first - second).days) > HALF_YEAR_DAYS
+
+
+PRECISION_RANK = {"range": 0, "day": 1, "month": 2, "year": 3, "": 4}
+
+
+def _more_precise(new: Event, old: Event) -> bool:
+    """A start-and-end range beats a day, a day beats a month; an end date alone never replaces a start."""
+    if new.ends and old.start:
+        return False
+    return PRECISION_RANK[new.precision] < PRECISION_RANK[old.precision] or (old.ends and not new.ends and bool(new.start))
+
+
+def _event_id(event: Event) -> str:
+    key = "|".join([event.kind, str(event.negated), *sorted(event.actors), str(event.start), event.citations[0].quote])
+    return "E" + hashlib.sha256(fold(key).encode()).hexdigest()[:10]
+
+
+def developments(events: Sequence[Event], named: Callable[[str], bool]) -> list[Event]:
+    """The records that may be key developments, most important first: corroborated, of a weighty
+    kind, with `named` parties (people, organisations, countries), recent; one per party and kind,
+    background left out. The English writer keeps the first few it can write (english.py)."""
+    candidates = [e for e in events if not e.background and (any(named(a) for a in e.actors) or e.kind == "attack")]
+    newest = max((e.end or e.start for e in candidates if e.start), default=None)
+    for event in candidates:
+        recent = bool(newest and event.start and (newest - (event.end or event.start)).days <= RECENT_DAYS)
+        event.score = round(
+            KIND_WEIGHT[event.kind]
+            + W_CORROBORATION * math.log2(event.corroboration)
+            + W_NAMED * bool(event.others)
+            + W_RECENT * recent
+            - HEDGE_PENALTY * event.hedged,
+            4,
+        )
+    visitors = {e.actors[0] for e in candidates if e.kind == "visit"}
+    chosen: list[Event] = []
+    for event in sorted(candidates, key=lambda e: (-e.score, e.id)):
+        if event.kind == "meeting" and event.actors[0] in visitors:
+            continue  # the visit's English tells whom the visitor met (english.py)
+        if not any(set(event.actors) & set(c.actors) and event.kind == c.kind for c in chosen):
+            chosen.append(event)
+    return chosen
