@@ -91,6 +91,7 @@ def test_summary_names_sections_skipped_sources_and_outputs(capsys):
         sources_skipped=["sources/empty.txt"],
         sections=[SectionCount("diplomacy", "Diplomacy", 3), SectionCount("russia", "Russia context", 0)],
         key_judgements=3,
+        key_developments=0,
         engine=EngineInfo("apertium", "3.8.3", "fra-cat+cat-eng"),
         outputs=["outputs/brief-2025-W38.docx", "outputs/brief-2025-W38.json"],
         messages=[],
@@ -100,6 +101,7 @@ def test_summary_names_sections_skipped_sources_and_outputs(capsys):
     shown = capsys.readouterr().out
     assert "4 used, 1 skipped: sources/empty.txt" in shown
     assert "Diplomacy 3 · Russia context 0" in shown
+    assert "none extracted; 3 top points" in shown  # no event record: the top points stand in
     assert "apertium 3.8.3 (fra-cat+cat-eng)" in shown
     assert "outputs/brief-2025-W38.docx" in shown and "4.2 s" in shown
     assert "briefgen preview outputs/brief-2025-W38.json" in shown

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from briefgen.errors import ConfigError
-from briefgen.model import Actor, Brief, Citation, Discrepancy, EngineInfo, Period, Point, Section, Source, TimelineEntry, Version
+from briefgen.model import Actor, Brief, Citation, Discrepancy, EngineInfo, Event, Period, Point, Section, Source, TimelineEntry, Version
 from briefgen.render.sidecar import brief_dict, read_sidecar, to_json, validate, write_json
 
 
@@ -85,6 +85,9 @@ def test_read_sidecar_gives_back_the_brief_written(tmp_path):
     citation = brief.key_judgements[0].citations[0]
     brief.actors = [Actor("Abdoulaye Diop", "person", "ministre", ["S0123456789"], 2, ["A. Diop"], "minister")]
     brief.discrepancies = [Discrepancy("Date of the visit", [Version("9 July", [citation]), Version("10 July", [citation])])]
+    visit = Event("E1", "visit", ["Abdoulaye Diop"], [], "Moscou", dt.date(2025, 7, 9), dt.date(2025, 7, 10), "range", [citation],
+                  versions=brief.discrepancies[0].versions, en="Abdoulaye Diop visited Moscow on 9–10 July 2025.", label="Diop in Moscow")
+    brief.events, brief.developments = [visit], [visit]
     brief.warn("seeds/b.txt", "empty file; skipped")
     brief.previous_week, brief.new_this_week = "2025-W27", ["p1"]
     path = tmp_path / "brief-2025-W28.json"
@@ -94,6 +97,7 @@ def test_read_sidecar_gives_back_the_brief_written(tmp_path):
         "sources": [{**brief_dict(brief)["sources"][0], "words": 0}]  # the sidecar holds no source text
     }
     assert again.discrepancies[0].versions[1] == Version("10 July", [Citation(citation.source, 1, citation.quote)])
+    assert again.developments[0].start == dt.date(2025, 7, 9) and again.developments[0].versions == again.discrepancies[0].versions
 
 
 @pytest.mark.parametrize("content, reason", [("{", "is not valid JSON"), ("{}", "is not a briefgen brief (top level")])
