@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 import briefgen
 from briefgen.config import Config
+from briefgen import anchors
 from briefgen.model import Actor, Brief, Citation, Discrepancy, Point, Section, Source
 from briefgen.render import text
 
@@ -36,6 +37,8 @@ class Marks(Protocol):
 
     def bookmark(self, name: str) -> Any: ...
 
+    def anchor(self, kind: str, fr: str, text: str) -> Any: ...
+
 
 class NoMarks:
     """For formats that make footnotes, links and anchors themselves from the view's fields."""
@@ -48,6 +51,9 @@ class NoMarks:
 
     def bookmark(self, name: str) -> str:
         return ""
+
+    def anchor(self, kind: str, fr: str, text: str) -> str:
+        return text
 
 
 @dataclass(frozen=True)
@@ -222,10 +228,11 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
     new = set(brief.new_this_week)
     actors = brief.listed_actors(config.max_actors)
     discrepancies = brief.listed_discrepancies(config.max_discrepancies)
-    key_judgements = [_point(p, numbered.get(p.id, 0), cite, home.get(p.id)) for p in brief.key_judgements]
+    key_judgements = [_point(p, numbered.get(p.id, 0), cite, home.get(p.id), anchors.KEY_JUDGEMENT)
+                      for p in brief.key_judgements]
     sections = [
         SectionView(s.key, text.clean(s.title_en), text.clean(s.title_fr),
-                    [_point(p, numbered[p.id], cite) for p in s.points])
+                    [_point(p, numbered[p.id], cite, anchor=anchors.POINT) for p in s.points])
         for s in brief.sections
     ]
     return BriefView(
@@ -261,7 +268,8 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
 def _timeline(brief: Brief, cite: _Citer) -> list[TimelineView]:
     """Events link to their sources instead of citing: the points carry the footnotes."""
     return [
-        TimelineView(text.event_date(e.date, e.precision), text.clean(e.en or e.fr), text.clean(e.fr),
+        TimelineView(text.event_date(e.date, e.precision), _anchored(cite.marks, anchors.TIMELINE, e.fr, e.en),
+                     text.clean(e.fr),
                      cite.links(e.citations), cite.views(e.citations, with_refs=False))
         for e in brief.timeline
     ]
@@ -275,7 +283,8 @@ def _listed(shown: int, total: int, which: str, what: str) -> str:
 
 def _actors(actors: list[Actor], cite: _Citer) -> list[ActorView]:
     return [
-        ActorView(text.clean(a.name), text.clean(a.kind), text.clean(a.role_en or a.role), text.clean(a.role),
+        ActorView(text.clean(a.name), text.clean(a.kind),
+                  _anchored(cite.marks, anchors.ROLE, a.role, a.role_en) if a.role else "", text.clean(a.role),
                   text.clean("; ".join(a.variants)), a.mentions,
                   [cite.link(sid) for sid in sorted(set(a.sources), key=cite.order)])
         for a in actors
@@ -332,16 +341,21 @@ class _Citer:
         return views
 
 
-def _point(point: Point, n: int, cite: _Citer, home: Section | None = None) -> PointView:
+def _anchored(marks: Marks, kind: str, fr: str, en: str | None) -> Any:
+    """English an analyst may correct, anchored to its French; untranslated French is shown, not anchored."""
+    return marks.anchor(kind, fr, text.clean(en)) if en else text.clean(fr)
+
+
+def _point(point: Point, n: int, cite: _Citer, home: Section | None = None, anchor: str = "") -> PointView:
     """A point; a key judgement whose point is developed in a section (`home`) links there instead of
-    repeating its footnotes."""
+    repeating its footnotes. With an `anchor` kind its English is anchored (briefgen/anchors.py)."""
     count = point.corroboration
     section_title = text.clean(home.title_en) if home else ""
     return PointView(
         n=n,
         anchor=f"pt_{n}" if n else "",
         bookmark=cite.marks.bookmark(f"pt_{n}") if n and not home else "",  # only a section's point is a target
-        en=text.clean(point.en or point.fr),
+        en=_anchored(cite.marks, anchor, point.fr, point.en) if anchor else text.clean(point.en or point.fr),
         fr=text.clean(point.fr),
         translated=bool(point.en),
         reported=f"(reported by {count} sources)" if count > 1 else "",
