@@ -8,7 +8,7 @@ Stdlib only. A stage owns some fields and fills only those:
     select    -> Brief.sections, Brief.key_judgements
     timeline  -> Brief.timeline
     actors    -> Brief.actors, Brief.discrepancies
-    translate -> Point.en, TimelineEntry.en, Brief.engine
+    translate -> Point.en, TimelineEntry.en, Actor.role_en, Brief.engine, Brief.from_memory
     weekly    -> Brief.sources (the week's), Source.background
     history   -> Point.status, Brief.previous_week, Brief.new_this_week
     render    -> files on disk (reads only)
@@ -178,6 +178,8 @@ class Brief:
     engine: EngineInfo | None = None
     previous_week: str | None = None  # week of the brief this one was compared with (None: first brief)
     new_this_week: list[str] = field(default_factory=list)  # ids of points not in the previous brief
+    # French texts (whitespace-normalised) whose English is an analyst's, from the translation memory
+    from_memory: set[str] = field(default_factory=set)
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)

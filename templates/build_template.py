@@ -19,6 +19,8 @@ from pathlib import Path
 import docx
 from lxml import etree
 
+from briefgen.assessment import ASSESSMENT_HEADING, PLACEHOLDER
+
 OUT = Path(__file__).with_name("brief.docx")
 ZIP_TIME = (2025, 1, 1, 0, 0, 0)  # fixed member timestamps: same script -> same bytes
 
@@ -339,6 +341,11 @@ def key_judgements() -> str:
     )
 
 
+def assessment() -> str:
+    """Left for the analyst: briefgen merges back what they write here (briefgen/assessment.py)."""
+    return heading(ASSESSMENT_HEADING) + para("Note", run(PLACEHOLDER))
+
+
 def sections() -> str:
     point = para("ListBullet", run("{{ p.bookmark }}{{ p.en }}"), point_tail("p"))
     return (
@@ -439,7 +446,8 @@ def discrepancies() -> str:
 
 def analyst_notes() -> str:
     return heading("Analyst notes") + para(
-        "Note", run("Space for the analyst’s assessment. Replace this paragraph with your notes.")
+        "Note", run("Space for your notes. Replace this paragraph, or keep them in the notes folder "
+                    "(standing.docx, and one file per week such as 2025-W38.docx): every rebuild merges them here.")
     )
 
 
@@ -484,6 +492,9 @@ def methodology() -> str:
         heading("Methodology")
         + heading("Translation", 2)
         + para("Normal", run("{{ engine.label }}. {{ engine.limits }}"))
+        + tag_para("{%p if memory_note %}")
+        + para("Normal", run("{{ memory_note }}"))
+        + tag_para("{%p endif %}")
         + heading("Selection and citation", 2)
         + para("Normal", run(
             "Each point is a verbatim French sentence from a cited article, chosen for how central and how "
@@ -513,7 +524,7 @@ def section_properties() -> str:
 
 def document_xml() -> str:
     body = (
-        title_block() + new_this_week() + key_judgements() + sections() + timeline() + actors() + discrepancies()
+        title_block() + new_this_week() + key_judgements() + assessment() + sections() + timeline() + actors() + discrepancies()
         + analyst_notes() + sources() + annex() + methodology() + section_properties()
     )
     return f"{XML_HEAD}<w:document {NS_DECL}><w:body>{body}</w:body></w:document>"

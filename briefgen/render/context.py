@@ -205,6 +205,7 @@ class BriefView:
     sources: list[SourceView]
     annex: list[AnnexRow]
     warnings: list[WarningView]
+    memory_note: str = ""  # how many items took an analyst's English from the translation memory ("" if none)
     briefgen_version: str = briefgen.__version__
 
     def as_context(self) -> dict[str, Any]:
@@ -262,7 +263,28 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
             for s in brief.sections for p in s.points
         ],
         warnings=[WarningView(text.clean(w.source) or "All sources", text.clean(w.message)) for w in brief.warnings],
+        memory_note=_memory_note(brief, actors),
     )
+
+
+def _memory_note(brief: Brief, actors: list[Actor]) -> str:
+    """"12 points and 1 timeline label take their English from the translation memory …" ("" if none)."""
+    def remembered(texts: list[str | None]) -> int:
+        return sum(anchors.normalise(t) in brief.from_memory for t in texts if t)
+
+    counts = [
+        text.plural(n, what) for n, what in (
+            (remembered([p.fr for p in brief.points()]), "point"),
+            (remembered([e.fr for e in brief.timeline]), "timeline label"),
+            (remembered([a.role for a in actors if a.role_en]), "actor role"),
+        ) if n
+    ]
+    if not counts:
+        return ""
+    listed = ", ".join(counts[:-1]) + f" and {counts[-1]}" if len(counts) > 1 else counts[0]
+    verb = "takes" if listed.startswith("1 ") and len(counts) == 1 else "take"
+    return (f"{listed} {verb} their English from the translation memory: analysts’ corrections of earlier briefs, "
+            "used instead of the engine’s output.")
 
 
 def _timeline(brief: Brief, cite: _Citer) -> list[TimelineView]:

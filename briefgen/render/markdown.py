@@ -162,7 +162,7 @@ def _note(note: str) -> list[str]:
 
 
 def _analyst_notes() -> list[str]:
-    return ["## Analyst notes", "", "_Space for the analyst’s assessment. Replace this paragraph with your notes._"]
+    return ["## Analyst notes", "", "_Space for your notes: briefgen merges notes/standing.docx and notes/<week>.docx into the Word brief._"]
 
 
 def _sources(view: BriefView) -> list[str]:

@@ -1,4 +1,4 @@
-"""The translate stage: fills Point.en, TimelineEntry.en, Actor.role_en and Brief.engine.
+"""The translate stage: fills Point.en, TimelineEntry.en, Actor.role_en, Brief.engine and Brief.from_memory.
 
 Each distinct French text is translated once, through the cache, with glossary terms and names
 protected by placeholders (see protect.py).
@@ -6,8 +6,10 @@ protected by placeholders (see protect.py).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
+from briefgen.anchors import normalise
 from briefgen.config import Config
 from briefgen.errors import BriefgenError, EngineUnavailableError
 from briefgen.model import Brief, Point, TimelineEntry
@@ -17,16 +19,19 @@ from briefgen.translate.glossary import Glossary, load_glossary
 from briefgen.translate.protect import mask, repair, unmask
 
 
-def translate_brief(brief: Brief, translator: Translator, config: Config) -> Brief:
+def translate_brief(brief: Brief, translator: Translator, config: Config, memory: Mapping[str, str] | None = None) -> Brief:
     """Fill in the English of every point, timeline entry and listed actor's role (those the
     document shows: translation stays bounded by the brief, not the corpus); what only English
-    sources state is kept as is."""
+    sources state is kept as is. A French text the translation `memory` holds (normalised French ->
+    an analyst's English, exact match only) takes that English instead of the engine's."""
     english_sources = {s.id for s in brief.sources if s.language == "en"}
     items = _items(brief)
     roles = [a for a in brief.listed_actors(config.max_actors) if a.role]
     todo = [item.fr for item in items if not _only_english([c.source for c in item.citations], english_sources)]
     todo += [a.role for a in roles if not _only_english(a.sources, english_sources)]
-    english = translate_texts(todo, translator, config, brief)
+    remembered = {text: memory[normalise(text)] for text in todo if memory and normalise(text) in memory}
+    english = translate_texts([t for t in todo if t not in remembered], translator, config, brief) | remembered
+    brief.from_memory = {normalise(text) for text in remembered}
     for item in items:
         stated_in_english = _only_english([c.source for c in item.citations], english_sources)
         item.en = item.fr if stated_in_english else english.get(item.fr, "")
