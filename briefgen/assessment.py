@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 
 from briefgen.anchors import normalise
 from briefgen.model import Period
-from briefgen.notes import merge_under_heading, region
+from briefgen.notes import HEADING_STYLE, merge_under_heading, region
 
 ASSESSMENT_HEADING = "Assessment"
 # The template's placeholder (templates/build_template.py writes the same text); never saved as an assessment.
@@ -89,9 +89,9 @@ def _as_previous(path: Path, week: str) -> Document:
     """Last week's assessment, headed so that the analyst sees what it is."""
     document = docx.Document(str(path))
     body = document.element.body
-    styles = {style.name for style in document.styles}
-    note = document.add_paragraph(PREVIOUS_NOTE.format(week=week), style=NOTE_STYLE if NOTE_STYLE in styles else None)
-    heading = document.add_heading(f"{PREVIOUS_HEADING} ({week})", level=1)
+    styles = {(style.name or "").lower(): style for style in document.styles}
+    note = document.add_paragraph(PREVIOUS_NOTE.format(week=week), style=styles.get(NOTE_STYLE.lower()))
+    heading = document.add_paragraph(f"{PREVIOUS_HEADING} ({week})", style=styles.get(HEADING_STYLE))
     body.insert(0, note._p)
     body.insert(0, heading._p)
     return document

@@ -6,11 +6,10 @@
 EDITS.json: {"author": "Jane Analyst", "track_changes": false,
              "edits": [{"replace": "old text", "with": "new text"},
                        {"delete_paragraph": "text in it"},
-                       {"comment": "text to comment on", "note": "the comment"},
                        {"after_paragraph": "text in it", "insert": "a new paragraph", "bold": "a word"}]}
 
 LibreOffice starts headless with a private profile, listening on a pipe only (no network), edits
-through its own API (search, the text cursor, annotations, change tracking) and saves as Word 2007+.
+through its own API (search, the text cursor, change tracking) and saves as Word 2007+.
 """
 
 import json
@@ -74,14 +73,8 @@ def apply(doc, edit):
         cursor = found.getText().createTextCursorByRange(found)
         cursor.gotoStartOfParagraph(False)
         cursor.gotoEndOfParagraph(True)
+        cursor.goRight(1, True)  # and its paragraph mark: the paragraph is gone, not just emptied
         cursor.setString("")
-        cursor.goLeft(1, True) if cursor.goLeft(1, False) else None
-        doc.getText().insertString(cursor, "", True)  # joins the emptied paragraph with the previous one
-    elif "comment" in edit:
-        found = find(doc, edit["comment"])
-        note = doc.createInstance("com.sun.star.text.textfield.Annotation")
-        note.Author, note.Content = "Reviewer", edit["note"]
-        found.getText().insertTextContent(found, note, True)
     elif "after_paragraph" in edit:
         found = find(doc, edit["after_paragraph"])
         text = found.getText()

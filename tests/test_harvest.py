@@ -1,0 +1,152 @@
+"""Analysts' edits flow back, as a person makes them: LibreOffice itself edits a brief's English and
+its assessment and saves as DOCX; the next builds (same week, next week) carry the edits."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from briefgen.assessment import ASSESSMENT_HEADING, PLACEHOLDER, PREVIOUS_HEADING
+from briefgen.config import load_config
+from briefgen.edits import is_edited
+from briefgen.harvest import anchored_texts, harvest
+from briefgen.memory import TranslationMemory, memory_path
+from briefgen.notes import notes_for_week, region
+from briefgen.output import default_renderers, locked
+from briefgen.weekly import parse_week
+from briefgen.weekly_run import WeeklyResult, build_week
+
+LO_EDIT = Path(__file__).parent / "tools" / "lo_edit.py"
+SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's, with python3-uno
+LO_TIMEOUT = 180
+ASSESSMENT = "Washington is testing a security reset with Bamako while Moscow stays the junta's main partner."
+ADDED = "Watch for a formal agreement before October."
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1758520800")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path
+
+
+def _week(seeds: Path, out: Path, week: str, translator, **options) -> WeeklyResult:
+    config = load_config(out.parent, {"cache": str(out.parent / "translations.sqlite")})
+    with locked(out):
+        return build_week(seeds, out, config, translator, parse_week(week), default_renderers(),
+                          notes=notes_for_week(out.parent / "notes", week), **options)
+
+
+def lo_edit(source: Path, target: Path, spec: dict, profile: Path) -> None:
+    """Edit `source` with LibreOffice (tests/tools/lo_edit.py) and save it as DOCX at `target`."""
+    edits = profile.with_suffix(".json")
+    edits.write_text(json.dumps(spec), encoding="utf-8")
+    subprocess.run([SYSTEM_PYTHON, str(LO_EDIT), str(source), str(target), str(edits), str(profile)],
+                   check=True, timeout=LO_TIMEOUT)
+
+
+def _points(result: WeeklyResult) -> dict[str, str]:
+    return {p.fr: p.en for p in result.brief.points()}
+
+
+def _paragraphs(path: Path) -> list[str]:
+    return [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+def _section_point(result: WeeklyResult):
+    """A point of a section that is not also a key judgement (it appears once in the DOCX)."""
+    judged = {p.id for p in result.brief.key_judgements}
+    return next(p for p in result.brief.points() if p.id not in judged and len(p.en.split()) > 8)
+
+
+def test_libreoffice_edits_flow_into_rebuilds_and_next_week(seeds_dir, workspace, fake_translator):
+    out = workspace / "outputs"
+    first = _week(seeds_dir, out, "2025-W38", fake_translator)
+    brief = out / "brief-2025-W38.docx"
+    point = _section_point(first)
+    old_words = point.en[:-1].split()[-3:]  # the point's last words: an edit at the anchor's edge
+    new_english = f"{point.en[: point.en.index(' '.join(old_words))]}as the analyst puts it]"
+    role = next(a for a in first.brief.actors if a.role_en and a.role_en in "".join(_paragraphs(brief)) or a.role_en)
+    lo_edit(brief, brief, {"author": "Jane Analyst", "edits": [
+        {"replace": " ".join(old_words) + "]", "with": "as the analyst puts it]"},
+        {"replace": PLACEHOLDER, "with": ASSESSMENT},
+        {"after_paragraph": ASSESSMENT, "insert": ADDED, "bold": "formal agreement"},
+    ]}, workspace / "lo-profile")
+    edited = brief.read_bytes()
+
+    again = _week(seeds_dir, out, "2025-W38", fake_translator)
+    assert brief.read_bytes() == edited  # edit safety still holds
+    rebuilt = out / "brief-2025-W38.v2.docx"
+    assert rebuilt in again.written and not is_edited(rebuilt)
+    assert _points(again)[point.fr] == new_english
+    assert new_english in "\n".join(_paragraphs(rebuilt))
+    with TranslationMemory(memory_path(out)) as memory:
+        [entry] = memory.entries()
+    assert (entry.fr, entry.en, entry.author, entry.brief) == (point.fr, new_english, "Jane Analyst", brief.name)
+    assert entry.machine == point.en and entry.item == point.id
+    assessment = [el for el in region(docx.Document(str(rebuilt)), ASSESSMENT_HEADING)]
+    texts = ["".join(t.text for t in el.iter("{*}t")) for el in assessment]
+    assert texts == [ASSESSMENT, ADDED]
+    bold = [r.text for p in docx.Document(str(rebuilt)).paragraphs if p.text == ADDED for r in p.runs if r.bold]
+    assert bold == ["formal agreement"]  # the analyst's formatting is kept
+    assert "1 point takes its English from the translation memory" in "\n".join(_paragraphs(rebuilt)).replace("their", "its")
+
+    next_week = _week(seeds_dir, out, "2025-W39", fake_translator)
+    carried = _points(next_week)
+    assert carried.get(point.fr) == new_english  # the carried-over point keeps the analyst's wording
+    text = _paragraphs(out / "brief-2025-W39.docx")
+    assert f"{PREVIOUS_HEADING} (2025-W38)" in text and ASSESSMENT in text and PLACEHOLDER in text
+
+
+def test_unrelated_edits_comments_and_tracked_changes_do_not_break_harvesting(seeds_dir, workspace, fake_translator):
+    out = workspace / "outputs"
+    first = _week(seeds_dir, out, "2025-W38", fake_translator)
+    brief = out / "brief-2025-W38.docx"
+    point = _section_point(first)
+    middle = point.en.split()[3:6]
+    lo_edit(brief, brief, {"author": "Jane Analyst", "track_changes": True, "edits": [
+        {"delete_paragraph": "Every point of the brief, as quoted from the source"},
+        {"replace": " ".join(middle), "with": "reworded by the analyst"},
+    ]}, workspace / "lo-profile")
+    commented = docx.Document(str(brief))  # LibreOffice 7.4 headless crashes on comments: python-docx adds one
+    paragraph = next(p for p in commented.paragraphs if " ".join(point.en.split()[:3]) in p.text)
+    commented.add_comment(paragraph.runs, text="Check this against the French.", author="Reviewer")
+    commented.save(str(brief))
+    with zipfile.ZipFile(brief) as saved:
+        xml = saved.read("word/document.xml").decode("utf-8")
+    assert "<w:del " in xml and "<w:ins " in xml and "commentRangeStart" in xml  # what the harvest must read through
+    report = harvest(out)
+    assert not report.warnings
+    [entry] = report.stored
+    assert entry.en == point.en.replace(" ".join(middle), "reworded by the analyst")
+    assert harvest(out).stored == []  # harvesting again learns nothing new
+
+
+def test_a_corrupt_brief_in_the_folder_is_a_warning(seeds_dir, workspace, fake_translator):
+    out = workspace / "outputs"
+    _week(seeds_dir, out, "2025-W38", fake_translator)
+    (out / "brief-2025-W37.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    result = _week(seeds_dir, out, "2025-W38", fake_translator)
+    [warning] = [m for m in result.messages if m.startswith("warning:")]
+    assert "brief-2025-W37.docx is not a readable Word document" in warning and "password" in warning
+    assert out / "brief-2025-W38.docx" in result.written  # the unedited brief is rebuilt in place
+
+
+def test_anchors_survive_a_libreoffice_round_trip(seeds_dir, workspace, fake_translator):
+    """The measurement behind anchors.py: bookmarks keep their names through LibreOffice."""
+    out = workspace / "outputs"
+    result = _week(seeds_dir, out, "2025-W38", fake_translator)
+    brief = out / "brief-2025-W38.docx"
+    before = anchored_texts(docx.Document(str(brief)))
+    saved = workspace / "saved.docx"
+    lo_edit(brief, saved, {}, workspace / "lo-profile")
+    assert anchored_texts(docx.Document(str(saved))) == before
+    kinds = {anchor.kind for anchor in before}
+    assert kinds == {"p", "k", "t", "r"} and len(before) >= len({p.fr for p in result.brief.points()})
