@@ -19,6 +19,10 @@ MIN_REPEATS = 2
 # French terms in a glossary are names and institutions: a few words, never a clause.
 MAX_TERM_WORDS = 6
 PUNCTUATION = ",.;:«»\"'()"
+# Unchanged words between two edits that still make them one correction ("Council of" -> "... Council").
+MAX_GAP = 1
+# Capitalised at a sentence's start, never part of a name.
+ARTICLES = {"the", "a", "an"}
 
 
 @dataclass(frozen=True)
@@ -54,10 +58,29 @@ def _words(text: str) -> list[str]:
 
 
 def _replacements(machine: str, edited: str) -> list[tuple[str, str]]:
+    """(engine phrase, analyst phrase) for each changed stretch: changes at most MAX_GAP words apart
+    are one ("Council of transition" -> "Transitional Council"), widened to the capitalised words
+    around them (a name is corrected as a whole: "National ...")."""
     before, after = _words(machine), _words(edited)
-    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-    return [(" ".join(before[i1:i2]), " ".join(after[j1:j2]))
-            for op, i1, i2, j1, j2 in matcher.get_opcodes() if op == "replace"]
+    changes = [op for op in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes() if op[0] != "equal"]
+    stretches: list[list[int]] = []
+    for _, i1, i2, j1, j2 in changes:
+        if stretches and i1 - stretches[-1][1] <= MAX_GAP and j1 - stretches[-1][3] <= MAX_GAP:
+            stretches[-1][1], stretches[-1][3] = i2, j2
+        else:
+            stretches.append([i1, i2, j1, j2])
+    found = []
+    for i1, i2, j1, j2 in stretches:
+        while i1 and j1 and _capitalised(before[i1 - 1]) and before[i1 - 1] == after[j1 - 1]:
+            i1, j1 = i1 - 1, j1 - 1
+        while i2 < len(before) and j2 < len(after) and _capitalised(before[i2]) and before[i2] == after[j2]:
+            i2, j2 = i2 + 1, j2 + 1
+        found.append((" ".join(before[i1:i2]), " ".join(after[j1:j2])))
+    return found
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word.lower() not in ARTICLES
 
 
 def _shared_term(french: list[str]) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from msoffcrypto.format.ooxml import OOXMLFile
 
 from briefgen.assessment import ASSESSMENT_HEADING, PLACEHOLDER, PREVIOUS_HEADING
 from briefgen.config import load_config
@@ -129,13 +130,16 @@ def test_unrelated_edits_comments_and_tracked_changes_do_not_break_harvesting(se
     assert harvest(out).stored == []  # harvesting again learns nothing new
 
 
-def test_a_corrupt_brief_in_the_folder_is_a_warning(seeds_dir, workspace, fake_translator):
+def test_a_corrupt_or_password_protected_brief_in_the_folder_is_a_warning(seeds_dir, workspace, fake_translator):
     out = workspace / "outputs"
     _week(seeds_dir, out, "2025-W38", fake_translator)
+    with (out / "brief-2025-W38.docx").open("rb") as plain, (out / "brief-2025-W38.v2.docx").open("wb") as locked_copy:
+        OOXMLFile(plain).encrypt("secret", locked_copy)  # what Word's "Encrypt with Password" writes
     (out / "brief-2025-W37.docx").write_bytes(b"PK\x03\x04 not really a zip")
     result = _week(seeds_dir, out, "2025-W38", fake_translator)
-    [warning] = [m for m in result.messages if m.startswith("warning:")]
-    assert "brief-2025-W37.docx is not a readable Word document" in warning and "password" in warning
+    warnings = sorted(m for m in result.messages if m.startswith("warning:"))
+    assert [w.split()[1] for w in warnings] == ["brief-2025-W37.docx", "brief-2025-W38.v2.docx"]
+    assert all("is not a readable Word document" in w and "password" in w for w in warnings)
     assert out / "brief-2025-W38.docx" in result.written  # the unedited brief is rebuilt in place
 
 
