@@ -282,8 +282,8 @@ def _memory_note(brief: Brief, actors: list[Actor]) -> str:
     if not counts:
         return ""
     listed = ", ".join(counts[:-1]) + f" and {counts[-1]}" if len(counts) > 1 else counts[0]
-    verb = "takes" if listed.startswith("1 ") and len(counts) == 1 else "take"
-    return (f"{listed} {verb} their English from the translation memory: analysts’ corrections of earlier briefs, "
+    verb = "takes its" if listed.startswith("1 ") and len(counts) == 1 else "take their"
+    return (f"{listed} {verb} English from the translation memory: analysts’ corrections of earlier briefs, "
             "used instead of the engine’s output.")
 
 

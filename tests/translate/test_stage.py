@@ -122,3 +122,21 @@ def test_the_roles_of_the_actors_the_document_lists_are_translated(fake, config)
     assert atallah.role_en == "EN[conseiller pour la counterterrorism]"  # through the glossary, like points
     assert dupont.role_en is None  # not listed in the document (max_actors=2): not translated
     assert roe.role_en == "State Department spokeswoman"  # stated by English sources only
+
+
+def test_the_translation_memory_replaces_the_engine_for_exact_matches_only(fake, config):
+    memory = {"Le JNIM a attaqué Bamako.": "JNIM attacked Bamako (analyst)."}
+    brief = translate_brief(small_brief(), fake, config, memory)
+    by_id = {p.id: p for p in brief.points()}
+    assert by_id["p1"].en == "JNIM attacked Bamako (analyst)."
+    assert brief.key_judgements[0].en == brief.timeline[0].en == by_id["p1"].en
+    assert by_id["p2"].en == "EN[La counterterrorism continue.]"  # not in the memory: the engine's
+    assert "Le XKA a attaqué Bamako." not in fake.sentences_seen  # never sent to the engine
+    assert brief.from_memory == {"Le JNIM a attaqué Bamako."}
+
+
+def test_the_memory_matches_whatever_the_spacing(fake, config):
+    brief = small_brief()
+    brief.sections[0].points[1].fr = "La lutte  antiterroriste\ncontinue."
+    translated = translate_brief(brief, fake, config, {"La lutte antiterroriste continue.": "Counterterrorism goes on."})
+    assert translated.sections[0].points[1].en == "Counterterrorism goes on."
