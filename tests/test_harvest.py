@@ -154,3 +154,48 @@ def test_anchors_survive_a_libreoffice_round_trip(seeds_dir, workspace, fake_tra
     assert anchored_texts(docx.Document(str(saved))) == before
     kinds = {anchor.kind for anchor in before}
     assert kinds == {"p", "k", "t", "r"} and len(before) >= len({p.fr for p in result.brief.points()})
+
+
+def test_done_when_with_the_real_engine_and_the_commands(seeds_dir, isolated_home, isolated_env, briefgen_exe):
+    """The issue's acceptance: edit a point (one carried over to next week) and the assessment in the
+    sample brief with LibreOffice; `build` the same week and `weekly` the next; check the briefs and
+    `memory list`; the edited DOCX is never overwritten."""
+    def briefgen(*args: str) -> str:
+        done = subprocess.run([str(briefgen_exe), *args], capture_output=True, text=True, env=isolated_env, timeout=600)
+        assert done.returncode == 0, done.stderr
+        return done.stdout + done.stderr
+
+    scratch, out = isolated_home / "scratch", isolated_home / "outputs"
+    briefgen("weekly", str(seeds_dir), "--week", "2025-W38", "--out", str(scratch), "-q")
+    briefgen("weekly", str(seeds_dir), "--week", "2025-W39", "--out", str(scratch), "-q")
+    next_week = {p["fr"] for s in _json(scratch / "brief-2025-W39.json")["sections"] for p in s["points"]}
+    briefgen("build", str(seeds_dir), "--out", str(out), "-q")
+    this_week = _json(out / "brief-2025-W38.json")
+    judged = {p["fr"] for p in this_week["key_judgements"]}
+    point = next(p for s in this_week["sections"] for p in s["points"] if p["fr"] in next_week - judged)
+    words = point["en"].split()
+    old, new = " ".join(words[:4]), "In the analyst's words,"
+    brief = out / "brief-2025-W38.docx"
+    lo_edit(brief, brief, {"author": "Jane Analyst", "edits": [
+        {"replace": old, "with": new}, {"replace": PLACEHOLDER, "with": ASSESSMENT}]}, isolated_home / "lo-profile")
+    edited = brief.read_bytes()
+    corrected = " ".join([new, *words[4:]])
+
+    said = briefgen("build", str(seeds_dir), "--out", str(out))
+    assert "1 corrected translation(s) from edited briefs stored in the translation memory." in said
+    assert "brief-2025-W38.docx was edited since briefgen wrote it, so it was kept" in said
+    assert brief.read_bytes() == edited
+    rebuilt = "\n".join(_paragraphs(out / "brief-2025-W38.v2.docx"))
+    assert corrected in rebuilt and ASSESSMENT in rebuilt and PLACEHOLDER not in rebuilt
+    listed = briefgen("memory", "list", "--out", str(out))
+    assert "#1  point · Jane Analyst" in listed and "brief-2025-W38.docx" in listed
+
+    briefgen("weekly", str(seeds_dir), "--week", "2025-W39", "--out", str(out), "-q")
+    carried = {p["fr"]: p for s in _json(out / "brief-2025-W39.json")["sections"] for p in s["points"]}
+    assert carried[point["fr"]]["en"] == corrected and carried[point["fr"]]["status"] == "carried over"
+    following = _paragraphs(out / "brief-2025-W39.docx")
+    assert corrected in "\n".join(following) and f"{PREVIOUS_HEADING} (2025-W38)" in following and ASSESSMENT in following
+
+
+def _json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
