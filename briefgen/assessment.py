@@ -61,6 +61,7 @@ def save_assessment(document: Document, out_dir: Path, week: str, modified: dt.d
         body.insert(len(body) - 1 if len(body) else 0, copy.deepcopy(element))
     for mark in list(body.iter(*COMMENT_TAGS)):
         mark.getparent().remove(mark)
+    _unstyle_placeholder(copy_document)
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.tmp")
     copy_document.save(str(temp))
@@ -95,6 +96,15 @@ def _as_previous(path: Path, week: str) -> Document:
     body.insert(0, note._p)
     body.insert(0, heading._p)
     return document
+
+
+def _unstyle_placeholder(document: Document) -> None:
+    """Text typed over the placeholder takes its style (briefgen's grey italic remarks): make it
+    body text; the formatting the analyst applied to runs stays."""
+    note_ids = {s.style_id for s in document.styles if (s.name or "").lower() == NOTE_STYLE.lower()}
+    for paragraph in document.paragraphs:
+        if paragraph._p.style in note_ids:
+            paragraph._p.style = None
 
 
 def _previous_week(week: str) -> str:

@@ -2,8 +2,9 @@
 
 For each entry the engine's English and the analyst's are compared word by word (difflib); every
 replaced phrase (engine words -> analyst words) is counted across entries. One made in at least
-MIN_REPEATS entries is proposed with the French term it most likely translates: the longest
-word sequence that all those entries' French share (a glossary entry is French = English).
+MIN_REPEATS entries is proposed with the French term it most likely translates: of the word
+sequences all those entries' French share, the one closest in spelling to the engine's phrase (a
+glossary entry is French = English).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from dataclasses import dataclass
+
+from rapidfuzz import fuzz
 
 from briefgen.memory import MemoryEntry
 
@@ -47,13 +50,14 @@ def suggest(entries: list[MemoryEntry]) -> list[Suggestion]:
                 if entry not in seen[change]:
                     seen[change].append(entry)
     found = [
-        Suggestion(_shared_term([e.fr for e in group]), en, machine, len(group), tuple(e.id for e in group))
+        Suggestion(_shared_term([e.fr for e in group], machine), en, machine, len(group), tuple(e.id for e in group))
         for (machine, en), group in seen.items() if len(group) >= MIN_REPEATS
     ]
     return sorted(found, key=lambda s: (-s.count, s.machine))
 
 
 def _words(text: str) -> list[str]:
+    text = text.replace("’", "'")  # typographic and straight apostrophes are one character to a reader
     return [w.strip(PUNCTUATION) for w in text.split() if w.strip(PUNCTUATION)]
 
 
@@ -70,7 +74,7 @@ def _replacements(machine: str, edited: str) -> list[tuple[str, str]]:
         else:
             stretches.append([i1, i2, j1, j2])
     found = []
-    for i1, i2, j1, j2 in stretches:
+    for i1, i2, j1, j2 in (s for s in stretches if s[0] < s[1] and s[2] < s[3]):  # a word dropped or added is no term
         while i1 and j1 and _capitalised(before[i1 - 1]) and before[i1 - 1] == after[j1 - 1]:
             i1, j1 = i1 - 1, j1 - 1
         while i2 < len(before) and j2 < len(after) and _capitalised(before[i2]) and before[i2] == after[j2]:
@@ -83,13 +87,15 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and word.lower() not in ARTICLES
 
 
-def _shared_term(french: list[str]) -> str:
-    """The longest run of at most MAX_TERM_WORDS words found in every French text ("" if none)."""
+def _shared_term(french: list[str], machine: str) -> str:
+    """The run of at most MAX_TERM_WORDS words found in every French text that reads most like the
+    engine's phrase (engines keep cognates: "Conseil national" -> "National Council"); "" if none."""
     first = _words(french[0])
     others = [f" {' '.join(_words(text))} " for text in french[1:]]
-    for size in range(min(MAX_TERM_WORDS, len(first)), 0, -1):
-        for start in range(len(first) - size + 1):
-            term = " ".join(first[start : start + size])
-            if all(f" {term} " in other for other in others) and any(w[:1].isupper() or len(w) > 3 for w in term.split()):
-                return term
-    return ""
+    shared = [
+        " ".join(first[start : start + size])
+        for size in range(1, min(MAX_TERM_WORDS, len(first)) + 1)
+        for start in range(len(first) - size + 1)
+        if all(f" {' '.join(first[start : start + size])} " in other for other in others)
+    ]
+    return max(shared, key=lambda term: (fuzz.token_sort_ratio(term.lower(), machine.lower()), len(term)), default="")
