@@ -5,6 +5,7 @@ Stdlib only. A stage owns some fields and fills only those:
     ingest    -> Brief.sources (Source, Paragraph), Brief.warnings
     segment   -> Paragraph.sentences
     classify  -> Sentence.scores
+    parse     -> Sentence.tokens, Sentence.entities (candidate sentences only)
     select    -> Brief.sections, Brief.key_judgements
     timeline  -> Brief.timeline
     actors    -> Brief.actors, Brief.discrepancies
@@ -34,6 +35,29 @@ class SourceWarning:
 
 
 @dataclass
+class Token:
+    """One word of a parsed sentence, as the French parser analyses it (Universal Dependencies)."""
+
+    text: str
+    lemma: str
+    pos: str  # universal part of speech: VERB, AUX, PROPN, PRON, NOUN...
+    dep: str  # relation to its head: nsubj, obj, ccomp, advmod...
+    head: int  # index of the head token in Sentence.tokens (the root heads itself)
+    morph: dict[str, str]  # morphology, e.g. {"Mood": "Cnd", "Tense": "Pres"}; "Polarity": "Neg" on ne/pas
+    start: int  # character offset in Sentence.text
+
+
+@dataclass
+class Entity:
+    """A named entity the parser found: tokens [start, end) of the sentence."""
+
+    text: str
+    label: str  # PER, LOC, ORG or MISC
+    start: int
+    end: int
+
+
+@dataclass
 class Sentence:
     source_id: str
     paragraph: int  # 1-based paragraph number in the cleaned text
@@ -41,6 +65,8 @@ class Sentence:
     end: int
     text: str
     scores: dict[str, float] = field(default_factory=dict)  # section key -> score
+    tokens: list[Token] | None = None  # None: not parsed (not a candidate, or no parser installed)
+    entities: list[Entity] = field(default_factory=list)
 
 
 @dataclass

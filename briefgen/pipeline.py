@@ -19,6 +19,7 @@ from briefgen.errors import NoUsableSourcesError
 from briefgen.ingest import ingest
 from briefgen.memory import known_translations
 from briefgen.model import Brief, Period
+from briefgen.parse import parse
 from briefgen.segment import segment
 from briefgen.select import select
 from briefgen.timeline import build_timeline
@@ -30,6 +31,7 @@ Stage = Callable[[Brief, Config], Brief]
 ANALYSIS_STAGES: list[tuple[str, Stage]] = [
     ("segment", lambda brief, config: segment(brief)),
     ("classify", classify),
+    ("parse", parse),
     ("select", select),
     ("timeline", lambda brief, config: build_timeline(brief)),
     ("actors", lambda brief, config: find_actors(brief)),

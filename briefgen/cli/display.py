@@ -33,6 +33,7 @@ STAGE_LABELS = {
     "ingest": "Reading sources",
     "segment": "Splitting sentences",
     "classify": "Sorting into sections",
+    "parse": "Parsing French",
     "select": "Selecting points",
     "timeline": "Dating events",
     "actors": "Finding actors",

