@@ -67,15 +67,20 @@ def harvest(out_dir: Path) -> HarvestReport:
     """Store the corrections and assessments of every edited brief in `out_dir`; see the module docstring."""
     report = HarvestReport()
     edited = sorted(p for p in out_dir.glob("brief-*.docx") if BRIEF_NAME.fullmatch(p.name) and is_edited(p))
-    if not edited:
-        return report
-    with TranslationMemory(memory_path(out_dir)) as memory:
-        for path in edited:
-            _harvest_brief(path, out_dir, memory, report)
+    found = {path.name: _read_brief(path, out_dir, report) for path in edited}
+    stored: dict[str, list[MemoryEntry]] = {name: [] for name in found}
+    if any(found.values()):  # the memory file is made only when there is something to keep
+        with TranslationMemory(memory_path(out_dir)) as memory:
+            stored = {name: [entry for entry in entries if memory.record(entry)] for name, entries in found.items()}
+    for name, entries in stored.items():
+        report.stored += entries
+        report.details.append(f"{name}: {len(entries)} corrected item(s) read into the translation memory; edits "
+                              "outside the anchored points, timeline labels and roles are left alone.")
     return report
 
 
-def _harvest_brief(path: Path, out_dir: Path, memory: TranslationMemory, report: HarvestReport) -> None:
+def _read_brief(path: Path, out_dir: Path, report: HarvestReport) -> list[MemoryEntry]:
+    """The corrections in one edited brief (saving its assessment on the way); [] if unreadable."""
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, OSError) as exc:
@@ -83,27 +88,20 @@ def _harvest_brief(path: Path, out_dir: Path, memory: TranslationMemory, report:
             f"{path.name} is not a readable Word document ({type(exc).__name__}), so its edits were not read into "
             "the translation memory. A password-protected brief must be saved without a password."
         )
-        return
+        return []
     week = read_custom_properties(document).get(WEEK_PROPERTY) or BRIEF_NAME.fullmatch(path.name).group(1)
     modified = _modified(document, path)
     author = document.core_properties.last_modified_by or ""
     written = written_items(out_dir / f"brief-{week}.json")
-    stored = 0
+    entries = []
     for anchor, english in sorted(anchored_texts(document).items(), key=lambda a: KIND_ORDER.index(a[0].kind)):
         item = written.get((anchor.kind, anchor.fr_hash))
-        if item is None or not english or english == anchors.normalise(clean(item.en)):
-            continue
-        entry = MemoryEntry(item.fr, english, item.en, anchors.KINDS[anchor.kind], item.item, path.name, author,
-                            modified.isoformat())
-        if memory.record(entry):
-            report.stored.append(entry)
-            stored += 1
+        if item is not None and english and english != anchors.normalise(clean(item.en)):
+            entries.append(MemoryEntry(item.fr, english, item.en, anchors.KINDS[anchor.kind], item.item, path.name,
+                                       author, modified.isoformat()))
     if save_assessment(document, out_dir, week, modified):
         report.assessments.append(week)
-    report.details.append(
-        f"{path.name}: {stored} corrected item(s) read into the translation memory; edits outside the anchored "
-        "points, timeline labels and roles are left alone."
-    )
+    return entries
 
 
 def harvest_messages(report: HarvestReport) -> list[str]:

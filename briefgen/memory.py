@@ -68,7 +68,9 @@ class TranslationMemory:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path)
             self.db.executescript(SCHEMA)
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.OperationalError as exc:  # full disk, unwritable folder
+            raise OutputError(f"Could not write {path} ({exc}). Free some space or choose another --out.") from exc
+        except (sqlite3.DatabaseError, OSError) as exc:
             raise OutputError(
                 f"The translation memory {path} cannot be read ({exc}). Move it away (briefgen starts a new one); "
                 "`briefgen memory import` reloads an export."

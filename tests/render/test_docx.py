@@ -22,7 +22,7 @@ from .conftest import GENERATED_AT, MARKING, SECTIONS, footnoted_citations, make
 from .helpers import W, all_parts_text, footnote_texts, headings, part_xml, section_paragraphs
 
 ORDER = [
-    "Key judgements", "Diplomacy", "Security", "Economy", "Russia context", "Timeline", "Key actors",
+    "Key judgements", "Assessment", "Diplomacy", "Security", "Economy", "Russia context", "Timeline", "Key actors",
     "Discrepancies", "Analyst notes", "Sources", "Annex: French original and English translation", "Methodology",
 ]
 HOSTILE = [
@@ -281,8 +281,8 @@ def test_sections_come_from_the_brief_not_the_config(brief, tmp_path):
     brief.sections = brief.sections[:2]
     out = tmp_path / "two.docx"
     render_docx(brief, Config(sections=SECTIONS), out)
-    assert headings(out)[:3] == ["Key judgements", "Diplomacy", "Security"]
-    assert headings(out)[3] == "Timeline"
+    assert headings(out)[:4] == ["Key judgements", "Assessment", "Diplomacy", "Security"]
+    assert headings(out)[4] == "Timeline"
 
 
 def test_an_untranslated_point_shows_its_french_and_says_so(brief, config, tmp_path):
