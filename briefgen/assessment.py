@@ -57,8 +57,8 @@ def save_assessment(document: Document, out_dir: Path, week: str, modified: dt.d
     for child in list(body):
         if child.tag != SECTION_PROPERTIES:
             body.remove(child)
-    for element in elements:
-        body.insert(len(body) - 1 if len(body) else 0, copy.deepcopy(element))
+    for position, element in enumerate(elements):  # before the page layout (sectPr), which stays last
+        body.insert(position, copy.deepcopy(element))
     for mark in list(body.iter(*COMMENT_TAGS)):
         mark.getparent().remove(mark)
     _unstyle_placeholder(copy_document)

@@ -10,7 +10,6 @@ removed with `forget` is remembered as forgotten so that the next harvest does n
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -108,9 +107,6 @@ class TranslationMemory:
         names = [f.name for f in fields(MemoryEntry)]
         rows = self.db.execute(f"SELECT {', '.join(names)} FROM entries ORDER BY id")
         return [MemoryEntry(**dict(zip(names, row))) for row in rows]
-
-    def __iter__(self) -> Iterator[MemoryEntry]:
-        return iter(self.entries())
 
     def lookup(self) -> dict[str, str]:
         """Normalised French -> the analyst's English, for the translation stage."""

@@ -11,8 +11,8 @@ from dataclasses import dataclass, fields, replace
 from typing import Any, Protocol
 
 import briefgen
-from briefgen.config import Config
 from briefgen import anchors
+from briefgen.config import Config
 from briefgen.model import Actor, Brief, Citation, Discrepancy, Point, Section, Source
 from briefgen.render import text
 
@@ -291,8 +291,7 @@ def _timeline(brief: Brief, cite: _Citer) -> list[TimelineView]:
     """Events link to their sources instead of citing: the points carry the footnotes."""
     return [
         TimelineView(text.event_date(e.date, e.precision), _anchored(cite.marks, anchors.TIMELINE, e.fr, e.en),
-                     text.clean(e.fr),
-                     cite.links(e.citations), cite.views(e.citations, with_refs=False))
+                     text.clean(e.fr), cite.links(e.citations), cite.views(e.citations, with_refs=False))
         for e in brief.timeline
     ]
 

@@ -23,7 +23,6 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from briefgen.anchors import anchor_name
-
 from briefgen.errors import TemplateError
 from briefgen.render.context import CitationView
 from briefgen.render.footnotes import Footnotes
@@ -88,8 +87,9 @@ class Markers:
 
     def anchor(self, kind: str, fr: str, text: str) -> Markup:
         """`text` wrapped in a bookmark naming its French (briefgen/anchors.py), escaped for WordprocessingML."""
-        self.anchors[anchor_name(kind, fr)] += 1
-        name = anchor_name(kind, fr, self.anchors[anchor_name(kind, fr)])
+        first = anchor_name(kind, fr)
+        self.anchors[first] += 1
+        name = anchor_name(kind, fr, self.anchors[first])
         return self._add(AnchorEdge(name, True)) + xml_text(text) + self._add(AnchorEdge(name, False))
 
 
@@ -126,6 +126,8 @@ def _structure(
     rpr = run.find(qn("w:rPr"))
     if isinstance(item, AnchorEdge):
         number = ids.open(item.name) if item.start else ids.close(item.name)
+        if number is None:  # a template printing the same English twice: only its first copy is anchored
+            return []
         tag = "bookmarkStart" if item.start else "bookmarkEnd"
         name = f' w:name="{item.name}"' if item.start else ""
         return [parse_xml(f'<w:{tag} {nsdecls("w")} w:id="{number}"{name}/>')]
@@ -183,18 +185,23 @@ class _BookmarkIds:
         used = [int(b.get(qn("w:id"))) for b in document.element.body.iter(qn("w:bookmarkStart"))
                 if (b.get(qn("w:id")) or "").isdigit()]
         self.last = max(used, default=0)
-        self.opened: dict[str, int] = {}
+        self.opened: dict[str, int] = {}  # anchors started and not yet ended
+        self.named: set[str] = set()
 
     def next(self) -> int:
         self.last += 1
         return self.last
 
-    def open(self, name: str) -> int:
+    def open(self, name: str) -> int | None:
+        """A new id for the anchor `name`; None if a bookmark of that name was already made."""
+        if name in self.named:
+            return None
+        self.named.add(name)
         self.opened[name] = self.next()
         return self.opened[name]
 
-    def close(self, name: str) -> int:
-        return self.opened.pop(name)
+    def close(self, name: str) -> int | None:
+        return self.opened.pop(name, None)
 
 
 def _check_no_markers_left(document: Document, markers: Markers) -> None:

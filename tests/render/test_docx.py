@@ -338,3 +338,14 @@ def test_a_first_weekly_brief_says_there_is_nothing_to_compare(brief, config, tm
     assert [p.text for p in section_paragraphs(out, "New this week")] == [
         "This is the first brief: there is no previous one to compare with."
     ]
+
+
+def test_a_template_printing_the_english_twice_anchors_it_once(brief, config, tmp_path):
+    template = _template(tmp_path, "{% for s in sections %}{% for p in s.points %}{{ p.en }} / {{ p.en }}. "
+                                   "{% endfor %}{% endfor %}")
+    out = tmp_path / "twice.docx"
+    render_docx(brief, replace(config, template=template), out)
+    body = part_xml(out, "word/document.xml")
+    names = [b.get(f"{W}name") for b in body.iter(f"{W}bookmarkStart")]
+    assert len(names) == len(set(names)) == sum(1 for p in brief.points() if p.en)
+    assert len(list(body.iter(f"{W}bookmarkEnd"))) == len(names)
