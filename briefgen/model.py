@@ -9,7 +9,8 @@ Stdlib only. A stage owns some fields and fills only those:
     select    -> Brief.sections, Brief.key_judgements
     timeline  -> Brief.timeline
     actors    -> Brief.actors, Brief.discrepancies
-    translate -> Point.en, TimelineEntry.en, Actor.role_en, Brief.engine, Brief.from_memory
+    translate -> Point.en, TimelineEntry.en, Actor.role_en/name_en, discrepancy "value_en", Brief.engine,
+                 Brief.from_memory
     weekly    -> Brief.sources (the week's), Source.background
     history   -> Point.status, Brief.previous_week, Brief.new_this_week
     render    -> files on disk (reads only)
@@ -157,12 +158,13 @@ class Actor:
     mentions: int = 0
     variants: list[str] = field(default_factory=list)
     role_en: str | None = None  # the role in English, for the actors the document lists
+    name_en: str | None = None  # the English name (White House, Vladimir Putin), for the actors listed
 
 
 @dataclass
 class Discrepancy:
     topic: str
-    versions: list[dict]  # [{"value": str, "citations": [Citation, ...]}]
+    versions: list[dict]  # [{"value": str, "citations": [Citation, ...], "value_en": str (translate)}]
 
 
 @dataclass
@@ -170,6 +172,7 @@ class EngineInfo:
     name: str
     version: str
     model: str
+    lexicon_entries: int = 0  # the rule-based engine's domain lexicon, for the Methodology
 
 
 @dataclass
@@ -204,6 +207,7 @@ class Brief:
     engine: EngineInfo | None = None
     previous_week: str | None = None  # week of the brief this one was compared with (None: first brief)
     new_this_week: list[str] = field(default_factory=list)  # ids of points not in the previous brief
+    untranslated: list[str] = field(default_factory=list)  # French words left in the English, once per use
     # French texts (whitespace-normalised) whose English is an analyst's, from the translation memory
     from_memory: set[str] = field(default_factory=set)
 

@@ -23,6 +23,7 @@ from lxml import etree
 from briefgen.edits import stamp
 from briefgen.errors import OutputError
 from briefgen.render.properties import restore_core_namespace
+from briefgen.render.wordml import normalise_on_off
 
 restore_core_namespace()  # importing docxcompose rebinds python-docx's "cp" prefix; see properties.py
 
@@ -85,6 +86,7 @@ def merge_under_heading(docx_path: Path, heading: str, documents: list[Document]
         composer.insert(index, note)
         index += len(body) - before
     restore_core_namespace()
+    normalise_on_off(body)  # notes saved by LibreOffice carry its on/off values
     _stable_list_ids(document, known_abstract)
     stamp(document)
     _save_like(document, original, docx_path)

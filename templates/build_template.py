@@ -93,6 +93,15 @@ CUSTOM = {"Overline", "KeyJudgement", "TableText", "TableHeading", "SourceEntry"
           "Figure", "BriefTable", "MetaTable"}
 
 
+# The order CT_TblBorders prescribes: any other is a schema error, the kind Word offers to repair.
+BORDER_ORDER = ("top", "left", "bottom", "right", "insideH", "insideV")
+
+
+def _borders(**sides: str) -> str:
+    """<w:top …/><w:left …/>… in schema order, whatever order the caller named them in."""
+    return "".join(f"<w:{side} {sides[side]}/>" for side in BORDER_ORDER if side in sides)
+
+
 def _table_style(sid: str, name: str, borders: str, fill: str = "") -> str:
     shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
     return (
@@ -110,8 +119,8 @@ def styles_xml() -> str:
     rule = f'w:val="single" w:sz="6" w:space="0" w:color="{NAVY}"'
     thin = 'w:val="single" w:sz="4" w:space="0" w:color="BFBFBF"'
     none = 'w:val="nil"'
-    brief_borders = f"<w:top {rule}/><w:bottom {rule}/><w:insideH {thin}/><w:left {none}/><w:right {none}/><w:insideV {none}/>"
-    meta_borders = f"<w:top {none}/><w:bottom {none}/><w:left {none}/><w:right {none}/><w:insideH {none}/><w:insideV {none}/>"
+    brief_borders = _borders(top=rule, left=none, bottom=rule, right=none, insideH=thin, insideV=none)
+    meta_borders = _borders(top=none, left=none, bottom=none, right=none, insideH=none, insideV=none)
     heading_ppr = '<w:keepNext/><w:keepLines/>'
     styles = [
         _pstyle("Normal", "Normal", '<w:spacing w:after="120" w:line="264" w:lineRule="auto"/>',
@@ -276,7 +285,7 @@ def title_block() -> str:
         ("Period", "{{ period.label }} (ISO week {{ period.week }})"),
         ("Sources", "{{ sources_summary }}"),
         ("Generated", "{{ generated }}"),
-        ("Translation", "{{ engine.label }}"),
+        ("Translation", "{{ engine.label }}{% if engine.notice %}. {{ engine.notice }}{% endif %}"),
     ]
     rows = [
         row(cell(label_w, para("TableText", run(k, "<w:rPr><w:b/></w:rPr>"))), cell(value_w, para("TableText", run(v))))
@@ -571,13 +580,80 @@ def footnotes_xml() -> str:
 
 
 def settings_xml() -> str:
+    """Word's settings, in CT_Settings order; compatibilityMode 15 is Word 2013 and later (no compatibility mode)."""
+    compat = "".join(
+        f'<w:compatSetting w:name="{name}" w:uri="http://schemas.microsoft.com/office/word" w:val="{value}"/>'
+        for name, value in (("compatibilityMode", 15), ("overrideTableStyleFontSizeAndJustification", 1),
+                            ("enableOpenTypeFeatures", 1), ("doNotFlipMirrorIndents", 1))
+    )
+    scheme = " ".join(f'w:{k}="{v}"' for k, v in (
+        ("bg1", "light1"), ("t1", "dark1"), ("bg2", "light2"), ("t2", "dark2"),
+        *((f"accent{i}", f"accent{i}") for i in range(1, 7)),
+        ("hyperlink", "hyperlink"), ("followedHyperlink", "followedHyperlink"),
+    ))
     return (
-        f'{XML_HEAD}<w:settings {NS_DECL}><w:defaultTabStop w:val="708"/>'
+        f'{XML_HEAD}<w:settings {NS_DECL}><w:zoom w:percent="100"/><w:defaultTabStop w:val="708"/>'
         '<w:characterSpacingControl w:val="doNotCompress"/>'
         '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
-        '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" '
-        'w:val="15"/></w:compat><w:themeFontLang w:val="en-GB"/>'
+        f'<w:compat>{compat}</w:compat><w:themeFontLang w:val="en-GB"/><w:clrSchemeMapping {scheme}/>'
         '<w:decimalSymbol w:val="."/><w:listSeparator w:val=","/></w:settings>'
+    )
+
+
+def web_settings_xml() -> str:
+    return f"{XML_HEAD}<w:webSettings {NS_DECL}><w:optimizeForBrowser/><w:allowPNG/></w:webSettings>"
+
+
+# Fonts the document names, as Word records them (panose, family, Unicode and code-page coverage):
+# Word substitutes a missing font by these, and writes this table for every document it saves.
+FONTS = {
+    FONT: ("020F0502020204030204", "swiss",
+           'w:usb0="E4002EFF" w:usb1="C000247B" w:usb2="00000009" w:usb3="00000000" w:csb0="000001FF" w:csb1="00000000"'),
+    "Times New Roman": ("02020603050405020304", "roman",
+                        'w:usb0="E0002EFF" w:usb1="C000785B" w:usb2="00000009" w:usb3="00000000" w:csb0="000001FF" '
+                        'w:csb1="00000000"'),
+}
+
+
+def font_table_xml() -> str:
+    fonts = "".join(
+        f'<w:font w:name="{name}"><w:panose1 w:val="{panose}"/><w:charset w:val="00"/><w:family w:val="{family}"/>'
+        f'<w:pitch w:val="variable"/><w:sig {sig}/></w:font>'
+        for name, (panose, family, sig) in FONTS.items()
+    )
+    return f"{XML_HEAD}<w:fonts {NS_DECL}>{fonts}</w:fonts>"
+
+
+def theme_xml() -> str:
+    """The document theme: the brief's palette as theme colours, Calibri as heading and body font.
+
+    Word writes a theme with every document; restyling in Word (Design > Colours, Fonts) edits it.
+    """
+    colours = {"accent1": ACCENT, "accent2": NAVY, "accent3": "A5A5A5", "accent4": "C9A227",
+               "accent5": "5B9BD5", "accent6": "70AD47", "hlink": "0563C1", "folHlink": "954F72"}
+    scheme = (
+        '<a:dk1><a:sysClr val="windowText" lastClr="000000"/></a:dk1>'
+        '<a:lt1><a:sysClr val="window" lastClr="FFFFFF"/></a:lt1>'
+        f'<a:dk2><a:srgbClr val="{NAVY}"/></a:dk2><a:lt2><a:srgbClr val="{META_FILL}"/></a:lt2>'
+        + "".join(f'<a:{k}><a:srgbClr val="{v}"/></a:{k}>' for k, v in colours.items())
+    )
+    font = f'<a:latin typeface="{FONT}" panose="020F0502020204030204"/><a:ea typeface=""/><a:cs typeface=""/>'
+    phase = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
+    lines = "".join(
+        f'<a:ln w="{w}" cap="flat" cmpd="sng" algn="ctr">{phase}<a:prstDash val="solid"/><a:miter lim="800000"/></a:ln>'
+        for w in (6350, 12700, 19050)
+    )
+    formats = (
+        f"<a:fillStyleLst>{phase * 3}</a:fillStyleLst><a:lnStyleLst>{lines}</a:lnStyleLst>"
+        "<a:effectStyleLst>" + "<a:effectStyle><a:effectLst/></a:effectStyle>" * 3 + "</a:effectStyleLst>"
+        f"<a:bgFillStyleLst>{phase * 3}</a:bgFillStyleLst>"
+    )
+    return (
+        f'{XML_HEAD}<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="briefgen">'
+        f'<a:themeElements><a:clrScheme name="briefgen">{scheme}</a:clrScheme>'
+        f'<a:fontScheme name="briefgen"><a:majorFont>{font}</a:majorFont><a:minorFont>{font}</a:minorFont></a:fontScheme>'
+        f'<a:fmtScheme name="briefgen">{formats}</a:fmtScheme></a:themeElements>'
+        "<a:objectDefaults/><a:extraClrSchemeLst/></a:theme>"
     )
 
 
@@ -590,6 +666,9 @@ def content_types() -> str:
         "/word/styles.xml": f"{CT_BASE}.wordprocessingml.styles+xml",
         "/word/numbering.xml": f"{CT_BASE}.wordprocessingml.numbering+xml",
         "/word/settings.xml": f"{CT_BASE}.wordprocessingml.settings+xml",
+        "/word/webSettings.xml": f"{CT_BASE}.wordprocessingml.webSettings+xml",
+        "/word/fontTable.xml": f"{CT_BASE}.wordprocessingml.fontTable+xml",
+        "/word/theme/theme1.xml": f"{CT_BASE}.theme+xml",
         "/word/footnotes.xml": f"{CT_BASE}.wordprocessingml.footnotes+xml",
         "/word/header1.xml": f"{CT_BASE}.wordprocessingml.header+xml",
         "/word/footer1.xml": f"{CT_BASE}.wordprocessingml.footer+xml",
@@ -625,6 +704,9 @@ def document_rels() -> str:
         ("rIdStyles", f"{REL_BASE}/styles", "styles.xml"),
         ("rIdNumbering", f"{REL_BASE}/numbering", "numbering.xml"),
         ("rIdSettings", f"{REL_BASE}/settings", "settings.xml"),
+        ("rIdWebSettings", f"{REL_BASE}/webSettings", "webSettings.xml"),
+        ("rIdFontTable", f"{REL_BASE}/fontTable", "fontTable.xml"),
+        ("rIdTheme", f"{REL_BASE}/theme", "theme/theme1.xml"),
         ("rIdFootnotes", f"{REL_BASE}/footnotes", "footnotes.xml"),
         ("rIdHeader1", f"{REL_BASE}/header", "header1.xml"),
         ("rIdFooter1", f"{REL_BASE}/footer", "footer1.xml"),
@@ -661,6 +743,9 @@ def parts() -> dict[str, str]:
         "word/styles.xml": styles_xml(),
         "word/numbering.xml": numbering_xml(),
         "word/settings.xml": settings_xml(),
+        "word/webSettings.xml": web_settings_xml(),
+        "word/fontTable.xml": font_table_xml(),
+        "word/theme/theme1.xml": theme_xml(),
         "word/footnotes.xml": footnotes_xml(),
         "word/header1.xml": header_xml(),
         "word/footer1.xml": footer_xml(),

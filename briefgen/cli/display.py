@@ -147,6 +147,7 @@ class CountingTranslator:
         self._translator = translator
         self._progress = progress
         self.info: EngineInfo = translator.info
+        self.terms = getattr(translator, "terms", ())  # the engine's own protected terms (stage.py)
         self.translated = 0
 
     def translate_batch(self, sentences: list[str]) -> list[str]:

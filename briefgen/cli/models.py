@@ -23,18 +23,21 @@ GlossaryOption = Annotated[
 
 
 def install(
-    from_file: Annotated[
-        Optional[Path], typer.Option("--from", help="Install offline from a .argosmodel file.")
+    source: Annotated[
+        Optional[str], typer.Option("--from", help="Install from a .argosmodel file (offline) or an http(s) URL.")
     ] = None,
 ) -> None:
-    """Install the French->English Argos package (online, or offline with --from).
+    """Install the French->English Argos package (from the Argos package index, or with --from).
 
     Example: briefgen models install --from translate-fr_en-1_9.argosmodel
     """
-    from briefgen.translate.packages import install_from_file, install_online
+    from briefgen.translate.packages import install_from_file, install_from_url, install_online, is_url
 
     with reported_errors():
-        info = install_from_file(from_file) if from_file else install_online()
+        if source is None:
+            info = install_online()
+        else:
+            info = install_from_url(source) if is_url(source) else install_from_file(Path(source))
     typer.echo(f"Installed {info.name} ({info.from_code}->{info.to_code} {info.version}) in {info.path.parent}")
 
 

@@ -25,6 +25,9 @@ ENGINE_LIMITS = {
     "can drop negations, mistranslate names or numbers and smooth over uncertainty; check the French.",
 }
 UNKNOWN_ENGINE = "The translation engine was not recorded; treat the English as unverified."
+# Said on page 1 whenever the rule-based fallback made the English (issue 14: the reader must know).
+GIST_NOTICE = ("Gist-quality machine translation from the offline fallback engine. For fluent English, "
+               "install the neural model with `briefgen models install` and rebuild.")
 TITLE = "Weekly Press Brief"
 
 
@@ -165,6 +168,7 @@ class EngineView:
     model: str
     label: str
     limits: str
+    notice: str = ""  # for the title block: "" unless the English is gist quality
 
 
 @dataclass(frozen=True)
@@ -304,7 +308,7 @@ def _listed(shown: int, total: int, which: str, what: str) -> str:
 
 def _actors(actors: list[Actor], cite: _Citer) -> list[ActorView]:
     return [
-        ActorView(text.clean(a.name), text.clean(a.kind),
+        ActorView(text.clean(a.name_en or a.name), text.clean(a.kind),
                   _anchored(cite.marks, anchors.ROLE, a.role, a.role_en) if a.role else "", text.clean(a.role),
                   text.clean("; ".join(a.variants)), a.mentions,
                   [cite.link(sid) for sid in sorted(set(a.sources), key=cite.order)])
@@ -315,7 +319,7 @@ def _actors(actors: list[Actor], cite: _Citer) -> list[ActorView]:
 def _discrepancies(discrepancies: list[Discrepancy], cite: _Citer) -> list[DiscrepancyView]:
     return [
         DiscrepancyView(text.clean(d.topic), [
-            VersionView(text.clean(str(v.get("value", ""))), cite.views(v.get("citations", []))) for v in d.versions
+            VersionView(text.clean(str(v.get("value_en") or v.get("value", ""))), cite.views(v.get("citations", []))) for v in d.versions
         ])
         for d in discrepancies
     ]
@@ -428,6 +432,13 @@ def _engine(brief: Brief) -> EngineView:
         return EngineView("", "", "", "Translation engine not recorded", UNKNOWN_ENGINE)
     name = ENGINE_NAMES.get(e.name, text.clean(e.name))
     model = f" ({text.clean(e.model)})" if e.model else ""
-    return EngineView(text.clean(e.name), text.clean(e.version), text.clean(e.model),
-                      f"{name} {text.clean(e.version)}{model}".replace("  ", " "),
-                      ENGINE_LIMITS.get(e.name, UNKNOWN_ENGINE))
+    label = f"{name} {text.clean(e.version)}{model}".replace("  ", " ")
+    limits, notice = ENGINE_LIMITS.get(e.name, UNKNOWN_ENGINE), ""
+    if e.name == "apertium":
+        notice = GIST_NOTICE
+        left = len(brief.untranslated)
+        limits += (f" briefgen's domain lexicon ({e.lexicon_entries} entries) corrects the pivot's known errors "
+                   f"(ranks, institutions, demonyms, word senses); {text.plural(left, 'French word')} "
+                   f"{'was' if left == 1 else 'were'} left untranslated (a word neither Apertium stage knows is "
+                   f"shown in French between asterisks).")
+    return EngineView(text.clean(e.name), text.clean(e.version), text.clean(e.model), label, limits, notice)

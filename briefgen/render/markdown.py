@@ -80,7 +80,7 @@ def _title(view: BriefView) -> list[str]:
         f"- **Period:** {md(view.period.label)} (ISO week {md(view.period.week)})",
         f"- **Sources:** {md(view.sources_summary)}",
         f"- **Generated:** {md(view.generated)}",
-        f"- **Translation:** {md(view.engine.label)}",
+        f"- **Translation:** {md(view.engine.label)}" + (f". {md(view.engine.notice)}" if view.engine.notice else ""),
         "",
         "_English text is machine-translated from French; each footnote quotes the original sentence, and the "
         "Annex sets every point beside its French source._",

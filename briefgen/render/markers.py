@@ -14,6 +14,7 @@ import re
 import secrets
 from collections import Counter
 from dataclasses import dataclass
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -41,6 +42,14 @@ LINK_STYLES = {
         '<w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style>'
     ),
 }
+
+# Web pages are the only link targets: a "javascript:" or "file:" link in a brief is a trap for its reader.
+WEB_SCHEMES = ("http", "https")
+# What a URI may hold unescaped (RFC 3986), in the host and after it. A relationship target must be a
+# URI (ECMA-376 Part 2): a space, a quote or a bare "%" in a source's address is not.
+HOST_SAFE = ":@[]!$&'()*+,;=-._~"
+PATH_SAFE = "/?#:@!$&'()*+,;=-._~%"
+LONE_PERCENT = re.compile("%(?![0-9A-Fa-f]{2})")
 
 
 @dataclass(frozen=True)
@@ -133,10 +142,9 @@ def _structure(
         return [parse_xml(f'<w:{tag} {nsdecls("w")} w:id="{number}"{name}/>')]
     if isinstance(item, Bookmark):
         number = ids.next()
-        return [
-            parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="{number}" w:name="{item.name}"/>'),
-            parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="{number}"/>'),
-        ]
+        start = parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="{number}"/>')
+        start.set(qn("w:name"), item.name)
+        return [start, parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="{number}"/>')]
     if isinstance(item, Link):
         return [_hyperlink(item, rpr, document)]
     reference = new_run(rpr, style="FootnoteReference")
@@ -145,13 +153,31 @@ def _structure(
 
 
 def _hyperlink(link: Link, rpr: etree._Element | None, document: Document) -> etree._Element:
+    """A link to a bookmark or a web page; an address that is no web page is shown as plain text."""
+    element = parse_xml(f'<w:hyperlink {nsdecls("w", "r")}/>')
     if link.url:
-        rel_id = document.part.relate_to(link.url, RT.HYPERLINK, is_external=True)
-        element = parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="{rel_id}"/>')
+        target = web_address(link.url)
+        if target is None:
+            return append_text(new_run(rpr), link.label)
+        element.set(qn("r:id"), document.part.relate_to(target, RT.HYPERLINK, is_external=True))
     else:
-        element = parse_xml(f'<w:hyperlink {nsdecls("w")} w:anchor="{link.anchor}"/>')
+        element.set(qn("w:anchor"), link.anchor)
     element.append(append_text(new_run(rpr, style=EXTERNAL_LINK_STYLE if link.url else INTERNAL_LINK_STYLE), link.label))
     return element
+
+
+def web_address(url: str) -> str | None:
+    """`url` as a hyperlink target Word accepts (other characters percent-encoded), or None when it is
+    not an http(s) address with a host."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return None
+    if parts.scheme.lower() not in WEB_SCHEMES or not parts.netloc:
+        return None
+    after_host = urlunsplit(("", "", parts.path, parts.query, parts.fragment))
+    path = quote(LONE_PERCENT.sub("%25", after_host), safe=PATH_SAFE)
+    return f"{parts.scheme.lower()}://{quote(parts.netloc, safe=HOST_SAFE)}{path}"
 
 
 def _split_run(run: etree._Element, pattern: re.Pattern) -> list[etree._Element | int]:

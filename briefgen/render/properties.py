@@ -25,6 +25,8 @@ CUSTOM_URI = "/docProps/custom.xml"
 # The format id every custom document property carries (fixed by the OOXML spec); pids start at 2.
 CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 FIRST_PID = 2
+# The longest text core property python-docx writes; it raises beyond (a long title must not fail the build).
+MAX_PROPERTY_CHARS = 255
 
 
 def restore_core_namespace() -> None:
@@ -50,15 +52,20 @@ def set_core_properties(
     for child in list(element):
         element.remove(child)
     utc = created.astimezone(dt.timezone.utc).replace(tzinfo=None) if created.tzinfo else created
-    props.title = title
-    props.subject = subject
-    props.author = author
-    props.last_modified_by = author
-    props.keywords = keywords
-    props.comments = comments
+    props.title = _fit(title)
+    props.subject = _fit(subject)
+    props.author = _fit(author)
+    props.last_modified_by = _fit(author)
+    props.keywords = _fit(keywords)
+    props.comments = _fit(comments)
     props.language = "en"
     props.created = utc
     props.modified = utc
+
+
+def _fit(value: str) -> str:
+    """`value` cut to MAX_PROPERTY_CHARS, with an ellipsis when cut."""
+    return value if len(value) <= MAX_PROPERTY_CHARS else value[: MAX_PROPERTY_CHARS - 1] + "…"
 
 
 def set_custom_properties(document: Document, values: Mapping[str, str]) -> None:

@@ -70,13 +70,13 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
             for t in brief.timeline
         ],
         "actors": [
-            {"name": a.name, "kind": a.kind, "role": a.role, "role_en": a.role_en, "sources": a.sources, "mentions": a.mentions, "variants": a.variants}
+            {"name": a.name, "name_en": a.name_en, "kind": a.kind, "role": a.role, "role_en": a.role_en, "sources": a.sources, "mentions": a.mentions, "variants": a.variants}
             for a in brief.actors
         ],
         "discrepancies": [
             {
                 "topic": d.topic,
-                "versions": [{"value": v["value"], "citations": [citation_dict(c) for c in v["citations"]]} for v in d.versions],
+                "versions": [{"value": v["value"], "value_en": v.get("value_en"), "citations": [citation_dict(c) for c in v["citations"]]} for v in d.versions],
             }
             for d in brief.discrepancies
         ],

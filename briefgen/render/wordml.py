@@ -58,3 +58,20 @@ def ensure_styles(document: Document, definitions: dict[str, str]) -> None:
     for style_id, xml in definitions.items():
         if styles.get_by_id(style_id) is None:
             styles.append(parse_xml(xml))
+
+
+# On/off properties the schema allows only "on" or "off" for (CT_OnOffOnly). LibreOffice writes
+# "true" there (<w:cantSplit w:val="true"/>), which Word's SDK rejects: a template restyled in
+# LibreOffice would pass it on to every brief.
+ON_OFF_ONLY = ("cantSplit", "tblHeader", "hidden", "noWrap", "hideMark", "tcFitText", "bidiVisual", "qFormat",
+               "semiHidden", "unhideWhenUsed", "locked", "autoRedefine", "personal", "personalCompose",
+               "personalReply")
+ON_OFF = {"true": "on", "1": "on", "false": "off", "0": "off"}
+
+
+def normalise_on_off(root: etree._Element) -> None:
+    """Write every ON_OFF_ONLY property's value as "on" or "off", as Word does."""
+    for element in root.iter(*(qn(f"w:{name}") for name in ON_OFF_ONLY)):
+        value = element.get(qn("w:val"))
+        if value in ON_OFF:
+            element.set(qn("w:val"), ON_OFF[value])

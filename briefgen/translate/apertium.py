@@ -1,8 +1,10 @@
 """Apertium fallback engine: French -> Catalan -> English, one process pipeline per batch.
 
 Apertium has no French->English pair; the Catalan pivot was measured better than the Spanish one.
-A batch is sent as one text: sentences joined by a separator line holding a word Apertium does
-not know (with `-u` unknown words pass through untouched). The txt deformatter escapes every
+Both stages run without `-u`, so words a stage does not know come out marked (`*word`); the
+domain lexicon (lexicon.py) edits the French before and the English after, and no marked word
+reaches the reader as Catalan. A batch is sent as one text: sentences joined by a separator line
+holding a word Apertium does not know (it comes out as `**Zbgsepz`). The txt deformatter escapes every
 character Apertium treats specially (`^ $ [ ] \\ / @ * # < > { }`), so sentences need no escaping
 of their own. Newlines inside a sentence become spaces so that only separators hold blank lines.
 If the output does not split back into exactly one piece per sentence, the batch is halved and
@@ -17,6 +19,7 @@ import subprocess
 
 from briefgen.errors import EngineUnavailableError
 from briefgen.model import EngineInfo
+from briefgen.translate.lexicon import Lexicon, catalan_unknowns, load_lexicon, post_edit, pre_edit
 
 PAIRS = ("fra-cat", "cat-eng")
 DEBIAN_PACKAGES = ("apertium", "apertium-fra-cat", "apertium-eng-cat")
@@ -25,11 +28,14 @@ INSTALL_HINT = "apt-get install " + " ".join(DEBIAN_PACKAGES)
 # neighbouring sentence. Chosen so it cannot occur in French text (checked per batch anyway).
 SEPARATOR_WORD = "Zbgsepz"
 SEPARATOR = f"\n\n{SEPARATOR_WORD}\n\n"
+SEPARATOR_OUT = re.compile(rf"[*#@]*{SEPARATOR_WORD}")
 # Generous: a 32-sentence batch takes about a second; a hung pipeline must not hang the build.
 TIMEOUT_S = 300
 WHITESPACE = re.compile(r"\s+")
 # One shell pipeline per batch; pipefail so a failure of the first stage is not hidden.
-PIPELINE = f"set -o pipefail; apertium -u {PAIRS[0]} | apertium -u {PAIRS[1]}"
+PIPELINE = f"set -o pipefail; apertium {PAIRS[0]} | apertium {PAIRS[1]}"
+# Catalan words the lexicon lacks are shown as the French word Apertium's cat-fra gives for them.
+BACK_PIPELINE = "apertium -u cat-fra"
 
 
 def apertium_pairs() -> set[str]:
@@ -66,28 +72,48 @@ def _package_versions() -> str:
 
 
 class ApertiumTranslator:
-    """Runs PIPELINE once per batch."""
+    """Runs PIPELINE once per batch, between the lexicon's pre- and post-edits."""
 
-    def __init__(self) -> None:
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
         if not apertium_available():
             raise EngineUnavailableError(
                 f"Apertium with the {' and '.join(PAIRS)} pairs is not installed. Install it with: {INSTALL_HINT}"
             )
-        self.info = EngineInfo("apertium", apertium_version(), _package_versions())
+        self.lexicon = lexicon if lexicon is not None else load_lexicon()
+        # The lexicon decides the output too: its digest is part of the model, hence of the cache key.
+        model = f"{_package_versions()}, briefgen lexicon of {len(self.lexicon)} entries ({self.lexicon.digest()})"
+        self.info = EngineInfo("apertium", apertium_version(), model, lexicon_entries=len(self.lexicon))
+        self.terms = self.lexicon.terms  # protected by placeholders with the glossary (stage.py)
 
     def translate_batch(self, sentences: list[str]) -> list[str]:
         flat = [WHITESPACE.sub(" ", s).strip() for s in sentences]
         todo = [i for i, s in enumerate(flat) if s]
+        edited = [pre_edit(flat[i], self.lexicon) for i in todo]
+        raw = self._aligned([e.text for e in edited])
+        unknown = set().union(*(catalan_unknowns(r, flat[i], self.lexicon) for i, r in zip(todo, raw)))
+        back = self._back_translate(sorted(unknown))
         out = [""] * len(sentences)
-        for i, text in zip(todo, self._aligned([flat[i] for i in todo])):
-            out[i] = text
+        for i, e, text in zip(todo, edited, raw):
+            out[i] = post_edit(text, flat[i], e, self.lexicon, back)
         return out
+
+    def _back_translate(self, catalan: list[str]) -> dict[str, str]:
+        if not catalan:
+            return {}
+        result = subprocess.run(
+            ["bash", "-c", BACK_PIPELINE], input="\n".join(catalan).encode("utf-8"),
+            capture_output=True, timeout=TIMEOUT_S, check=False,
+        )
+        french = result.stdout.decode("utf-8").split("\n")
+        if result.returncode or len(french) < len(catalan):
+            return {}
+        return {ca: fr.strip() or ca for ca, fr in zip(catalan, french)}
 
     def _aligned(self, sentences: list[str]) -> list[str]:
         if not sentences:
             return []
         if len(sentences) > 1 and not any(SEPARATOR_WORD in s for s in sentences):
-            pieces = self._run(SEPARATOR.join(sentences)).split(SEPARATOR_WORD)
+            pieces = SEPARATOR_OUT.split(self._run(SEPARATOR.join(sentences)))
             if len(pieces) == len(sentences):
                 return [WHITESPACE.sub(" ", p).strip() for p in pieces]
         if len(sentences) == 1:

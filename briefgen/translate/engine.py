@@ -11,7 +11,11 @@ T = TypeVar("T")
 
 
 class Translator(Protocol):
-    """French sentences in, English sentences out: exactly one output per input, same order."""
+    """French sentences in, English sentences out: exactly one output per input, same order.
+
+    An engine may also have `terms`, (French, English) pairs the stage protects with the glossary
+    (Apertium's lexicon); wrappers pass them on.
+    """
 
     info: EngineInfo
 

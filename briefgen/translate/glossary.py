@@ -60,9 +60,11 @@ class Glossary:
         return self._lookup.get(_key(french)) or self._lookup.get(_key(french).casefold())
 
 
-def load_glossary(extra: Path | None = None) -> Glossary:
-    """The shipped glossary, with `extra` (the user's `--glossary FILE`) overriding it term by term."""
-    terms = _read_terms(SHIPPED_GLOSSARY)
+def load_glossary(extra: Path | None = None, engine_terms: tuple[tuple[str, str], ...] = ()) -> Glossary:
+    """The shipped glossary, with `extra` (the user's `--glossary FILE`) overriding it term by term;
+    both override `engine_terms` (the rule-based engine's lexicon terms)."""
+    terms = dict(engine_terms)
+    terms.update(_read_terms(SHIPPED_GLOSSARY))
     if extra is not None:
         terms.update(_read_terms(extra))
     return Glossary(tuple(sorted(terms.items())))

@@ -77,6 +77,26 @@ def install_from_file(path: Path) -> PackageInfo:
     return _info(packages_dir() / top)
 
 
+def install_from_url(url: str) -> PackageInfo:
+    """Download a .argosmodel with argostranslate's own downloader, then install it as a file."""
+    from argostranslate import networking, settings
+
+    with _quiet_argos():
+        data = networking.get(url)
+    if data is None:
+        raise EngineUnavailableError(f"Downloading {url} failed (offline, or not an http(s) address). {OFFLINE_HINT}")
+    downloaded = Path(settings.downloads_dir) / (PurePosixPath(url.split("?")[0]).name or "package.argosmodel")
+    downloaded.write_bytes(data)
+    try:
+        return install_from_file(downloaded)
+    finally:
+        downloaded.unlink(missing_ok=True)
+
+
+def is_url(text: str) -> bool:
+    return text.startswith(("http://", "https://"))
+
+
 def install_online(from_code: str = FROM_CODE, to_code: str = TO_CODE) -> PackageInfo:
     """Download the pair from the Argos package index; fails with a clear message when offline."""
     from argostranslate import package, settings

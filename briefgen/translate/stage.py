@@ -1,4 +1,5 @@
-"""The translate stage: fills Point.en, TimelineEntry.en, Actor.role_en, Brief.engine and Brief.from_memory.
+"""The translate stage: fills Point.en, TimelineEntry.en, Actor.role_en and name_en, the discrepancy
+versions' "value_en", Brief.untranslated, Brief.from_memory and Brief.engine.
 
 Each distinct French text is translated once, through the cache, with glossary terms and names
 protected by placeholders (see protect.py).
@@ -6,6 +7,7 @@ protected by placeholders (see protect.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -16,27 +18,49 @@ from briefgen.model import Brief, Point, TimelineEntry
 from briefgen.translate.cache import TranslationCache
 from briefgen.translate.engine import Translator, chunks
 from briefgen.translate.glossary import Glossary, load_glossary
+from briefgen.translate.lexicon import untranslated
 from briefgen.translate.protect import mask, repair, unmask
+
+# discrepancies.py writes a version as "<French words> (<normalised value>)": only the words are French.
+VALUE_KEY = re.compile(r" \([^()]*\)$")
 
 
 def translate_brief(brief: Brief, translator: Translator, config: Config, memory: Mapping[str, str] | None = None) -> Brief:
-    """Fill in the English of every point, timeline entry and listed actor's role (those the
-    document shows: translation stays bounded by the brief, not the corpus); what only English
-    sources state is kept as is. A French text the translation `memory` holds (normalised French ->
-    an analyst's English, exact match only) takes that English instead of the engine's."""
+    """Fill in the English of every point, timeline entry, listed actor's role and organisation
+    name, and listed discrepancy value (those the document shows: translation stays bounded by the
+    brief, not the corpus); what only English sources state is kept as is. People keep their
+    names unless the glossary gives an English form (Vladimir Poutine: Vladimir Putin). A French
+    text the translation `memory` holds (normalised French -> an analyst's English, exact match
+    only) takes that English instead of the engine's."""
     english_sources = {s.id for s in brief.sources if s.language == "en"}
     items = _items(brief)
-    roles = [a for a in brief.listed_actors(config.max_actors) if a.role]
+    actors = brief.listed_actors(config.max_actors)
+    organisations = [a for a in actors if a.kind != "person"]
+    versions = [v for d in brief.listed_discrepancies(config.max_discrepancies) for v in d.versions]
     todo = [item.fr for item in items if not _only_english([c.source for c in item.citations], english_sources)]
-    todo += [a.role for a in roles if not _only_english(a.sources, english_sources)]
+    todo += [a.role for a in actors if a.role and not _only_english(a.sources, english_sources)]
+    todo += [a.name for a in organisations if not _only_english(a.sources, english_sources)]
+    todo += [_value_words(v) for v in versions]
     remembered = {text: memory[normalise(text)] for text in todo if memory and normalise(text) in memory}
     english = translate_texts([t for t in todo if t not in remembered], translator, config, brief) | remembered
     brief.from_memory = {normalise(text) for text in remembered}
     for item in items:
         stated_in_english = _only_english([c.source for c in item.citations], english_sources)
         item.en = item.fr if stated_in_english else english.get(item.fr, "")
-    for actor in roles:
-        actor.role_en = actor.role if _only_english(actor.sources, english_sources) else english.get(actor.role)
+    glossary = load_glossary(config.glossary)
+    for actor in actors:
+        stated_in_english = _only_english(actor.sources, english_sources)
+        if actor.role:
+            actor.role_en = actor.role if stated_in_english else english.get(actor.role)
+        if actor.kind == "person" or stated_in_english:
+            actor.name_en = glossary.english_for(actor.name) or actor.name
+        else:
+            actor.name_en = english.get(actor.name, actor.name)
+    for version in versions:
+        words = _value_words(version)
+        version["value_en"] = english.get(words, words) + str(version["value"])[len(words):]
+    shown = [item.en for item in items] + [a.role_en or "" for a in actors] + [a.name_en or "" for a in actors]
+    brief.untranslated = [word for text in shown + [v["value_en"] for v in versions] for word in untranslated(text)]
     brief.engine = translator.info
     return brief
 
@@ -46,7 +70,8 @@ def translate_texts(texts: list[str], translator: Translator, config: Config, br
 
     A corrupted cache is rebuilt; the warning goes to `brief` when one is given.
     """
-    glossary = load_glossary(config.glossary)
+    # An engine may bring its own terms to protect (Apertium's lexicon, see lexicon.py).
+    glossary = load_glossary(config.glossary, getattr(translator, "terms", ()))
     distinct = list(dict.fromkeys(t for t in texts if t.strip()))
     with TranslationCache(config.cache) as cache:
         if cache.recovered_from is not None and brief is not None:
@@ -117,6 +142,11 @@ def _items(brief: Brief) -> list[Point | TimelineEntry]:
             seen.add(id(item))
             items.append(item)
     return items
+
+
+def _value_words(version: dict) -> str:
+    """A discrepancy value's French words, without the normalised value in parentheses after them."""
+    return VALUE_KEY.sub("", str(version["value"]))
 
 
 def _only_english(source_ids: list[str], english_sources: set[str]) -> bool:

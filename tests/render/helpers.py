@@ -9,9 +9,16 @@ from pathlib import Path
 import docx
 from docx2python import docx2python
 from lxml import etree
+from openxml_audit import OpenXmlValidator
+from openxml_audit.errors import FileFormat, ValidationError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FOOTNOTE_PREFIX = re.compile(r"^footnote\d+\)\t\s*")
+# The shipped template opened and saved as .docx by LibreOffice 7.4 (soffice --convert-to docx), as a
+# user restyling it would.
+RESAVED = Path(__file__).parents[1] / "data" / "render" / "brief-resaved-by-libreoffice.docx"
+# Word 2019 and later (Microsoft 365 included) with the security checks (dangerous link schemes).
+WORD_VALIDATOR = OpenXmlValidator(file_format=FileFormat.OFFICE_2019, max_errors=0, security_validation=True)
 
 
 def footnote_texts(path: Path) -> list[str]:
@@ -45,3 +52,8 @@ def part_xml(path: Path, name: str) -> etree._Element:
 def all_parts_text(path: Path) -> str:
     with zipfile.ZipFile(path) as zf:
         return "\n".join(zf.read(n).decode("utf-8", "replace") for n in zf.namelist() if not n.endswith(".png"))
+
+
+def word_findings(path: Path) -> list[ValidationError]:
+    """What Word's own SDK would find in the DOCX at `path` (schema, semantics, app compatibility)."""
+    return WORD_VALIDATOR.validate(path).errors

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from briefgen.model import Actor, Citation, Discrepancy
+from briefgen.model import Actor, Citation, Discrepancy, EngineInfo
 from briefgen.render.context import build_view
 
 
@@ -116,6 +116,18 @@ def test_actor_roles_show_in_english_and_keep_the_french(brief, config):
         "Minister of Foreign Affairs", "ministre des Affaires étrangères"
     )
     assert listed["William B. Stevens"].role == listed["William B. Stevens"].role_fr  # untranslated: as stated
+
+
+def test_gist_notice_and_lexicon_figures_exactly_when_apertium_made_the_english(brief, config):
+    brief.engine = EngineInfo("apertium", "3.8.3", "fra-cat+cat-eng", lexicon_entries=312)
+    brief.untranslated = ["mutualiser", "tractations"]
+    view = build_view(brief, config)
+    assert "Gist-quality machine translation" in view.engine.notice and "briefgen models install" in view.engine.notice
+    assert "domain lexicon (312 entries)" in view.engine.limits
+    assert "2 French words were left untranslated" in view.engine.limits
+    brief.engine = EngineInfo("argos", "1.9", "translate-fr_en-1_9")
+    view = build_view(brief, config)
+    assert view.engine.notice == "" and "lexicon" not in view.engine.limits
 
 
 def test_translated_english_is_anchored_to_its_french_where_an_analyst_may_edit_it(brief, config):

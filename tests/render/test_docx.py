@@ -19,7 +19,7 @@ from briefgen.render import render_docx
 from briefgen.render.text import clean
 
 from .conftest import GENERATED_AT, MARKING, SECTIONS, footnoted_citations, make_source
-from .helpers import W, all_parts_text, footnote_texts, headings, part_xml, section_paragraphs
+from .helpers import RESAVED, W, all_parts_text, footnote_texts, headings, part_xml, section_paragraphs
 
 ORDER = [
     "Key judgements", "Assessment", "Diplomacy", "Security", "Economy", "Russia context", "Timeline", "Key actors",
@@ -163,7 +163,9 @@ def test_title_block_header_footer_and_figure(rendered):
     assert meta.cell(0, 1).text == "15–21 September 2025 (ISO week 2025-W38)"
     assert meta.cell(1, 1).text == "5 French-language articles from 4 outlets"
     assert meta.cell(2, 1).text == "20 September 2025, 06:00 UTC"
-    assert meta.cell(3, 1).text == "Apertium 3.9.4 (fra-cat + cat-eng)"
+    assert meta.cell(3, 1).text == ("Apertium 3.9.4 (fra-cat + cat-eng). Gist-quality machine translation from the "
+                                    "offline fallback engine. For fluent English, install the neural model with "
+                                    "`briefgen models install` and rebuild.")
     section = document.sections[0]
     assert section.header.paragraphs[0].text == MARKING
     footer = part_xml(path, "word/footer1.xml")
@@ -292,9 +294,6 @@ def test_an_untranslated_point_shows_its_french_and_says_so(brief, config, tmp_p
     render_docx(brief, config, out)
     (paragraph,) = section_paragraphs(out, "Economy")
     assert paragraph.text == f"{point.fr} (French original: not translated)"
-
-
-RESAVED = Path(__file__).parents[1] / "data" / "render" / "brief-resaved-by-libreoffice.docx"
 
 
 def test_shipped_template_keeps_tags_out_of_attributes():

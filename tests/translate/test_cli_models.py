@@ -121,3 +121,106 @@ def test_translate_reports_a_rebuilt_cache_on_stderr(app, fake, monkeypatch, tmp
     assert result.exit_code == 0
     assert result.stdout == "EN[Bonjour.]\n"
     assert result.stderr.startswith("Warning: The translation cache") and "rebuilt" in result.stderr
+
+
+# --- the online install path, against a package index served on 127.0.0.1 --------------------
+
+LOOPBACK = "127.0.0.1"
+
+
+@pytest.fixture
+def package_server(tmp_path, argosmodel_file):
+    """An Argos-format package index and the real test model, served over HTTP on 127.0.0.1.
+
+    The only small real model is zh->en; its metadata is relabelled fr->en so that briefgen's
+    French->English install and engine selection take it (the weights are untouched).
+    """
+    import http.server
+    import threading
+    import zipfile
+
+    root = tmp_path / "index"
+    root.mkdir()
+    package = root / "translate-fr_en-1_9.argosmodel"
+    with zipfile.ZipFile(argosmodel_file) as source, zipfile.ZipFile(package, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.endswith("/metadata.json"):
+                meta = {**json.loads(data), "from_code": "fr", "from_name": "French"}
+                data = json.dumps(meta).encode()
+            target.writestr(item, data)
+    requests: list[str] = []
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(root), **kwargs)
+
+        def log_message(self, *args) -> None:
+            requests.append(self.path)
+
+    server = http.server.ThreadingHTTPServer((LOOPBACK, 0), Handler)
+    base = f"http://{LOOPBACK}:{server.server_address[1]}/"
+    index = [{
+        "type": "translate", "code": "translate-fr_en", "package_version": "1.9", "argos_version": "1.9.0",
+        "from_code": "fr", "from_name": "French", "to_code": "en", "to_name": "English",
+        "links": [base + package.name],
+    }]
+    (root / "index.json").write_text(json.dumps(index), encoding="utf-8")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield base, package.name, requests
+    server.shutdown()
+    server.server_close()
+
+
+def _argos_env(tmp_path, index_url: str) -> dict[str, str]:
+    """A private Argos home pointed at `index_url` by argostranslate's own setting; no proxy."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy") and not k.startswith("ARGOS_")}
+    home = tmp_path / "home"
+    return {**env, "HOME": str(home), "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache"),
+            "XDG_CONFIG_HOME": str(home / "config"), "ARGOS_PACKAGE_INDEX": index_url, "NO_PROXY": LOOPBACK}
+
+
+def _briefgen(env: dict[str, str], *args: str, cwd=None):
+    import subprocess
+
+    from conftest import BRIEFGEN_EXE
+
+    return subprocess.run([str(BRIEFGEN_EXE), *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def _translates_with_the_installed_package(env, tmp_path) -> None:
+    text = tmp_path / "zh.txt"
+    text.write_text("马里外交部长在巴马科会见了美国代表团。\n", encoding="utf-8")
+    result = _briefgen(env, "translate", str(text), "--engine", "argos", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Bamako" in result.stdout and result.stdout.isascii()
+
+
+def test_models_install_downloads_through_argos_index_from_a_local_server(package_server, tmp_path):
+    base, name, requests = package_server
+    env = _argos_env(tmp_path, base)
+    result = _briefgen(env, "models", "install", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Installed translate-zh_en-1_9 (fr->en 1.9)" in result.stdout
+    assert requests == ["/index.json", f"/{name}"]  # argostranslate's index, then its download
+    assert (tmp_path / "home" / "data" / "argos-translate" / "packages" / "translate-zh_en-1_9" / "model").is_dir()
+    _translates_with_the_installed_package(env, tmp_path)
+
+
+def test_models_install_from_a_url(package_server, tmp_path):
+    base, name, requests = package_server
+    env = _argos_env(tmp_path, base + "nowhere/")
+    result = _briefgen(env, "models", "install", "--from", base + name, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert requests == [f"/{name}"]
+    _translates_with_the_installed_package(env, tmp_path)
+
+
+def test_models_install_from_a_dead_url_says_what_to_do(package_server, tmp_path):
+    base, _, _ = package_server
+    result = _briefgen(_argos_env(tmp_path, base), "models", "install", "--from", base + "missing.argosmodel", cwd=tmp_path)
+    assert result.returncode == 4, result.stderr
+    assert "Downloading" in result.stderr and "--from FILE.argosmodel" in result.stderr

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.errors import BriefgenError, EngineUnavailableError
-from briefgen.model import Actor, Brief, Citation, Point, Section, Source, TimelineEntry
+from briefgen.model import Actor, Brief, Citation, Discrepancy, Point, Section, Source, TimelineEntry
 from briefgen.translate.stage import translate_brief, translate_file, translate_texts
 
 
@@ -122,6 +122,32 @@ def test_the_roles_of_the_actors_the_document_lists_are_translated(fake, config)
     assert atallah.role_en == "EN[conseiller pour la counterterrorism]"  # through the glossary, like points
     assert dupont.role_en is None  # not listed in the document (max_actors=2): not translated
     assert roe.role_en == "State Department spokeswoman"  # stated by English sources only
+
+
+def test_organisation_names_and_discrepancy_values_are_translated_people_keep_their_names(fake, config):
+    brief = small_brief()
+    brief.actors = [
+        Actor("Maison Blanche", "organisation", None, ["fr1"], mentions=5),
+        Actor("Vladimir Poutine", "person", "président russe", ["fr1"], mentions=4),
+        Actor("Assimi Goïta", "person", None, ["fr1"], mentions=3),
+    ]
+    brief.discrepancies = [Discrepancy("Dates of the visit", [
+        {"value": "mercredi 9 juillet (2025-07-09)", "citations": [Citation("fr1", 1, "x")]},
+    ])]
+    translate_brief(brief, fake, config)
+    house, putin, goita = brief.actors
+    assert house.name_en == "EN[White House]"  # the same path as points: glossary, then the engine
+    assert putin.name_en == "Vladimir Putin" and goita.name_en == "Assimi Goïta"  # glossary only, never MT
+    assert brief.discrepancies[0].versions[0]["value_en"] == "EN[mercredi 9 juillet] (2025-07-09)"
+
+
+def test_french_words_left_in_the_english_are_counted(fake_class, config):
+    class LeavesOneWord(fake_class):
+        def translate_batch(self, sentences):
+            return [s.replace("attaqué", "*attaqué*") for s in super().translate_batch(sentences)]
+
+    brief = translate_brief(small_brief(), LeavesOneWord(), config)
+    assert brief.untranslated == ["attaqué", "attaqué"]  # the point and its timeline entry
 
 
 def test_the_translation_memory_replaces_the_engine_for_exact_matches_only(fake, config):
