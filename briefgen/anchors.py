@@ -30,8 +30,9 @@ class Anchor:
 
 
 def fr_hash(fr: str) -> str:
-    """The identity of a French text: its SHA-256 prefix, whitespace-normalised."""
-    return hashlib.sha256(normalise(fr).encode("utf-8")).hexdigest()[:HASH_DIGITS]
+    """The identity of a French text: its SHA-256 prefix, whitespace-normalised (lone surrogates from a
+    broken source are hashed, not refused)."""
+    return hashlib.sha256(normalise(fr).encode("utf-8", "surrogatepass")).hexdigest()[:HASH_DIGITS]
 
 
 def normalise(text: str) -> str:

@@ -23,6 +23,7 @@ def test_names_are_valid_word_bookmarks_and_parse_back(kind: str, fr: str, occur
 def test_the_identity_ignores_spacing_only():
     assert fr_hash("Le JNIM  a attaqué\nBamako.") == fr_hash("Le JNIM a attaqué Bamako.")
     assert fr_hash("Le JNIM a attaqué Bamako.") != fr_hash("Le JNIM a attaqué Kayes.")
+    assert fr_hash("lone \ud800 surrogate") != fr_hash("lone  surrogate")  # a broken source still has an identity
 
 
 def test_other_bookmarks_are_not_anchors():
