@@ -29,7 +29,7 @@ from briefgen.assessment import save_assessment
 from briefgen.edits import is_edited
 from briefgen.memory import MemoryEntry, TranslationMemory, memory_path
 from briefgen.render.properties import read_custom_properties
-from briefgen.render.text import clean
+from briefgen.render.text import clean, plural
 
 WEEK_PROPERTY = "briefgen_week"
 BRIEF_NAME = re.compile(r"brief-(\d{4}-W\d{2})(?:\.v\d+)?\.docx")
@@ -74,7 +74,7 @@ def harvest(out_dir: Path) -> HarvestReport:
             stored = {name: [entry for entry in entries if memory.record(entry)] for name, entries in found.items()}
     for name, entries in stored.items():
         report.stored += entries
-        report.details.append(f"{name}: {len(entries)} corrected item(s) read into the translation memory; edits "
+        report.details.append(f"{name}: {plural(len(entries), 'corrected item')} read into the translation memory; edits "
                               "outside the anchored points, timeline labels and roles are left alone.")
     return report
 
@@ -108,7 +108,7 @@ def harvest_messages(report: HarvestReport) -> list[str]:
     """What the user should see about a harvest: unreadable briefs, and what was learnt."""
     learnt = []
     if report.stored:
-        learnt.append(f"{len(report.stored)} corrected translation(s) from edited briefs stored in the translation memory.")
+        learnt.append(f"{plural(len(report.stored), 'corrected translation')} from edited briefs stored in the translation memory.")
     if report.assessments:
         learnt.append(f"Assessment kept from the edited brief of {', '.join(report.assessments)}.")
     return [f"warning: {w}" for w in report.warnings] + learnt

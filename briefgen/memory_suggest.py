@@ -63,8 +63,8 @@ def _words(text: str) -> list[str]:
 
 def _replacements(machine: str, edited: str) -> list[tuple[str, str]]:
     """(engine phrase, analyst phrase) for each changed stretch: changes at most MAX_GAP words apart
-    are one ("Council of transition" -> "Transitional Council"), widened to the capitalised words
-    around them (a name is corrected as a whole: "National ...")."""
+    are one ("Council of transition" -> "Transitional Council"); a name the analyst wrote is widened
+    to the capitalised words around it (a name is corrected as a whole: "National ...")."""
     before, after = _words(machine), _words(edited)
     changes = [op for op in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes() if op[0] != "equal"]
     stretches: list[list[int]] = []
@@ -75,6 +75,9 @@ def _replacements(machine: str, edited: str) -> list[tuple[str, str]]:
             stretches.append([i1, i2, j1, j2])
     found = []
     for i1, i2, j1, j2 in (s for s in stretches if s[0] < s[1] and s[2] < s[3]):  # a word dropped or added is no term
+        if not all(_capitalised(word) for word in after[j1:j2]):  # not a name: the phrase as changed
+            found.append((" ".join(before[i1:i2]), " ".join(after[j1:j2])))
+            continue
         while i1 and j1 and _capitalised(before[i1 - 1]) and before[i1 - 1] == after[j1 - 1]:
             i1, j1 = i1 - 1, j1 - 1
         while i2 < len(before) and j2 < len(after) and _capitalised(before[i2]) and before[i2] == after[j2]:

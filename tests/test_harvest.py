@@ -182,7 +182,7 @@ def test_done_when_with_the_real_engine_and_the_commands(seeds_dir, isolated_hom
     corrected = " ".join([new, *words[4:]])
 
     said = briefgen("build", str(seeds_dir), "--out", str(out))
-    assert "1 corrected translation(s) from edited briefs stored in the translation memory." in said
+    assert "1 corrected translation from edited briefs stored in the translation memory." in said
     assert "brief-2025-W38.docx was edited since briefgen wrote it, so it was kept" in said
     assert brief.read_bytes() == edited
     rebuilt = "\n".join(_paragraphs(out / "brief-2025-W38.v2.docx"))

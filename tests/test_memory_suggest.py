@@ -32,3 +32,15 @@ def test_one_off_rewordings_are_not_proposed():
     entries = [_entry(1, "Les FAMa ont riposté.", "The FAMa have riposted.", "The FAMa struck back."),
                _entry(2, "Le ministre est arrivé.", "The minister has arrived.", "The minister arrived.")]
     assert suggest(entries) == []
+
+
+def test_a_common_word_correction_is_not_widened_to_the_names_around_it():
+    entries = [
+        _entry(1, "« Nous avons des équipements », a déclaré Rudy Atallah.",
+               "« We have equipment », has declared Rudy Atallah.", "« We have equipment », said Rudy Atallah."),
+        _entry(2, "Revenant sur la Russie, il a déclaré: « c'est souverain ».",
+               "Returning on Russia, has declared: « it is sovereign ».", "Returning on Russia, said: « it is sovereign »."),
+    ]
+    [suggestion] = suggest(entries)
+    assert (suggestion.machine, suggestion.en, suggestion.count) == ("has declared", "said", 2)
+    assert suggestion.fr in {"déclaré", "a déclaré"}

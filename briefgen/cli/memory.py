@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from briefgen.cli.errors import reported_errors
+from briefgen.render.text import plural
 
 memory_app = typer.Typer(
     help="The translation memory: analysts' corrected English, learnt from edited briefs in the output folder.",
@@ -63,7 +64,7 @@ def export(
     with reported_errors(False), _memory(out) as memory:
         entries = memory.entries()
         export_entries(entries, fmt, file)
-    typer.echo(f"Wrote {len(entries)} entries to {file}.")
+    typer.echo(f"Wrote {plural(len(entries), 'entry', 'entries')} to {file}.")
 
 
 @memory_app.command("import")
@@ -78,7 +79,8 @@ def import_(file: Annotated[Path, typer.Argument(help="A TMX file (French -> Eng
         entries = read_entries(file)
         with _memory(out) as memory:
             added = sum(memory.record(entry) for entry in entries)
-    typer.echo(f"Imported {added} of {len(entries)} entries from {file} (the others were already known, older or forgotten).")
+    typer.echo(f"Imported {added} of {plural(len(entries), 'entry', 'entries')} from {file} "
+               "(the others were already known, older or forgotten).")
 
 
 @memory_app.command("forget")
