@@ -35,6 +35,28 @@ class SectionSpec:
 
 
 @dataclass(frozen=True)
+class CollectSettings:
+    """[collect]: what `briefgen collect` fetches and how politely (see defaults.toml)."""
+
+    feeds: tuple[str, ...] = ()
+    urls: tuple[str, ...] = ()
+    into: Path = Path("sources")
+    user_agent: str = "briefgen"
+    host_delay: float = 2.0
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    total_timeout: float = 60.0
+    max_bytes: int = 5 * 1024 * 1024
+    max_redirects: int = 5
+    retries: int = 2
+    backoff: float = 2.0
+    max_retry_wait: float = 60.0
+
+
+COLLECT_NUMBERS = ("host_delay", "connect_timeout", "read_timeout", "total_timeout", "max_bytes", "max_redirects", "retries", "backoff", "max_retry_wait")
+
+
+@dataclass(frozen=True)
 class Config:
     length: int = 900
     key_judgements: int = 4
@@ -51,6 +73,7 @@ class Config:
     cache: Path = Path()
     lookback_days: int = 7
     sections: tuple[SectionSpec, ...] = field(default_factory=tuple)
+    collect: CollectSettings = CollectSettings()
 
 
 def default_cache_path() -> Path:
@@ -76,7 +99,7 @@ def load_config(workdir: Path | None = None, overrides: dict[str, Any] | None = 
         _check_keys(user, defaults, user_file)
         merged.update(_flatten(user))
         base = user_file.parent
-        for key in ("template", "glossary", "cache"):
+        for key in ("template", "glossary", "cache", "into"):
             if merged.get(key) and key in _flatten(user):
                 merged[key] = str((base / merged[key]).resolve())
     merged.update({k: v for k, v in (overrides or {}).items() if v is not None})
@@ -156,4 +179,18 @@ def _build(flat: dict[str, Any]) -> Config:
         cache=Path(flat["cache"]) if flat["cache"] else default_cache_path(),
         lookback_days=int(flat["lookback_days"]),
         sections=sections,
+        collect=_collect_settings(flat),
+    )
+
+
+def _collect_settings(flat: dict[str, Any]) -> CollectSettings:
+    for key in COLLECT_NUMBERS:
+        if not isinstance(flat[key], (int, float)) or flat[key] < 0:
+            raise ConfigError(f"[collect] {key} must be a number, 0 or more.")
+    for key in ("feeds", "urls"):
+        if not isinstance(flat[key], list) or not all(isinstance(u, str) for u in flat[key]):
+            raise ConfigError(f"[collect] {key} must be a list of addresses, e.g. [\"https://www.example.org/rss\"].")
+    return CollectSettings(
+        feeds=tuple(flat["feeds"]), urls=tuple(flat["urls"]), into=Path(flat["into"]), user_agent=str(flat["user_agent"]),
+        **{key: type(getattr(CollectSettings, key))(flat[key]) for key in COLLECT_NUMBERS},
     )

@@ -34,6 +34,9 @@ CRON_LOCK = ".briefgen-schedule.lock"
 SYSTEMCTL_TIMEOUT = 30  # seconds; systemctl answers at once or its bus is not there
 ENABLE_COMMANDS = f"systemctl --user daemon-reload && systemctl --user enable --now {UNIT}.timer"
 
+# A run that collects first needs the network up: after boot, a missed run would start before it.
+NETWORK_UNIT_LINES = ["Wants=network-online.target", "After=network-online.target"]
+
 Systemctl = Callable[[list[str]], "subprocess.CompletedProcess[str] | None"]
 
 
@@ -48,6 +51,7 @@ class Schedule:
     weekday: str = "mon"
     time: str = "06:00"
     notes: Path | None = None
+    collect: bool = False  # run `weekly --collect`: fetch new articles first
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ class Installed:
 
 
 def make_schedule(sources: Path, out: Path, weekday: str = "mon", time: str = "06:00", notes: Path | None = None,
-                  workdir: Path | None = None, executable: Path | None = None) -> Schedule:
+                  workdir: Path | None = None, executable: Path | None = None, collect: bool = False) -> Schedule:
     """Validate the options and make every path absolute."""
     weekday = weekday.lower()[:3]
     if weekday not in WEEKDAYS:
@@ -68,7 +72,7 @@ def make_schedule(sources: Path, out: Path, weekday: str = "mon", time: str = "0
     if not sources.is_dir():
         raise ConfigError(f"Sources folder {sources} does not exist. Create it or pass the right --sources.")
     schedule = Schedule(sources.resolve(), out.resolve(), (workdir or Path.cwd()).resolve(),
-                        executable or briefgen_executable(), weekday, time, notes.resolve() if notes else None)
+                        executable or briefgen_executable(), weekday, time, notes.resolve() if notes else None, collect)
     for path in (schedule.sources, schedule.out, schedule.workdir, schedule.executable, schedule.notes):
         if path is not None and "\n" in str(path):
             raise ConfigError(f"Path {path!r} contains a line break; a unit file or crontab cannot hold it.")
@@ -88,7 +92,7 @@ def briefgen_executable() -> Path:
 
 def command(schedule: Schedule) -> list[str]:
     args = [str(schedule.executable), "weekly", str(schedule.sources), "--out", str(schedule.out), "--quiet"]
-    return args + (["--notes", str(schedule.notes)] if schedule.notes else [])
+    return args + (["--notes", str(schedule.notes)] if schedule.notes else []) + (["--collect"] if schedule.collect else [])
 
 
 def unit_dir() -> Path:
@@ -101,6 +105,7 @@ def service_text(schedule: Schedule) -> str:
         "# Written by `briefgen schedule install`; undo with `briefgen schedule remove`.",
         "[Unit]",
         f"Description=briefgen weekly brief into {_specifiers(str(schedule.out))}",
+        *(NETWORK_UNIT_LINES if schedule.collect else []),
         "",
         "[Service]",
         "Type=oneshot",

@@ -6,6 +6,7 @@ import re
 import shlex
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,14 @@ def test_cli_install_status_remove_without_systemctl(tmp_path, units, monkeypatc
     assert not (units / "briefgen-weekly.timer").exists()
     result = runner.invoke(app, ["schedule", "install", "--sources", str(tmp_path / "missing"), "--out", str(tmp_path)])
     assert result.exit_code == 2
+
+
+def test_a_collecting_schedule_runs_weekly_collect_once_the_network_is_up(tmp_path, briefgen_exe):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    plan = schedule.make_schedule(sources, tmp_path / "out", workdir=tmp_path, executable=briefgen_exe, collect=True)
+    service = schedule.service_text(plan)
+    assert schedule.command(plan)[-1] == "--collect" and " --quiet --collect\n" in service
+    assert "Wants=network-online.target\nAfter=network-online.target\n" in service
+    assert "network-online" not in schedule.service_text(replace(plan, collect=False))
+    assert schedule.cron_line(plan).rstrip().endswith("--collect")

@@ -28,6 +28,7 @@ def weekly(
     notes: NotesDir = Path("notes"),
     context_days: Annotated[int, typer.Option(help="Also use articles this many days older than the look-back, for the Russia context section only.")] = 0,
     engine: Annotated[Optional[str], typer.Option(help="Translation engine: auto, argos or apertium.")] = None,
+    collect: Annotated[bool, typer.Option("--collect", help="First collect new articles from [collect] feeds and urls into the sources folder.")] = False,
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
@@ -55,6 +56,8 @@ def weekly(
             period = period or last_complete_week(generation_time().date())
             record["week"] = period.week
             config = load_config(overrides={"engine": engine})
+            if collect:
+                _collect_into(sources_dir, config, quiet)
             with StageReporter(enabled=not quiet) as reporter:
                 result = build_week(
                     sources_dir, out, config, select_engine(config), period, default_renderers(),
@@ -64,6 +67,15 @@ def weekly(
         record["message"] = " ".join([summary(result.brief), *result.messages])
     if not quiet:
         _print_result(result, verbose)
+
+
+def _collect_into(sources_dir: Path, config, quiet: bool) -> None:
+    from briefgen.cli.collect import summary
+    from briefgen.collect import collect_into
+
+    report = collect_into(sources_dir, config)
+    if not quiet:
+        typer.echo(summary(report))
 
 
 def _print_result(result, verbose: bool) -> None:
@@ -113,6 +125,7 @@ def install(
     time: Annotated[str, typer.Option(help="Time of the run, 24-hour HH:MM (local time).")] = "06:00",
     notes: Annotated[Optional[Path], typer.Option(help="Analyst notes folder. Default: notes/ in this folder.")] = None,
     cron: Annotated[bool, typer.Option("--cron", help="Print an equivalent crontab line instead of installing a timer.")] = False,
+    collect: Annotated[bool, typer.Option("--collect", help="Each run first collects new articles ([collect] in briefgen.toml).")] = False,
     verbose: Verbose = False,
 ) -> None:
     """Install a systemd user timer running `briefgen weekly` (this folder is its working folder).
@@ -122,7 +135,7 @@ def install(
     from briefgen import schedule
 
     with reported_errors(verbose):
-        plan = schedule.make_schedule(sources, out, weekday, time, notes)
+        plan = schedule.make_schedule(sources, out, weekday, time, notes, collect=collect)
         if cron:
             typer.echo(schedule.cron_line(plan))
             return

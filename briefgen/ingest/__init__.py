@@ -167,6 +167,8 @@ def read_source(path: Path, brief: Brief) -> Source | None:
     source = build_source(path, data, document, brief)
     if source is not None and source.language == "en":
         brief.warn(path, "the article is in English; its sentences are quoted as they are, not translated")
+    elif source is not None and source.language != "fr":
+        brief.warn(path, f"the article is stated to be in {source.language!r}, not French; it is translated as if French")
     return source
 
 
@@ -219,7 +221,14 @@ def _stated_metadata(document: RawDocument) -> md.Metadata:
         author=stated.get("author") or None,
         date=md.parse_meta_date(stated["date"]) if stated.get("date") else None,
         url=stated.get("url") or None,
+        language=_language_code(stated.get("language")),
     )
+
+
+def _language_code(stated: str | None) -> str | None:
+    """"fr-FR", "fr_FR", "FR" -> "fr": the JSON and the translation stage compare two-letter codes."""
+    code = re.split(r"[-_]", stated or "")[0].lower()
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
 
 
 def _assemble(path: Path, data: bytes, paragraphs: list[str], meta: md.Metadata) -> Source:
@@ -244,7 +253,7 @@ def _assemble(path: Path, data: bytes, paragraphs: list[str], meta: md.Metadata)
         place=meta.place,
         date=meta.date.date if meta.date else None,
         date_precision=meta.date.precision if meta.date else None,
-        language=md.detect_language(text),
+        language=meta.language or md.detect_language(text),
         url=meta.url,
     )
 

@@ -47,6 +47,7 @@ class Metadata:
     place: str | None = None
     date: DateRef | None = None
     url: str | None = None
+    language: str | None = None  # stated (front matter, meta tag, document property), else detected
 
 
 def find_outlet_footer(paragraphs: list[str]) -> str | None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from briefgen.errors import BriefgenError
+from briefgen.ingest.frontmatter import take_front_matter
 
 # Share of decoded characters that may be control/replacement characters before a file is
 # judged binary; real text has almost none, binary garbage has a lot.
@@ -40,7 +41,7 @@ class UnreadableSource(BriefgenError):
 @dataclass
 class RawDocument:
     paragraphs: list[str]
-    meta: dict[str, str] = field(default_factory=dict)  # title, outlet, author, date, url
+    meta: dict[str, str] = field(default_factory=dict)  # frontmatter.FIELDS: title, outlet, author, date, url, …
     notes: list[str] = field(default_factory=list)  # non-fatal remarks, e.g. encoding fallback
 
 
@@ -117,8 +118,10 @@ def lines_to_paragraphs(text: str) -> list[str]:
 def read_text(data: bytes) -> RawDocument:
     check_not_binary(data)
     text, notes = decode(data)
+    stated, lines, front_notes = take_front_matter(text.replace("\r\n", "\n").split("\n"))
+    text = "\n".join(lines)
     check_text(text)
-    return RawDocument(lines_to_paragraphs(text), notes=notes)
+    return RawDocument(lines_to_paragraphs(text), stated, notes + front_notes)
 
 
 # Inner parts never cross their own opening mark ("[", "(", "*"), so a line full of unmatched
@@ -147,7 +150,7 @@ def read_markdown(data: bytes) -> RawDocument:
             paragraphs.append(paragraph.strip())
     doc.paragraphs = paragraphs
     if title:
-        doc.meta["title"] = title
+        doc.meta.setdefault("title", title)
     return doc
 
 
@@ -168,6 +171,17 @@ class _ArticleTarget:
         "article:published_time": "date",
         "date": "date",
         "og:url": "url",
+        # Dublin Core, as SPIP and older news sites state it.
+        "dc.title": "title",
+        "dc.creator": "author",
+        "dc.publisher": "outlet",
+        "dc.date": "date",
+        "dc.language": "language",
+        # Plain names, for a user stating what briefgen cannot infer in a saved page.
+        "outlet": "outlet",
+        "url": "url",
+        "language": "language",
+        "content-language": "language",
     }
 
     def __init__(self) -> None:
@@ -180,7 +194,7 @@ class _ArticleTarget:
 
     def start(self, tag: str, attributes: dict[str, str]) -> None:
         if tag == "meta":
-            key = (attributes.get("property") or attributes.get("name") or "").lower()
+            key = (attributes.get("property") or attributes.get("name") or attributes.get("http-equiv") or "").lower()
             if key in self.META and attributes.get("content"):
                 self.meta.setdefault(self.META[key], attributes["content"])
         elif tag == "link" and attributes.get("rel") == "canonical" and attributes.get("href"):
@@ -241,12 +255,13 @@ def read_docx(data: bytes) -> RawDocument:
         document = docx.Document(io.BytesIO(data))
     except _docx_errors() as exc:
         raise UnreadableSource(f"the Word file is corrupt or not a .docx ({exc.__class__.__name__})") from exc
-    paragraphs = [p.text.strip() for p in document.paragraphs if p.text.strip()]
+    stated, paragraphs, notes = take_front_matter([p.text.strip() for p in document.paragraphs if p.text.strip()])
     if not paragraphs:
         raise UnreadableSource("the Word document contains no text")
     props = document.core_properties
-    meta = {"title": props.title or "", "author": props.author or ""}
-    return RawDocument(paragraphs, {k: v for k, v in meta.items() if v})
+    url = props.identifier if re.match(r"https?://", props.identifier or "") else ""
+    meta = {"title": props.title, "author": props.author, "language": props.language, "url": url}
+    return RawDocument(paragraphs, {k: v for k, v in meta.items() if v} | stated, notes)
 
 
 def check_docx_size(data: bytes) -> None:
