@@ -28,6 +28,7 @@ from briefgen import anchors
 from briefgen.assessment import save_assessment
 from briefgen.edits import is_edited
 from briefgen.memory import MemoryEntry, TranslationMemory, memory_path
+from briefgen.output import WEEK_PATTERN
 from briefgen.render.properties import read_custom_properties
 from briefgen.render.text import clean, plural
 
@@ -89,7 +90,9 @@ def _read_brief(path: Path, out_dir: Path, report: HarvestReport) -> list[Memory
             "the translation memory. A password-protected brief must be saved without a password."
         )
         return []
-    week = read_custom_properties(document).get(WEEK_PROPERTY) or BRIEF_NAME.fullmatch(path.name).group(1)
+    stamped = read_custom_properties(document).get(WEEK_PROPERTY) or ""
+    # The property names the week even if the file was renamed; a value that is no week never names a path.
+    week = stamped if WEEK_PATTERN.fullmatch(stamped) else BRIEF_NAME.fullmatch(path.name).group(1)
     modified = _modified(document, path)
     author = document.core_properties.last_modified_by or ""
     written = written_items(out_dir / f"brief-{week}.json")

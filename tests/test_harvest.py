@@ -20,6 +20,7 @@ from briefgen.harvest import anchored_texts, harvest
 from briefgen.memory import TranslationMemory, memory_path
 from briefgen.notes import notes_for_week, region
 from briefgen.output import default_renderers, locked
+from briefgen.render.properties import set_custom_properties
 from briefgen.weekly import parse_week
 from briefgen.weekly_run import WeeklyResult, build_week
 
@@ -199,3 +200,16 @@ def test_done_when_with_the_real_engine_and_the_commands(seeds_dir, isolated_hom
 
 def _json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_a_forged_week_property_never_names_a_path(seeds_dir, workspace, fake_translator):
+    out = workspace / "outputs"
+    _week(seeds_dir, out, "2025-W38", fake_translator)
+    brief = out / "brief-2025-W38.docx"
+    document = docx.Document(str(brief))
+    set_custom_properties(document, {"briefgen_week": "../../escaped"})
+    next(p for p in document.paragraphs if p.text == PLACEHOLDER).text = ASSESSMENT
+    document.save(str(brief))
+    report = harvest(out)
+    assert report.assessments == ["2025-W38"] and (out / "assessments" / "2025-W38.docx").is_file()
+    assert not list(workspace.rglob("escaped*"))
