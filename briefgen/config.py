@@ -17,6 +17,8 @@ SHIPPED_GLOSSARY = Path(__file__).parent / "data" / "glossary.toml"
 CONFIG_NAME = "briefgen.toml"
 FORMATS = ("docx", "json", "md", "pdf")
 ENGINES = ("auto", "argos", "apertium")
+FOOTNOTE_FORMS = ("short", "full")
+LANGUAGES = ("en", "fr")
 SECTION_KEYS = ("key", "title_en", "title_fr", "description", "keywords", "examples", "claim")
 
 
@@ -66,6 +68,9 @@ class Config:
     author: str = "briefgen"
     formats: tuple[str, ...] = ("docx", "json")
     template: Path = SHIPPED_TEMPLATE
+    footnotes: str = "short"
+    annex: bool = True
+    languages: tuple[str, ...] = ("en",)  # editions to write; the first is the one a renderer renders
     engine: str = "auto"
     beam_size: int = 2
     batch_size: int = 32
@@ -142,6 +147,11 @@ def _build(flat: dict[str, Any]) -> Config:
     bad = [f for f in formats if f not in FORMATS]
     if bad:
         raise ConfigError(f"Unknown output format {bad[0]!r}. Choose from: {', '.join(FORMATS)}.")
+    if flat["footnotes"] not in FOOTNOTE_FORMS:
+        raise ConfigError(f"Unknown footnotes form {flat['footnotes']!r}. Choose short or full.")
+    languages = tuple(dict.fromkeys(flat["lang"]))
+    if not languages or any(lang not in LANGUAGES for lang in languages):
+        raise ConfigError(f"Unknown language in {list(flat['lang'])!r}. Choose en, fr or both (en,fr).")
     if flat["engine"] not in ENGINES:
         raise ConfigError(f"Unknown engine {flat['engine']!r}. Choose auto, argos or apertium.")
     if int(flat["length"]) < 50:
@@ -172,6 +182,9 @@ def _build(flat: dict[str, Any]) -> Config:
         author=str(flat["author"]),
         formats=formats,
         template=Path(flat["template"]) if flat["template"] else SHIPPED_TEMPLATE,
+        footnotes=flat["footnotes"],
+        annex=bool(flat["annex"]),
+        languages=languages,
         engine=flat["engine"],
         beam_size=int(flat["beam_size"]),
         batch_size=int(flat["batch_size"]),

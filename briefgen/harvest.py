@@ -40,7 +40,7 @@ PARAGRAPH, FOOTNOTE, HYPERLINK = qn("w:p"), qn("w:footnoteReference"), qn("w:hyp
 TEMPLATE_TAILS = re.compile(r"(?: ?\(reported by \d+ sources\)| — see)+$")
 TEXT, TAB, BREAK, WORD_ID, NAME = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:id"), qn("w:name")
 # Harvest key judgements first, so a correction of the same point in its section (read later) wins.
-KIND_ORDER = (anchors.KEY_JUDGEMENT, anchors.POINT, anchors.TIMELINE, anchors.ROLE)
+KIND_ORDER = (anchors.KEY_JUDGEMENT, anchors.POINT, anchors.ROLE)
 
 
 @dataclass
@@ -76,7 +76,7 @@ def harvest(out_dir: Path) -> HarvestReport:
     for name, entries in stored.items():
         report.stored += entries
         report.details.append(f"{name}: {plural(len(entries), 'corrected item')} read into the translation memory; edits "
-                              "outside the anchored points, timeline labels and roles are left alone.")
+                              "outside the anchored points and roles are left alone.")
     return report
 
 
@@ -163,7 +163,6 @@ def written_items(sidecar: Path) -> dict[tuple[str, str], Written]:
         items = {(anchors.POINT, p["fr"]): Written(p["fr"], p.get("en", ""), p.get("id", "")) for p in points}
         items |= {(anchors.KEY_JUDGEMENT, p["fr"]): Written(p["fr"], p.get("en", ""), p.get("id", ""))
                   for p in data.get("key_judgements", [])}
-        items |= {(anchors.TIMELINE, e["fr"]): Written(e["fr"], e.get("en", ""), "") for e in data.get("timeline", [])}
         items |= {(anchors.ROLE, a["role"]): Written(a["role"], a.get("role_en") or "", a.get("name", ""))
                   for a in data.get("actors", []) if a.get("role")}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):

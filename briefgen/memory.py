@@ -38,7 +38,7 @@ class MemoryEntry:
     fr: str  # the French text, whitespace-normalised
     en: str  # the analyst's English
     machine: str = ""  # the English briefgen had written (engine output), for glossary suggestions
-    kind: str = ""  # what was edited: "point", "key judgement", "timeline label", "actor role" or "imported"
+    kind: str = ""  # what was edited: "point", "key judgement", "actor role", or "" when imported
     item: str = ""  # the item's id in its brief (a point id; "" for items without one)
     brief: str = ""  # the DOCX the correction was read from
     author: str = ""  # the DOCX's last-modified-by

@@ -7,11 +7,11 @@ Stdlib only. A stage owns some fields and fills only those:
     classify  -> Sentence.scores
     parse     -> Sentence.tokens, Sentence.entities (candidate sentences only)
     select    -> Brief.sections, Brief.key_judgements
-    timeline  -> Brief.timeline
+    timeline  -> Brief.timeline (coverage warns about sources dated before what they report)
     actors    -> Brief.actors, Brief.discrepancies
     translate -> Point.en, TimelineEntry.en, Actor.role_en/name_en, discrepancy "value_en", Brief.engine,
                  Brief.from_memory
-    weekly    -> Brief.sources (the week's), Source.background
+    weekly    -> Brief.sources (the week's), Source.background, Brief.weekly
     history   -> Point.status, Brief.previous_week, Brief.new_this_week
     render    -> files on disk (reads only)
 """
@@ -147,6 +147,8 @@ class TimelineEntry:
     fr: str
     citations: list[Citation]
     en: str = ""
+    label: str = ""  # a short English label (<= 12 words) for the figure and table; "" when none was made
+    hedged: bool = False  # the sources report it as unconfirmed (« aurait », « selon des sources »)
 
 
 @dataclass
@@ -207,6 +209,7 @@ class Brief:
     engine: EngineInfo | None = None
     previous_week: str | None = None  # week of the brief this one was compared with (None: first brief)
     new_this_week: list[str] = field(default_factory=list)  # ids of points not in the previous brief
+    weekly: bool = False  # a weekly brief covers its ISO week; a built one is titled by what its sources cover
     untranslated: list[str] = field(default_factory=list)  # French words left in the English, once per use
     # French texts (whitespace-normalised) whose English is an analyst's, from the translation memory
     from_memory: set[str] = field(default_factory=set)

@@ -13,6 +13,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from briefgen.config import Config
@@ -186,8 +187,9 @@ def write_brief(
     messages: list[str] = []
     pending: list[tuple[Path, Path]] = []
     try:
-        for fmt in config.formats:
-            final = output_path(out_dir, brief.period.week, fmt)
+        for fmt, lang in editions(config):
+            final = output_path(out_dir, brief.period.week, fmt if lang == "en" or fmt == "json" else f"{lang}.{fmt}")
+            edition = replace(config, languages=(lang,))
             render = renderers[fmt]
             if fmt == "docx":
                 final, note = safe_target(final, force)
@@ -196,7 +198,7 @@ def write_brief(
                 render = _with_notes(render, notes, out_dir)
             elif fmt == "pdf" and (notes or assessment_files(out_dir, brief.period.week)):
                 render = pdf_of(_with_notes(renderers["docx"], notes, out_dir))  # convert the merged DOCX
-            pending.append((render_to_temp(final, lambda temp, r=render: r(brief, config, temp)), final))
+            pending.append((render_to_temp(final, lambda temp, r=render, c=edition: r(brief, c, temp)), final))
         manifest_path = output_path(out_dir, brief.period.week, MANIFEST_EXTENSION)
         manifest = build_manifest(brief, config, notes, {final.name: temp for temp, final in pending}, scan,
                                   assessment_files(out_dir, brief.period.week))
@@ -210,6 +212,13 @@ def write_brief(
             temp.unlink(missing_ok=True)
 
 
+def editions(config: Config) -> list[tuple[str, str]]:
+    """(format, language) of every file to write: each document format once per edition; the JSON,
+    which holds both languages, once (always brief-<week>.json). A French edition is named
+    brief-<week>.fr.<format>."""
+    return [(fmt, lang) for fmt in config.formats for lang in (config.languages[:1] if fmt == "json" else config.languages)]
+
+
 def _with_notes(render: Renderer, notes: Sequence[Path], out_dir: Path) -> Renderer:
     """`render`, then the analyst's assessment (assessment.py) and notes merged in."""
 
@@ -219,7 +228,7 @@ def _with_notes(render: Renderer, notes: Sequence[Path], out_dir: Path) -> Rende
 
         render(brief, config, out)
         assert brief.period is not None
-        merge_assessment(out, out_dir, brief.period.week)
+        merge_assessment(out, out_dir, brief.period.week, config.languages[0])
         merge_notes(out, list(notes))
 
     return render_and_merge

@@ -14,6 +14,7 @@ from pathlib import Path
 from briefgen.actors import find_actors
 from briefgen.classify import classify
 from briefgen.config import Config
+from briefgen.coverage import check_source_dates
 from briefgen.discrepancies import find_discrepancies
 from briefgen.errors import NoUsableSourcesError
 from briefgen.ingest import ingest
@@ -34,6 +35,7 @@ ANALYSIS_STAGES: list[tuple[str, Stage]] = [
     ("parse", parse),
     ("select", select),
     ("timeline", lambda brief, config: build_timeline(brief)),
+    ("source dates", check_source_dates),
     ("actors", lambda brief, config: find_actors(brief)),
     ("discrepancies", lambda brief, config: find_discrepancies(brief)),
 ]

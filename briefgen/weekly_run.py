@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.config import Config
+from briefgen.coverage import warn_outside_week
 from briefgen.harvest import harvest, harvest_messages
 from briefgen.history import load_previous, mark_changes
 from briefgen.memory import known_translations
@@ -74,6 +75,8 @@ def build_week(
     brief = analyse_week(sources, config, period, context_days, report)
     brief.generated_at = generation_time()
     brief.period = period
+    brief.weekly = True
+    warn_outside_week(brief, config)
     report("translate")
     brief = translate_brief(brief, translator, config, known_translations(out_dir))
     mark_changes(brief, load_previous(out_dir, brief))

@@ -19,8 +19,6 @@ from pathlib import Path
 import docx
 from lxml import etree
 
-from briefgen.assessment import ASSESSMENT_HEADING, PLACEHOLDER
-
 OUT = Path(__file__).with_name("brief.docx")
 ZIP_TIME = (2025, 1, 1, 0, 0, 0)  # fixed member timestamps: same script -> same bytes
 
@@ -146,14 +144,14 @@ def styles_xml() -> str:
                 _rpr(9, MUTED, italic=True), nxt="Normal"),
         _pstyle("Figure", "Figure", '<w:keepNext/><w:spacing w:before="120" w:after="0"/><w:jc w:val="center"/>'),
         _pstyle("TableText", "Table Text", '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>',
-                _rpr(9)),
+                _rpr(8)),
         _pstyle("TableHeading", "Table Heading", '<w:keepNext/><w:spacing w:before="0" w:after="0"/>',
                 _rpr(9, "FFFFFF", bold=True), based="TableText"),
         _pstyle("SourceEntry", "Source Entry", '<w:spacing w:after="80"/><w:ind w:left="454" w:hanging="454"/>',
                 _rpr(9.5)),
         _pstyle("Note", "Note", "", _rpr(10, MUTED, italic=True)),
-        _pstyle("FootnoteText", "footnote text", '<w:spacing w:after="40" w:line="240" w:lineRule="auto"/>',
-                _rpr(8.5)),
+        _pstyle("FootnoteText", "footnote text", '<w:spacing w:after="20" w:line="240" w:lineRule="auto"/>',
+                _rpr(7.5)),
         _pstyle("Header", "header", '<w:tabs><w:tab w:val="center" w:pos="4819"/><w:tab w:val="right" w:pos="9638"/></w:tabs>'
                 '<w:spacing w:after="0"/>', _rpr(8.5, MUTED)),
         _pstyle("Footer", "footer", '<w:tabs><w:tab w:val="center" w:pos="4819"/><w:tab w:val="right" w:pos="9638"/></w:tabs>'
@@ -282,22 +280,25 @@ def heading(text: str, level: int = 1, ppr: str = "") -> str:
 def title_block() -> str:
     label_w, value_w = 1800, TEXT_W - 1800
     meta_rows = [
-        ("Period", "{{ period.label }} (ISO week {{ period.week }})"),
-        ("Sources", "{{ sources_summary }}"),
-        ("Generated", "{{ generated }}"),
-        ("Translation", "{{ engine.label }}{% if engine.notice %}. {{ engine.notice }}{% endif %}"),
+        ("{{ w.coverage }}", "{{ period.coverage }}"),
+        ("{{ w.period }}", "{{ w.iso_week }} {{ period.week }} ({{ period.dates }})"),
+        ("{{ w.sources }}", "{{ sources_summary }}"),
+        ("{{ w.generated }}", "{{ generated }}"),
+        ("{{ w.translation }}", "{{ engine.label }}{% if engine.notice %}. {{ engine.notice }}{% endif %}"),
     ]
     rows = [
         row(cell(label_w, para("TableText", run(k, "<w:rPr><w:b/></w:rPr>"))), cell(value_w, para("TableText", run(v))))
         for k, v in meta_rows
     ]
+    # A weekly brief's subtitle is its week: the coverage gets a row. A built brief's subtitle is its coverage.
+    rows = [tag_row("{%tr if weekly %}", 2, [label_w, value_w]), rows[0], tag_row("{%tr endif %}", 2, [label_w, value_w]),
+            *rows[1:]]
     return (
-        para("Overline", run("French-language press · machine-translated brief"))
-        + para("Title", run("Weekly Press Brief"))
+        para("Overline", run("{{ w.overline }}"))
+        + para("Title", run("{{ name }}"))
         + para("Subtitle", run("{{ period.label }}"))
         + table("MetaTable", [label_w, value_w], *rows)
-        + para("Note", run("English text is machine-translated from French; each footnote quotes the original "
-                           "sentence, and the Annex sets every point beside its French source."),
+        + para("Note", run("{% if show_annex %}{{ w.intro }}{% else %}{{ w.intro_no_annex }}{% endif %}"),
                ppr='<w:spacing w:before="120"/>')
     )
 
@@ -310,7 +311,7 @@ def point_tail(var: str) -> str:
 def point_tail_note(var: str) -> str:
     """ (reported by 3 sources), and a warning when the English is missing."""
     return run(f"{{% if {var}.reported %}} {{{{ {var}.reported }}}}{{% endif %}}"
-               f"{{% if not {var}.translated %}} (French original: not translated){{% endif %}}",
+               f"{{% if not {var}.translated %}} {{{{ w.not_translated }}}}{{% endif %}}",
                f'<w:rPr><w:i/><w:color w:val="{MUTED}"/></w:rPr>')
 
 
@@ -318,15 +319,14 @@ def new_this_week() -> str:
     """Only in briefs compared with the previous week's (briefgen weekly)."""
     return (
         tag_para("{%p if compared %}")
-        + heading("New this week")
+        + heading("{{ w.new_this_week }}")
         + tag_para("{%p if previous_week %}")
-        + para("Normal", run("Compared with the brief for {{ previous_week }}: "
-                             "{{ new_points|length }} of {{ annex|length }} points are new."))
+        + para("Normal", run("{{ w.compared.format(week=previous_week, new=new_points|length, total=annex|length) }}"))
         + tag_para("{%p for p in new_points %}")
-        + para("ListBullet", run("{{ p.en }} — see {{ p.section_link }}"))
+        + para("ListBullet", run("{{ p.en }} — {{ w.see }} {{ p.section_link }}"))
         + tag_para("{%p endfor %}")
         + tag_para("{%p else %}")
-        + para("Note", run("This is the first brief: there is no previous one to compare with."))
+        + para("Note", run("{{ w.first_brief }}"))
         + tag_para("{%p endif %}")
         + tag_para("{%p endif %}")
     )
@@ -335,24 +335,24 @@ def new_this_week() -> str:
 def key_judgements() -> str:
     see = (
         point_tail_note("kj")
-        + run("{% if kj.section_anchor %} — see {{ kj.section_link }}{% else %}")
+        + run("{% if kj.section_anchor %} — {{ w.see }} {{ kj.section_link }}{% else %}")
         + refs("kj.citations") + run("{% endif %}")
     )
     return (
-        heading("Key judgements")
+        heading("{{ w.key_judgements }}")
         + tag_para("{%p if key_judgements %}")
         + tag_para("{%p for kj in key_judgements %}")
         + para("KeyJudgement", run("{{ kj.en }}"), see)
         + tag_para("{%p endfor %}")
         + tag_para("{%p else %}")
-        + para("Note", run("No key judgements this week."))
+        + para("Note", run("{{ w.no_key_judgements }}"))
         + tag_para("{%p endif %}")
     )
 
 
 def assessment() -> str:
     """Left for the analyst: briefgen merges back what they write here (briefgen/assessment.py)."""
-    return heading(ASSESSMENT_HEADING) + para("Note", run(PLACEHOLDER))
+    return heading("{{ w.assessment }}") + para("Note", run("{{ w.assessment_placeholder }}"))
 
 
 def sections() -> str:
@@ -363,33 +363,36 @@ def sections() -> str:
         + tag_para("{%p for p in section.points %}")
         + point
         + tag_para("{%p else %}")
-        + para("Note", run("No material this week."))
+        + para("Note", run("{{ w.no_material }}"))
         + tag_para("{%p endfor %}")
         + tag_para("{%p endfor %}")
     )
 
 
 def timeline() -> str:
-    widths = [1750, 6088, 1800]
+    widths = [2000, 5238, 2400]
     cells = [
         para("TableText", run("{{ e.date }}", "<w:rPr><w:b/></w:rPr>")),
-        para("TableText", run("{{ e.en }}")),
+        para("TableText", run("{{ e.label }}"),
+             run("{% if e.background %} ({{ w.background }}){% endif %}", f'<w:rPr><w:i/><w:color w:val="{MUTED}"/></w:rPr>')),
         para("TableText", source_links("e.sources")),
     ]
     caption = para(
         "Caption",
-        run("Figure "),
+        run("{{ w.figure }} "),
         _field("SEQ Figure \\* ARABIC", "1"),
         run(". {{ timeline_caption }}"),
     )
     return (
-        heading("Timeline")
+        heading("{{ w.timeline }}")
         + tag_para("{%p if timeline %}")
+        + tag_para("{%p if timeline_figure %}")
         + para("Figure", run("{{ timeline_figure }}"))
         + caption
-        + data_table(widths, ["Date", "Event", "Sources"], "e in timeline", cells)
+        + tag_para("{%p endif %}")
+        + data_table(widths, ["{{ w.date }}", "{{ w.event }}", "{{ w.sources }}"], "e in timeline", cells)
         + tag_para("{%p else %}")
-        + para("Note", run("No dated events were found in the sources."))
+        + para("Note", run("{{ w.no_events }}"))
         + tag_para("{%p endif %}")
     )
 
@@ -400,22 +403,22 @@ def listed_note(variable: str) -> str:
 
 
 def actors() -> str:
-    widths = [2200, 1150, 3288, 1100, 1900]
+    widths = [2200, 1150, 3088, 900, 2300]
     cells = [
         para("TableText", run("{{ a.name }}", "<w:rPr><w:b/></w:rPr>"),
-             run("{% if a.variants %} (also {{ a.variants }}){% endif %}")),
+             run("{% if a.variants %} ({{ w.also }} {{ a.variants }}){% endif %}")),
         para("TableText", run("{{ a.kind }}")),
         para("TableText", run("{{ a.role }}")),
         para("TableText", run("{{ a.mentions }}")),
         para("TableText", source_links("a.sources")),
     ]
     return (
-        heading("Key actors")
+        heading("{{ w.key_actors }}")
         + tag_para("{%p if actors %}")
-        + data_table(widths, ["Name", "Type", "Role (as reported)", "Mentions", "Sources"], "a in actors", cells)
+        + data_table(widths, ["{{ w.name }}", "{{ w.type }}", "{{ w.role }}", "{{ w.mentions }}", "{{ w.sources }}"], "a in actors", cells)
         + listed_note("actors_note")
         + tag_para("{%p else %}")
-        + para("Note", run("No people or organisations were identified."))
+        + para("Note", run("{{ w.no_actors }}"))
         + tag_para("{%p endif %}")
     )
 
@@ -423,7 +426,7 @@ def actors() -> str:
 def discrepancies() -> str:
     widths = [2600, 4238, 2800]
     head = row(*(cell(w, para("TableHeading", run(h)), fill=NAVY)
-                 for w, h in zip(widths, ["Topic", "Version", "Reported by"])), header=True)
+                 for w, h in zip(widths, ["{{ w.topic }}", "{{ w.version }}", "{{ w.reported_by_heading }}"])), header=True)
     reported_by = (
         run("{% for c in v.citations %}{{ c.link }}")
         + run("{{ c.ref }}", styled("FootnoteReference"))
@@ -441,23 +444,19 @@ def discrepancies() -> str:
         tag_row("{%tr endfor %}", 3, widths), tag_row("{%tr endfor %}", 3, widths),
     )
     return (
-        heading("Discrepancies")
+        heading("{{ w.discrepancies }}")
         + tag_para("{%p if discrepancies %}")
-        + para("Normal", run("Where sources disagree on dates or figures for the same event, the versions are set "
-                             "side by side so the reader can judge."))
+        + para("Normal", run("{{ w.discrepancies_intro }}"))
         + tbl
         + listed_note("discrepancies_note")
         + tag_para("{%p else %}")
-        + para("Note", run("No discrepancies were found between sources."))
+        + para("Note", run("{{ w.no_discrepancies }}"))
         + tag_para("{%p endif %}")
     )
 
 
 def analyst_notes() -> str:
-    return heading("Analyst notes") + para(
-        "Note", run("Space for your notes. Replace this paragraph, or keep them in the notes folder "
-                    "(standing.docx, and one file per week such as 2025-W38.docx): every rebuild merges them here.")
-    )
+    return heading("{{ w.analyst_notes }}") + para("Note", run("{{ w.notes_placeholder }}"))
 
 
 def sources() -> str:
@@ -465,12 +464,14 @@ def sources() -> str:
         "SourceEntry",
         run("{{ s.bookmark }}[{{ s.n }}]"), "<w:r><w:tab/></w:r>",
         run("{{ s.outlet }}", "<w:rPr><w:b/></w:rPr>"),
-        run(" — {{ s.title }}", "<w:rPr><w:i/></w:rPr>"),
+        run(" — {% if s.title %}{{ s.title }}{% endif %}", "<w:rPr><w:i/></w:rPr>"),
+        run("{% if not s.title %}{{ w.no_title }} « {{ s.opening }} »{% endif %}"),
         run(", {{ s.date }}{% if s.author %}, {{ s.author }}{% endif %}.{% if s.url %} {{ s.web_link }}{% endif %}"),
+        run("{% if not s.known_outlet %} ({{ w.file }} {{ s.file }}){% endif %}", _rpr(7.5, MUTED)),
         ppr='<w:tabs><w:tab w:val="left" w:pos="454"/></w:tabs>',
     )
     return (
-        heading("Sources")
+        heading("{{ w.sources }}")
         + tag_para("{%p for s in sources %}")
         + entry
         + tag_para("{%p endfor %}")
@@ -478,43 +479,41 @@ def sources() -> str:
 
 
 def annex() -> str:
-    widths = [1400, 4119, 4119]
+    widths = [500, 4569, 4569]
+    small = _rpr(8)
     cells = [
-        para("TableText", run("{{ row.section }}", f'<w:rPr><w:color w:val="{MUTED}"/></w:rPr>')),
-        para("TableText", run("{{ row.fr }}", '<w:rPr><w:lang w:val="fr-FR"/></w:rPr>')),
-        para("TableText", run("{{ row.en }}")),
+        para("TableText", run("{{ row.n }}", _rpr(8, MUTED))),
+        para("TableText", run("{{ row.fr }}", small.replace("</w:rPr>", '<w:lang w:val="fr-FR"/></w:rPr>'))),
+        para("TableText", run("{{ row.en }}", small)),
     ]
     return (
-        heading("Annex: French original and English translation", ppr="<w:pageBreakBefore/>")
-        + para("Normal", run("Every point of the brief, as quoted from the source (French) and as machine-translated "
-                             "(English)."))
+        tag_para("{%p if show_annex %}")
+        + heading("{{ w.annex }}", ppr="<w:pageBreakBefore/>")
+        + para("Normal", run("{{ w.annex_intro }}"))
         + tag_para("{%p if annex %}")
-        + data_table(widths, ["Section", "French (source)", "English (machine translation)"], "row in annex", cells)
+        + data_table(widths, ["#", "{{ w.french }}", "{{ w.english }}"], "row in annex", cells)
         + tag_para("{%p else %}")
-        + para("Note", run("The brief has no points."))
+        + para("Note", run("{{ w.no_points }}"))
+        + tag_para("{%p endif %}")
         + tag_para("{%p endif %}")
     )
 
 
 def methodology() -> str:
     return (
-        heading("Methodology")
-        + heading("Translation", 2)
+        heading("{{ w.methodology }}")
+        + heading("{{ w.translation }}", 2)
         + para("Normal", run("{{ engine.label }}. {{ engine.limits }}"))
         + tag_para("{%p if memory_note %}")
         + para("Normal", run("{{ memory_note }}"))
         + tag_para("{%p endif %}")
-        + heading("Selection and citation", 2)
-        + para("Normal", run(
-            "Each point is a verbatim French sentence from a cited article, chosen for how central and how "
-            "corroborated it is; the same fact reported by several outlets is merged into one point. Every point "
-            "carries one footnote per citation giving the outlet, title, date, paragraph number and the French "
-            "quote. Dates in the timeline are resolved against each article’s own date."))
-        + para("Normal", run("Generated by briefgen {{ briefgen_version }} on {{ generated }}."))
+        + heading("{{ w.selection }}", 2)
+        + para("Normal", run("{{ w.selection_text }}"))
+        + para("Normal", run("{{ w.built_by.format(version=briefgen_version, when=generated) }}"))
         + tag_para("{%p if warnings %}")
-        + heading("Input warnings", 2)
-        + tag_para("{%p for w in warnings %}")
-        + para("ListBullet", run("{{ w.source }}", "<w:rPr><w:b/></w:rPr>"), run(": {{ w.message }}"))
+        + heading("{{ w.input_warnings }}", 2)
+        + tag_para("{%p for warning in warnings %}")
+        + para("ListBullet", run("{{ warning.source }}", "<w:rPr><w:b/></w:rPr>"), run(": {{ warning.message }}"))
         + tag_para("{%p endfor %}")
         + tag_para("{%p endif %}")
     )
@@ -533,8 +532,8 @@ def section_properties() -> str:
 
 def document_xml() -> str:
     body = (
-        title_block() + new_this_week() + key_judgements() + assessment() + sections() + timeline() + actors() + discrepancies()
-        + analyst_notes() + sources() + annex() + methodology() + section_properties()
+        title_block() + new_this_week() + key_judgements() + assessment() + sections() + timeline() + actors()
+        + discrepancies() + analyst_notes() + sources() + methodology() + annex() + section_properties()
     )
     return f"{XML_HEAD}<w:document {NS_DECL}><w:body>{body}</w:body></w:document>"
 
@@ -560,9 +559,9 @@ def _field(instr: str, cached: str) -> str:
 def footer_xml() -> str:
     line = para(
         "Footer",
-        run("Weekly Press Brief · {{ period.week }}"),
+        run("{{ title }}"),
         "<w:r><w:tab/></w:r><w:r><w:tab/></w:r>",
-        run("Page "), _field("PAGE", "1"), run(" of "), _field("NUMPAGES", "1"),
+        run("{{ w.page }} "), _field("PAGE", "1"), run(" {{ w.of }} "), _field("NUMPAGES", "1"),
         ppr=f'<w:pBdr><w:top w:val="single" w:sz="4" w:space="4" w:color="{ACCENT}"/></w:pBdr>',
     )
     marking = para("Footer", run("{{ marking }}", _rpr(8.5, MARKING_RED, bold=True, caps=True, spacing=10)),

@@ -113,6 +113,22 @@ def test_build_prints_a_summary_for_people(workdir: Path):
     assert sorted(p.name for p in (workdir / "outputs").iterdir() if not p.name.startswith(".")) == ["brief-2025-W38.json", "brief-2025-W38.manifest.json", "brief-2025-W38.md"]
 
 
+def test_french_edition_selects_no_engine(workdir: Path, monkeypatch: pytest.MonkeyPatch):
+    def no_engine(*args, **kwargs):
+        raise AssertionError("a French-only edition must not start a translation engine")
+
+    monkeypatch.setattr("briefgen.translate.selection.ApertiumTranslator", no_engine)
+    monkeypatch.setattr("briefgen.translate.selection.ArgosTranslator", no_engine)
+    result = runner.invoke(app, ["build", str(SEEDS), "--lang", "fr", "--no-annex", "--footnotes", "full", "--out", "fr"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (workdir / "fr").iterdir() if not p.name.startswith(".")) == [
+        "brief-2025-W38.fr.docx", "brief-2025-W38.json", "brief-2025-W38.manifest.json"]
+    sidecar = json.loads((workdir / "fr" / "brief-2025-W38.json").read_text(encoding="utf-8"))
+    assert sidecar["engine"]["name"] == "none" and not any(p["en"] for s in sidecar["sections"] for p in s["points"])
+    again = runner.invoke(app, ["build", str(SEEDS), "--lang", "fr", "--no-annex", "--footnotes", "full", "--out", "fr"])
+    assert again.exit_code == 0 and "is up to date" in again.stdout
+
+
 def test_quiet_build_prints_nothing(workdir: Path):
     result = runner.invoke(app, ["build", str(SEEDS), "--engine", "apertium", "--format", "json", "--quiet", "--out", "out"])
     assert result.exit_code == 0, result.output

@@ -14,6 +14,7 @@ def test_defaults(tmp_path):
     assert config.engine == "auto"
     assert config.formats == ("docx", "json")
     assert config.template == SHIPPED_TEMPLATE
+    assert (config.footnotes, config.annex, config.languages) == ("short", True, ("en",))
     assert [s.key for s in config.sections] == ["diplomacy", "security", "economy", "russia"]
 
 
@@ -42,6 +43,8 @@ def test_user_sections_replace_defaults(tmp_path):
         ("[brief\n", "not valid TOML"),
         ("[translation]\nengine = 'google'\n", "Choose auto, argos or apertium"),
         ("[brief]\nformats = ['docx', 'odt']\n", "Unknown output format 'odt'"),
+        ("[brief]\nfootnotes = 'long'\n", "Unknown footnotes form 'long'. Choose short or full."),
+        ("[brief]\nlang = ['de']\n", "Choose en, fr or both"),
     ],
 )
 def test_mistakes_are_explained(tmp_path, content, hint):
@@ -60,3 +63,9 @@ def test_a_section_may_claim_sentences_about_its_subject(tmp_path):
     )
     [china] = load_config(tmp_path).sections
     assert china.claim == 0.6
+
+
+def test_editions_from_the_file_and_flags(tmp_path):
+    (tmp_path / "briefgen.toml").write_text('[brief]\nlang = ["fr", "en"]\nannex = false\n', encoding="utf-8")
+    config = load_config(tmp_path, overrides={"footnotes": "full"})
+    assert (config.languages, config.annex, config.footnotes) == (("fr", "en"), False, "full")

@@ -154,7 +154,7 @@ def test_anchors_survive_a_libreoffice_round_trip(seeds_dir, workspace, fake_tra
     lo_edit(brief, saved, {}, workspace / "lo-profile")
     assert anchored_texts(docx.Document(str(saved))) == before
     kinds = {anchor.kind for anchor in before}
-    assert kinds == {"p", "k", "t", "r"} and len(before) >= len({p.fr for p in result.brief.points()})
+    assert kinds == {"p", "k", "r"} and len(before) >= len({p.fr for p in result.brief.points()})
 
 
 def test_done_when_with_the_real_engine_and_the_commands(seeds_dir, isolated_home, isolated_env, briefgen_exe):

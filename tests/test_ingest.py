@@ -68,7 +68,7 @@ def test_repeated_paragraphs_dropped_including_run_together_repeats(sources):
 @pytest.mark.parametrize(
     "seed, title, outlet, author, place, date, precision",
     [
-        ("000", None, None, None, None, dt.date(2025, 7, 1), "month"),
+        ("000", None, "RFI", None, None, dt.date(2025, 7, 1), "month"),  # « précisions apportées à RFI »
         ("001", None, None, None, "Bamako", dt.date(2025, 9, 16), "day"),
         ("002", "Lutte contre le terrorisme : Donald Trump propose son appui à Assimi Goïta", "Sahel Tribune", "Sidi Modibo Coulibaly", None, dt.date(2025, 7, 9), "day"),
         ("003", "Assimi Goïta Renoue avec les États-Unis", "Africa-Press", "Anouar CHENNOUFI", "Mali", dt.date(2025, 7, 13), "day"),

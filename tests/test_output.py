@@ -6,14 +6,17 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+from dataclasses import replace
 from pathlib import Path
 
+import docx
 import pytest
 
-from briefgen.config import Config
+from briefgen.config import Config, load_config
 from briefgen.errors import BuildLockedError, OutputError
-from briefgen.model import Brief, Period
-from briefgen.output import LOCK_NAME, locked, output_path, remove_stale_temps, write_brief
+from briefgen.model import Brief, EngineInfo, Period
+from briefgen.output import LOCK_NAME, default_renderers, editions, locked, output_path, remove_stale_temps, write_brief
+from briefgen.pipeline import run
 
 WEEK = "2025-W38"
 # Atomicity does not depend on the format; the DOCX-specific edit safety is tested in test_edits.py.
@@ -243,3 +246,36 @@ def test_hostile_week_is_an_invalid_option(week, tmp_path, seeds_dir, fake_trans
     result = _build_with_week(week, tmp_path, seeds_dir, fake_translator, monkeypatch)
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith("Error: ") and repr(week) in result.stderr
+
+
+class FailingTranslator:
+    """A French-only edition must never reach a translation engine."""
+
+    info = EngineInfo("failing", "0", "must not be called")
+
+    def translate_batch(self, sentences: list[str]) -> list[str]:
+        raise AssertionError(f"translator called with {len(sentences)} sentences")
+
+
+def test_french_edition_builds_without_translating(seeds_dir: Path, tmp_path: Path, isolated_home: Path):
+    config = replace(load_config(), languages=("fr",), formats=("docx", "json"))
+    brief = run([seeds_dir], config, FailingTranslator())
+    assert brief.engine == FailingTranslator.info and not any(p.en for p in brief.points())
+    written = write(brief, config, tmp_path, default_renderers())
+    assert [p.name for p in written] == ["brief-2025-W38.fr.docx", "brief-2025-W38.json", "brief-2025-W38.manifest.json"]
+    document = docx.Document(str(written[0]))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:3] == ["Points clés", "Diplomatie", "Sécurité"]
+    assert "Chronologie" in headings and "Méthodologie" in headings
+    assert not any("Annex" in h or "Annexe" in h for h in headings)  # nothing to set the French beside
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert brief.points()[0].fr in text and "Key judgements" not in text
+    meta = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    assert meta[0] == ["Période", "semaine ISO 2025-W38 (15–21 septembre 2025)"]
+    assert meta[-1] == ["Traduction", "Aucune : édition française, non traduite"]
+    assert document.paragraphs[2].text == "Sources publiées 9 juil. – 16 sept. 2025 · événements rapportés 17 juin – 22 juil. 2025"
+
+
+def test_every_document_format_is_written_once_per_edition_and_the_json_once():
+    config = Config(formats=("docx", "json", "md"), languages=("en", "fr"))
+    assert editions(config) == [("docx", "en"), ("docx", "fr"), ("json", "en"), ("md", "en"), ("md", "fr")]

@@ -17,6 +17,9 @@ PathsArg = Annotated[Optional[list[Path]], typer.Argument(help="Article files or
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Show stage timings, every warning, and tracebacks on errors.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors (for cron and systemd).")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout, for scripts.")]
+Lang = Annotated[Optional[str], typer.Option("--lang", help="Editions: en (translated), fr (French, no translation at all) or en,fr. A French edition is brief-<week>.fr.docx.")]
+Annex = Annotated[Optional[bool], typer.Option("--annex/--no-annex", help="Include the annex setting each point's French beside its English.", show_default=False)]
+Footnotes = Annotated[Optional[str], typer.Option("--footnotes", help="Footnote form: short (outlet, date, paragraph, the clause that carries the fact) or full.")]
 
 
 def _paths(paths: Optional[list[Path]]) -> list[Path]:
@@ -44,13 +47,16 @@ def build(
     glossary: Annotated[Optional[Path], typer.Option(help="Extra glossary TOML (French = English).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the DOCX even if someone edited it (otherwise a .v2.docx is written).")] = False,
     notes: Annotated[Path, typer.Option("--notes", help="Folder of analyst notes merged into the brief: standing.docx and <week>.docx.")] = Path("notes"),
+    lang: Lang = None,
+    annex: Annex = None,
+    footnotes: Footnotes = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
     as_json: AsJson = False,
 ) -> None:
     """Build the brief from French articles. Options override briefgen.toml in the current folder.
 
-    Example: briefgen build seeds/ --out outputs/ --format docx,json,md
+    Example: briefgen build seeds/ --out outputs/ --format docx,json,md --lang en,fr
     """
     started = time.monotonic()
     with reported_errors(verbose):
@@ -60,14 +66,15 @@ def build(
             reporter.stage("load")
             from briefgen.config import CONFIG_NAME, load_config
             from briefgen.output import locked
-            from briefgen.translate import select_engine
+            from briefgen.translate import edition_engine
             from briefgen.uptodate import current_brief, scan_inputs
             from briefgen.weekly import parse_week
 
             reporter.note(f"Configuration: {CONFIG_NAME if Path(CONFIG_NAME).is_file() else 'defaults (no briefgen.toml here)'}")
-            config = load_config(overrides=_overrides(engine, length, formats, template, glossary))
+            config = load_config(overrides=_overrides(engine, length, formats, template, glossary)
+                                 | edition_overrides(lang, annex, footnotes))
             week = parse_week(week).week if week else None
-            translator = CountingTranslator(select_engine(config), reporter.progress)
+            translator = CountingTranslator(edition_engine(config), reporter.progress)
             reporter.note(f"Engine: {translator.info.name} {translator.info.version} ({translator.info.model})")
             with locked(out):
                 from briefgen.harvest import harvest, harvest_messages
@@ -131,6 +138,15 @@ def _overrides(engine: str | None, length: int | None, formats: str | None, temp
         "formats": [f.strip() for f in formats.split(",") if f.strip()] if formats else None,
         "template": str(template) if template else None,
         "glossary": str(glossary) if glossary else None,
+    }
+
+
+def edition_overrides(lang: str | None, annex: bool | None, footnotes: str | None) -> dict:
+    """--lang, --annex/--no-annex and --footnotes as load_config overrides (build and weekly)."""
+    return {
+        "lang": [part.strip() for part in lang.split(",") if part.strip()] if lang else None,
+        "annex": annex,
+        "footnotes": footnotes,
     }
 
 

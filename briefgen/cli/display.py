@@ -36,6 +36,7 @@ STAGE_LABELS = {
     "parse": "Parsing French",
     "select": "Selecting points",
     "timeline": "Dating events",
+    "source dates": "Checking source dates",
     "actors": "Finding actors",
     "discrepancies": "Comparing sources",
     "translate": "Translating",

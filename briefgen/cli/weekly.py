@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from briefgen.cli.build import Annex, Footnotes, Lang, edition_overrides
 from briefgen.cli.errors import reported_errors
 from briefgen.errors import BriefgenError
 
@@ -28,6 +29,9 @@ def weekly(
     notes: NotesDir = Path("notes"),
     context_days: Annotated[int, typer.Option(help="Also use articles this many days older than the look-back, for the Russia context section only.")] = 0,
     engine: Annotated[Optional[str], typer.Option(help="Translation engine: auto, argos or apertium.")] = None,
+    lang: Lang = None,
+    annex: Annex = None,
+    footnotes: Footnotes = None,
     collect: Annotated[bool, typer.Option("--collect", help="First collect new articles from [collect] feeds and urls into the sources folder.")] = False,
     quiet: Quiet = False,
     verbose: Verbose = False,
@@ -50,17 +54,17 @@ def weekly(
             from briefgen.notes import notes_for_week
             from briefgen.output import default_renderers
             from briefgen.pipeline import generation_time
-            from briefgen.translate import select_engine
+            from briefgen.translate import edition_engine
             from briefgen.weekly_run import build_week
 
             period = period or last_complete_week(generation_time().date())
             record["week"] = period.week
-            config = load_config(overrides={"engine": engine})
+            config = load_config(overrides={"engine": engine} | edition_overrides(lang, annex, footnotes))
             if collect:
                 _collect_into(sources_dir, config, quiet)
             with StageReporter(enabled=not quiet) as reporter:
                 result = build_week(
-                    sources_dir, out, config, select_engine(config), period, default_renderers(),
+                    sources_dir, out, config, edition_engine(config), period, default_renderers(),
                     force=force, notes=notes_for_week(notes, period.week), context_days=context_days, report=reporter.stage,
                 )
         record["outputs"] = result.written

@@ -14,6 +14,7 @@ import stat
 from pathlib import Path
 
 from briefgen.ingest import metadata as md
+from briefgen.ingest.outlets import self_named_outlet
 from briefgen.ingest.clean import clean, drop_trailing_headings, is_heading, normalise, tidy
 from briefgen.ingest.readers import READERS, RawDocument, UnreadableSource, reader_for
 from briefgen.model import Brief, Paragraph, Source
@@ -206,6 +207,7 @@ def build_source(path: Path, data: bytes, document: RawDocument, brief: Brief) -
     meta.author = meta.author or author
     paragraphs = drop_trailing_headings([p for p in md.take_dateline(paragraphs, meta) if p.strip()])
     meta.date = meta.date or md.find_date_in_text(paragraphs)
+    meta.outlet = meta.outlet or self_named_outlet(paragraphs)
     if not paragraphs:
         brief.warn(path, "no article text left after removing page furniture")
         return None

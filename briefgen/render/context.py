@@ -7,14 +7,19 @@ say the same things in the same order. docs/template.md lists every field a temp
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Protocol
 
 import briefgen
-from briefgen import anchors
+from briefgen import anchors, coverage
 from briefgen.config import Config
-from briefgen.model import Actor, Brief, Citation, Discrepancy, Point, Section, Source
+from briefgen.model import Actor, Brief, Citation, Discrepancy, Point, Section, Source, TimelineEntry
 from briefgen.render import text
+from briefgen.render.clause import short_quote
+from briefgen.render.figure import FigureRow
+from briefgen.render.labels import event_label
+from briefgen.render.wording import words
+from briefgen.translate.glossary import load_glossary
 
 # What each engine's output is good for, for the Methodology section.
 ENGINE_NAMES = {"argos": "Argos Translate", "apertium": "Apertium"}
@@ -25,10 +30,11 @@ ENGINE_LIMITS = {
     "can drop negations, mistranslate names or numbers and smooth over uncertainty; check the French.",
 }
 UNKNOWN_ENGINE = "The translation engine was not recorded; treat the English as unverified."
+UNTRANSLATED = "The French edition quotes the sources' own sentences: nothing was machine-translated."
 # Said on page 1 whenever the rule-based fallback made the English (issue 14: the reader must know).
 GIST_NOTICE = ("Gist-quality machine translation from the offline fallback engine. For fluent English, "
                "install the neural model with `briefgen models install` and rebuild.")
-TITLE = "Weekly Press Brief"
+TITLE = "Press Brief"
 
 
 class Marks(Protocol):
@@ -75,10 +81,11 @@ class CitationView:
     anchor: str  # bookmark of the cited source in the Sources list
     label: str  # short source label, e.g. "RFI [2]"
     outlet: str
-    title: str
+    title: str  # "" in short footnotes
     date: str
     paragraph: int
-    quote: str
+    quote: str  # the clause that carries the fact in short footnotes, the whole sentence in full ones
+    para: str = "para."  # the edition's word for a paragraph number
     ref: Any = ""
     link: Any = ""
 
@@ -113,6 +120,9 @@ class TimelineView:
     fr: str
     sources: list[SourceLink]
     citations: list[CitationView]
+    label: str = ""  # short label in the edition's language (see render/labels.py)
+    background: bool = False  # recalled by the sources, not news of the period: in the table, off the figure
+    hedged: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,12 +155,15 @@ class SourceView:
     anchor: str
     bookmark: Any  # the renderer's bookmark named `anchor`
     label: str
-    outlet: str
-    title: str
+    outlet: str  # the outlet's name, or the edition's "Outlet not stated"
+    title: str  # the stated title, whole; "" when the article states none (see `opening`)
     date: str
     author: str
     url: str
     web_link: Any  # the renderer's hyperlink to `url` ("" without a URL)
+    file: str = ""  # the file's name, shown small: how the analyst finds the article
+    known_outlet: bool = True
+    opening: str = ""  # without a stated title: the article's opening words, quoted
 
 
 @dataclass(frozen=True)
@@ -174,9 +187,11 @@ class EngineView:
 @dataclass(frozen=True)
 class PeriodView:
     week: str
-    label: str
+    label: str  # a weekly brief's week ("15–21 September 2025"), else what the sources cover
     start: str
     end: str
+    coverage: str = ""  # "Sources published 9 Jul – 16 Sep 2025 · events reported 23 Jun – 22 Jul 2025"
+    dates: str = ""  # the ISO week's days, "15–21 September 2025"
 
 
 @dataclass(frozen=True)
@@ -187,7 +202,7 @@ class WarningView:
 
 @dataclass(frozen=True)
 class BriefView:
-    title: str
+    title: str  # with the week: "Press Brief 2025-W38"
     marking: str
     author: str
     period: PeriodView
@@ -210,6 +225,12 @@ class BriefView:
     annex: list[AnnexRow]
     warnings: list[WarningView]
     memory_note: str = ""  # how many items took an analyst's English from the translation memory ("" if none)
+    name: str = TITLE  # the title without the week
+    weekly: bool = False  # a weekly brief (titled by its ISO week) rather than one titled by its coverage
+    lang: str = "en"  # the edition's language
+    w: dict[str, str] = field(default_factory=lambda: words("en"))  # its fixed words (render/wording.py)
+    show_annex: bool = True
+    figure_rows: list[FigureRow] = field(default_factory=list)  # the period's events, for the figure
     briefgen_version: str = briefgen.__version__
 
     def as_context(self) -> dict[str, Any]:
@@ -226,39 +247,43 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
     """Everything a template shows, in reading order; `marks` makes the renderer's footnote
     references, links and bookmarks (asked for in reading order)."""
     marks = marks or NoMarks()
-    sources = _sources(brief.sources, marks)
-    cite = _Citer({s.id: s for s in sources}, marks)
+    lang = config.languages[0]
+    w = words(lang)
+    sources = _sources(brief.sources, marks, lang)
+    cite = _Citer({s.id: s for s in sources}, marks, short=config.footnotes == "short", para=w["para"])
     numbered = {p.id: n for n, p in enumerate(brief.points(), start=1)}
     home = {p.id: s for s in brief.sections for p in s.points}
     new = set(brief.new_this_week)
     actors = brief.listed_actors(config.max_actors)
     discrepancies = brief.listed_discrepancies(config.max_discrepancies)
-    key_judgements = [_point(p, numbered.get(p.id, 0), cite, home.get(p.id), anchors.KEY_JUDGEMENT)
+    key_judgements = [_point(p, numbered.get(p.id, 0), cite, lang, home.get(p.id), anchors.KEY_JUDGEMENT)
                       for p in brief.key_judgements]
     sections = [
-        SectionView(s.key, text.clean(s.title_en), text.clean(s.title_fr),
-                    [_point(p, numbered[p.id], cite, anchor=anchors.POINT) for p in s.points])
+        SectionView(s.key, text.clean(s.title_en if lang == "en" else s.title_fr), text.clean(s.title_fr),
+                    [_point(p, numbered[p.id], cite, lang, anchor=anchors.POINT) for p in s.points])
         for s in brief.sections
     ]
+    timeline = _timeline(brief, cite, config, lang)
+    title = w["title_weekly"] if brief.weekly else w["title"]
     return BriefView(
-        title=f"{TITLE} {brief.period.week}" if brief.period else TITLE,
+        title=f"{title} {brief.period.week}" if brief.period else title,
         marking=text.clean(config.marking),
         author=text.clean(config.author),
-        period=_period(brief),
-        generated=text.timestamp(generated_at(brief)),
-        engine=_engine(brief),
+        period=_period(brief, lang),
+        generated=text.timestamp(generated_at(brief), lang),
+        engine=_engine(brief, lang),
         sources_count=len(sources),
-        sources_summary=_sources_summary(sources),
+        sources_summary=_sources_summary(sources, lang),
         compared=brief.previous_week is not None or any(p.status for p in brief.points()),
         previous_week=text.clean(brief.previous_week),
-        new_points=[_point(p, numbered[p.id], cite, home[p.id]) for p in brief.points() if p.id in new],
+        new_points=[_point(p, numbered[p.id], cite, lang, home[p.id]) for p in brief.points() if p.id in new],
         key_judgements=key_judgements,
         sections=sections,
-        timeline=_timeline(brief, cite),
-        timeline_caption=f"Dated events reported in the sources ({text.plural(len(brief.timeline), 'event')}).",
-        actors=_actors(actors, cite),
+        timeline=timeline,
+        timeline_caption=_timeline_caption(timeline, lang),
+        actors=_actors(actors, cite, lang),
         actors_note=_listed(len(actors), len(brief.actors), "most-mentioned", "actors"),
-        discrepancies=_discrepancies(discrepancies, cite),
+        discrepancies=_discrepancies(discrepancies, cite, lang),
         discrepancies_note=_listed(len(discrepancies), len(brief.discrepancies), "most widely reported",
                                    "discrepancies"),
         sources=sources,
@@ -266,38 +291,62 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
             AnnexRow(numbered[p.id], text.clean(s.title_en), text.clean(p.fr), text.clean(p.en))
             for s in brief.sections for p in s.points
         ],
-        warnings=[WarningView(text.clean(w.source) or "All sources", text.clean(w.message)) for w in brief.warnings],
-        memory_note=_memory_note(brief, actors),
+        warnings=[WarningView(text.clean(x.source) or w["all_sources"], text.clean(x.message)) for x in brief.warnings],
+        name=title,
+        weekly=brief.weekly,
+        lang=lang,
+        w=w,
+        show_annex=config.annex and lang == "en",
+        figure_rows=[_figure_row(e, v.label) for e, v in zip(brief.timeline, timeline) if not v.background
+                     and coverage.event_span(e)],
+        memory_note=_memory_note(brief, actors) if lang == "en" else "",
     )
 
 
 def _memory_note(brief: Brief, actors: list[Actor]) -> str:
-    """"12 points and 1 timeline label take their English from the translation memory …" ("" if none)."""
+    """"12 points and 1 actor role take their English from the translation memory …" ("" if none)."""
     def remembered(texts: list[str | None]) -> int:
         return sum(anchors.normalise(t) in brief.from_memory for t in texts if t)
 
     counts = [
         text.plural(n, what) for n, what in (
             (remembered([p.fr for p in brief.points()]), "point"),
-            (remembered([e.fr for e in brief.timeline]), "timeline label"),
             (remembered([a.role for a in actors if a.role_en]), "actor role"),
         ) if n
     ]
     if not counts:
         return ""
-    listed = ", ".join(counts[:-1]) + f" and {counts[-1]}" if len(counts) > 1 else counts[0]
+    listed = " and ".join(counts)
     verb = "takes its" if listed.startswith("1 ") and len(counts) == 1 else "take their"
     return (f"{listed} {verb} English from the translation memory: analysts’ corrections of earlier briefs, "
             "used instead of the engine’s output.")
 
 
-def _timeline(brief: Brief, cite: _Citer) -> list[TimelineView]:
+def _timeline(brief: Brief, cite: _Citer, config: Config, lang: str) -> list[TimelineView]:
     """Events link to their sources instead of citing: the points carry the footnotes."""
+    since = coverage.news_since(brief)
+    glossary = load_glossary(config.glossary)
     return [
-        TimelineView(text.event_date(e.date, e.precision), _anchored(cite.marks, anchors.TIMELINE, e.fr, e.en),
-                     text.clean(e.fr), cite.links(e.citations), cite.views(e.citations, with_refs=False))
+        TimelineView(text.event_date(e.date, e.precision, lang), text.clean(e.en or e.fr), text.clean(e.fr),
+                     cite.links(e.citations), cite.views(e.citations, with_refs=False),
+                     label=text.clean(event_label(e, brief.actors, glossary, lang)),
+                     background=coverage.is_background(e, since), hedged=e.hedged)
         for e in brief.timeline
     ]
+
+
+def _figure_row(entry: TimelineEntry, label: str) -> FigureRow:
+    start, end = coverage.event_span(entry)
+    return FigureRow(label, start, end, entry.precision, entry.hedged)
+
+
+def _timeline_caption(timeline: list[TimelineView], lang: str) -> str:
+    w = words(lang)
+    drawn = sum(not e.background for e in timeline)
+    earlier = len(timeline) - drawn
+    if not earlier:
+        return w["caption"].format(n=drawn)
+    return w["caption_also"].format(n=drawn, earlier=text.plural(earlier, w["earlier_event"], w["earlier_events"]))
 
 
 def _listed(shown: int, total: int, which: str, what: str) -> str:
@@ -306,20 +355,23 @@ def _listed(shown: int, total: int, which: str, what: str) -> str:
     return f"The {shown} {which} of {total:,} {what} are listed; the JSON sidecar lists them all."
 
 
-def _actors(actors: list[Actor], cite: _Citer) -> list[ActorView]:
+def _actors(actors: list[Actor], cite: _Citer, lang: str = "en") -> list[ActorView]:
+    """The French edition shows roles as the sources state them."""
+    w = words(lang)
     return [
-        ActorView(text.clean(a.name_en or a.name), text.clean(a.kind),
-                  _anchored(cite.marks, anchors.ROLE, a.role, a.role_en) if a.role else "", text.clean(a.role),
+        ActorView(text.clean(a.name if lang == "fr" else a.name_en or a.name), w.get(a.kind, text.clean(a.kind)),
+                  _role(a, cite.marks, lang), text.clean(a.role),
                   text.clean("; ".join(a.variants)), a.mentions,
                   [cite.link(sid) for sid in sorted(set(a.sources), key=cite.order)])
         for a in actors
     ]
 
 
-def _discrepancies(discrepancies: list[Discrepancy], cite: _Citer) -> list[DiscrepancyView]:
+def _discrepancies(discrepancies: list[Discrepancy], cite: _Citer, lang: str = "en") -> list[DiscrepancyView]:
+    key = "value" if lang == "fr" else "value_en"
     return [
         DiscrepancyView(text.clean(d.topic), [
-            VersionView(text.clean(str(v.get("value_en") or v.get("value", ""))), cite.views(v.get("citations", []))) for v in d.versions
+            VersionView(text.clean(str(v.get(key) or v.get("value", ""))), cite.views(v.get("citations", []))) for v in d.versions
         ])
         for d in discrepancies
     ]
@@ -328,9 +380,11 @@ def _discrepancies(discrepancies: list[Discrepancy], cite: _Citer) -> list[Discr
 class _Citer:
     """Turns citations into views, asking the renderer for a reference in reading order."""
 
-    def __init__(self, sources: dict[str, SourceView], marks: Marks):
+    def __init__(self, sources: dict[str, SourceView], marks: Marks, short: bool = False, para: str = "para."):
         self.sources = sources
         self.marks = marks
+        self.short = short  # short footnotes: no title, the clause that carries the fact
+        self.para = para
 
     def order(self, source_id: str) -> int:
         source = self.sources.get(source_id)
@@ -354,10 +408,11 @@ class _Citer:
                 anchor=source.anchor if source else "",
                 label=source.label if source else text.clean(c.source),
                 outlet=source.outlet if source else text.clean(c.source),
-                title=source.title if source else "",
+                title=source.title if source and not self.short else "",
                 date=source.date if source else "undated",
                 paragraph=c.paragraph,
-                quote=text.clean(c.quote),
+                quote=text.clean(short_quote(c.quote) if self.short else c.quote),
+                para=self.para,
             )
             if with_refs:
                 view = replace(view, ref=self.marks.footnote(view),
@@ -366,24 +421,33 @@ class _Citer:
         return views
 
 
+def _role(actor: Actor, marks: Marks, lang: str) -> Any:
+    """The role as the edition shows it; translated English is anchored for an analyst's correction."""
+    if lang == "fr" or not actor.role:
+        return text.clean(actor.role)
+    return _anchored(marks, anchors.ROLE, actor.role, actor.role_en)
+
+
 def _anchored(marks: Marks, kind: str, fr: str, en: str | None) -> Any:
     """English an analyst may correct, anchored to its French; untranslated French is shown, not anchored."""
     return marks.anchor(kind, fr, text.clean(en)) if en else text.clean(fr)
 
 
-def _point(point: Point, n: int, cite: _Citer, home: Section | None = None, anchor: str = "") -> PointView:
+def _point(point: Point, n: int, cite: _Citer, lang: str, home: Section | None = None, anchor: str = "") -> PointView:
     """A point; a key judgement whose point is developed in a section (`home`) links there instead of
-    repeating its footnotes. With an `anchor` kind its English is anchored (briefgen/anchors.py)."""
+    repeating its footnotes. The French edition shows the French (`en` is the edition's text). With an
+    `anchor` kind the English is anchored (briefgen/anchors.py)."""
     count = point.corroboration
-    section_title = text.clean(home.title_en) if home else ""
+    section_title = text.clean(home.title_en if lang == "en" else home.title_fr) if home else ""
     return PointView(
         n=n,
         anchor=f"pt_{n}" if n else "",
         bookmark=cite.marks.bookmark(f"pt_{n}") if n and not home else "",  # only a section's point is a target
-        en=_anchored(cite.marks, anchor, point.fr, point.en) if anchor else text.clean(point.en or point.fr),
+        en=text.clean(point.fr) if lang == "fr" else (
+            _anchored(cite.marks, anchor, point.fr, point.en) if anchor else text.clean(point.en or point.fr)),
         fr=text.clean(point.fr),
-        translated=bool(point.en),
-        reported=f"(reported by {count} sources)" if count > 1 else "",
+        translated=bool(point.en) or lang == "fr",
+        reported=words(lang)["reported_by"].format(n=count) if count > 1 else "",
         citations=[] if home else cite.views(point.citations),
         section_title=section_title,
         section_anchor=f"pt_{n}" if home else "",
@@ -391,43 +455,69 @@ def _point(point: Point, n: int, cite: _Citer, home: Section | None = None, anch
     )
 
 
-# An article that names no outlet is cited by its file name, so the analyst can still find it.
-NO_OUTLET = " (outlet not stated)"
+# Words of an article's opening shown, quoted, for an article that states no title.
+OPENING_WORDS = 12
 
 
-def _sources(sources: list[Source], marks: Marks) -> list[SourceView]:
+def _sources(sources: list[Source], marks: Marks, lang: str = "en") -> list[SourceView]:
+    """The Sources list: an article without an outlet says so in words (its file name is shown small,
+    never as its label); one without a title is shown by its opening words, quoted."""
+    w = words(lang)
+
     def order(s: Source) -> tuple:
         return (s.date or dt.date.max, s.outlet or "", s.title or "", s.id)
 
     views = []
     for n, s in enumerate(sorted(sources, key=order), start=1):
-        outlet = text.clean(s.outlet) or f"{text.clean(s.path.name)}{NO_OUTLET}"
         url = text.clean(s.url)
+        title = "" if _derived_title(s) else text.clean(s.title)
+        opening = " ".join(s.text.split()[:OPENING_WORDS]) + "…" if not title else ""
         views.append(SourceView(
             n=n, id=s.id, anchor=f"src_{n}", bookmark=marks.bookmark(f"src_{n}"),
-            label=f"{text.clean(s.outlet) or 'Source'} [{n}]",
-            outlet=outlet, title=text.clean(s.title) or s.path.name,
-            date=text.source_date(s.date, s.date_precision), author=text.clean(s.author),
+            label=f"{text.clean(s.outlet) or w['source']} [{n}]",
+            outlet=text.clean(s.outlet) or w["no_outlet"], title=title,
+            date=text.source_date(s.date, s.date_precision, lang), author=text.clean(s.author),
             url=url, web_link=marks.link(url, url=url) if url else "",
+            file=text.clean(s.path.name), known_outlet=bool(s.outlet), opening=text.clean(opening),
         ))
     return views
 
 
-def _sources_summary(sources: list[SourceView]) -> str:
-    outlets = {s.outlet for s in sources if not s.outlet.endswith(NO_OUTLET)}
+def _derived_title(source: Source) -> bool:
+    """Whether the title is ingest's stand-in for a missing one (the opening words with "…")."""
+    title = (source.title or "").strip()
+    return not title or (title.endswith("…") and " ".join(source.text.split()).startswith(title[:-1].strip()))
+
+
+def _sources_summary(sources: list[SourceView], lang: str = "en") -> str:
+    outlets = len({s.outlet for s in sources if s.known_outlet})
+    if lang == "fr":
+        articles = text.plural(len(sources), "article", "articles") + " en français"
+        return f"{articles} de {text.plural(outlets, 'média', 'médias')}" if outlets else articles
     articles = text.plural(len(sources), "French-language article")
-    return f"{articles} from {text.plural(len(outlets), 'outlet')}" if outlets else articles
+    return f"{articles} from {text.plural(outlets, 'outlet')}" if outlets else articles
 
 
-def _period(brief: Brief) -> PeriodView:
+def _period(brief: Brief, lang: str = "en") -> PeriodView:
+    """A weekly brief is its ISO week; a built one is what it covers: when the sources were published
+    and when the period's events happened (coverage.py), e.g. a September rewrite of July news."""
     if not brief.period:
         return PeriodView("", "Period not set", "", "")
     p = brief.period
-    return PeriodView(p.week, text.date_span(p.start, p.end), p.start.isoformat(), p.end.isoformat())
+    w = words(lang)
+    published, events = coverage.published_span(brief), coverage.events_span(brief)
+    parts = [w["published"].format(sources=text.short_span(*published, lang))] if published else []
+    parts += [w["events"].format(events=text.short_span(*events, lang))] if events else []
+    line = " · ".join(parts)
+    dates = text.date_span(p.start, p.end, lang)
+    return PeriodView(p.week, dates if brief.weekly or not line else line, p.start.isoformat(), p.end.isoformat(),
+                      line, dates)
 
 
-def _engine(brief: Brief) -> EngineView:
+def _engine(brief: Brief, lang: str = "en") -> EngineView:
     e = brief.engine
+    if lang == "fr":
+        return EngineView("", "", "", words(lang)["untranslated_engine"], UNTRANSLATED)
     if not e:
         return EngineView("", "", "", "Translation engine not recorded", UNKNOWN_ENGINE)
     name = ENGINE_NAMES.get(e.name, text.clean(e.name))

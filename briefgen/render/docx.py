@@ -47,8 +47,8 @@ def render_docx(brief: Brief, config: Config, out: Path) -> None:
     template = _load(config.template)
     markers = Markers()
     view = build_view(brief, config, markers)
-    figure = docxtpl.InlineImage(template, io.BytesIO(timeline_png(brief.timeline)), width=FIGURE_WIDTH) \
-        if brief.timeline else ""
+    figure = docxtpl.InlineImage(template, io.BytesIO(timeline_png(view.figure_rows, view.lang)), width=FIGURE_WIDTH) \
+        if view.figure_rows else ""
     context = view.as_context() | {"timeline_figure": figure}
     try:
         template.render(context, jinja_env=environment())

@@ -1,4 +1,9 @@
-"""The timeline as a picture: when things happened, at a glance (the table beside it has the detail).
+"""The timeline as a picture: the period's events at a glance (the table under it has every event).
+
+Only the period's events are drawn (coverage.is_background: a 2022 visit the sources recall would
+squeeze the rest into the last sliver of the axis); each row is the event's short label. A dot is a
+single day, a bar several days, a pale bar a month whose day is not stated; a hollow or hatched mark
+is an event the sources report as unconfirmed. The legend says so.
 
 Deterministic: Agg backend through the object API (no pyplot state), fixed size and resolution, no
 date or software metadata in the PNG, so the same timeline gives the same bytes.
@@ -8,46 +13,71 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import textwrap
+from dataclasses import dataclass
 
 from matplotlib import dates as mdates
 from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
 
-from briefgen.model import TimelineEntry
 from briefgen.render import text
 
-WIDTH_IN = 6.7  # fits the A4 text width of the shipped template
-ROW_IN = 0.34  # height per event
-MAX_HEIGHT_IN = 8.0  # a long timeline gets tighter rows rather than a page-long figure
+WIDTH_IN = 6.5  # the figure is printed at 165 mm: 1 inch of figure is 1 inch on paper
+ROW_IN = 0.22  # height per event: 8 pt labels need 0.17 in
+AXIS_IN = 0.4  # the date axis under the rows
+LEGEND_IN = 0.3  # the legend under the axis
+MAX_HEIGHT_IN = 7.0  # a long timeline gets tighter rows rather than a page-long figure
 DPI = 200  # sharp in print; 40-100 KB per figure
-LABEL_CHARS = 46  # event labels are shortened: the table under the figure gives the full text
+FONT_PT = 8  # printed at 100 %: the size of the table text beside it
 FONTS = ("Carlito", "Calibri")  # the document's body font when installed; else matplotlib's default
-NAVY, ACCENT, MUTED = "#1F3864", "#2E74B5", "#595959"
+NAVY, ACCENT, PALE, MUTED = "#1F3864", "#2E74B5", "#9DC3E6", "#595959"
+LEGEND = {
+    "en": ("single day", "several days", "month (day not stated)", "unconfirmed"),
+    "fr": ("un jour", "plusieurs jours", "mois (jour non précisé)", "non confirmé"),
+}
+LONG_AXIS_DAYS = 120  # beyond this the axis names months, not days
 
 
-def timeline_png(entries: list[TimelineEntry]) -> bytes:
-    """PNG of `entries` as a dot (day), bar (month or range) per row, earliest at the top."""
-    spans = sorted((_span(e), text.clean(e.en or e.fr)) for e in entries)
-    height = min(MAX_HEIGHT_IN, 0.9 + ROW_IN * len(spans))
+@dataclass(frozen=True)
+class FigureRow:
+    label: str
+    start: dt.date
+    end: dt.date
+    precision: str  # "day", "range" or "month"
+    hedged: bool = False
+
+
+def timeline_png(rows: list[FigureRow], lang: str = "en") -> bytes:
+    """PNG of `rows`, earliest at the top, with a legend for the marks it uses."""
+    rows = sorted(rows, key=lambda r: (r.start, r.end, r.label))
+    height = min(MAX_HEIGHT_IN, AXIS_IN + LEGEND_IN + ROW_IN * max(len(rows), 2))
     fig = Figure(figsize=(WIDTH_IN, height), dpi=DPI)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
-    for row, ((start, end, exact), _) in enumerate(spans):
-        if start == dt.date.min:
-            continue  # unreadable date: listed, not placed
-        if exact:
-            ax.plot([start], [row], "o", color=NAVY, markersize=6, zorder=3)
-        else:
-            ax.barh(row, (end - start).days + 1, left=start, height=0.45, color=ACCENT, alpha=0.55, zorder=2)
     font = _font()
-    _style_axes(ax, [label for _, label in spans], font)
-    _date_axis(ax, [s for s, _ in spans], font)
-    fig.tight_layout(pad=0.4)
+    for y, row in enumerate(rows):
+        _mark(ax, y, row)
+    _style_axes(ax, [r.label for r in rows], font)
+    if rows:
+        _date_axis(ax, rows, font, lang)
+    _legend(fig, rows, font, lang)
+    fig.tight_layout(pad=0.3, rect=(0, LEGEND_IN / height, 1, 1))
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()
+
+
+def _mark(ax, y: int, row: FigureRow) -> None:
+    if row.precision == "day":
+        ax.plot([row.start], [y], "o", markersize=6, zorder=3, color=NAVY,
+                markerfacecolor="white" if row.hedged else NAVY, markeredgewidth=1.4)
+        return
+    colour = PALE if row.precision == "month" else ACCENT
+    ax.barh(y, (row.end - row.start).days + 1, left=row.start, height=0.5, zorder=2, color=colour,
+            edgecolor=NAVY if row.hedged else colour, hatch="////" if row.hedged else None, linewidth=0.8)
 
 
 def _font() -> str:
@@ -56,47 +86,51 @@ def _font() -> str:
     return next((f for f in FONTS if f in installed), "DejaVu Sans")
 
 
-def _span(entry: TimelineEntry) -> tuple[dt.date, dt.date, bool]:
-    """(first day, last day, is a single known day) of an entry's date."""
-    try:
-        if entry.precision == "range" and "/" in entry.date:
-            start, end = (dt.date.fromisoformat(p) for p in entry.date.split("/", 1))
-            return start, end, False
-        if entry.precision == "month":
-            start = dt.date.fromisoformat(f"{entry.date[:7]}-01")
-            following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-            return start, following - dt.timedelta(days=1), False
-        day = dt.date.fromisoformat(entry.date[:10])
-        return day, day, True
-    except ValueError:
-        return dt.date.min, dt.date.min, True
-
-
 def _style_axes(ax, labels: list[str], font: str) -> None:
     ax.set_yticks(range(len(labels)))
-    ax.set_yticklabels([textwrap.shorten(label, LABEL_CHARS, placeholder="…") for label in labels],
-                       fontsize=7.5, color="#222222", family=font)
+    ax.set_yticklabels(labels, fontsize=FONT_PT, color="#222222", family=font)
     for tick in ax.get_yticklabels():
         tick.set_parse_math(False)  # "$" in a label is a dollar, not TeX
-    ax.set_ylim(len(labels) - 0.5, -0.5)
+    ax.set_ylim(max(len(labels), 1) - 0.5, -0.6)
     ax.grid(axis="x", color="#D9D9D9", linewidth=0.6, zorder=0)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     ax.spines["bottom"].set_color(MUTED)
     ax.tick_params(axis="y", length=0)
-    ax.tick_params(axis="x", labelsize=7.5, colors=MUTED)
+    ax.tick_params(axis="x", labelsize=FONT_PT, colors=MUTED)
 
 
-def _date_axis(ax, spans: list[tuple[dt.date, dt.date, bool]], font: str) -> None:
-    known = [s for s in spans if s[0] != dt.date.min]
-    if not known:
-        return
-    first = min(s[0] for s in known)
-    last = max(s[1] for s in known)
+def _date_axis(ax, rows: list[FigureRow], font: str, lang: str) -> None:
+    first, last = min(r.start for r in rows), max(r.end for r in rows)
     pad = max(dt.timedelta(days=2), (last - first) * 0.04)
-    ax.set_xlim(first - pad, last + pad)
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
+    ax.set_xlim(first - pad, last + pad + dt.timedelta(days=1))
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    for label in ax.get_xticklabels():
-        label.set_family(font)
+    long_axis = (last - first).days > LONG_AXIS_DAYS
+
+    def label(value: float, _position: int) -> str:
+        day = mdates.num2date(value).date()
+        months = text.SHORT_MONTHS[lang]
+        return f"{months[day.month - 1]} {day.year}" if long_axis else f"{day.day} {months[day.month - 1]}"
+
+    ax.xaxis.set_major_formatter(FuncFormatter(label))
+    for tick in ax.get_xticklabels():
+        tick.set_family(font)
+
+
+def _legend(fig: Figure, rows: list[FigureRow], font: str, lang: str) -> None:
+    """A legend entry for each kind of mark the figure uses, in one row at the bottom."""
+    names = LEGEND[lang]
+    used = {r.precision for r in rows}
+    handles = []
+    if "day" in used:
+        handles.append(Line2D([], [], marker="o", linestyle="", color=NAVY, markersize=6, label=names[0]))
+    if "range" in used:
+        handles.append(Patch(color=ACCENT, label=names[1]))
+    if "month" in used:
+        handles.append(Patch(color=PALE, label=names[2]))
+    if any(r.hedged for r in rows):
+        handles.append(Patch(facecolor="white", edgecolor=NAVY, hatch="////", label=names[3]))
+    if handles:
+        fig.legend(handles=handles, loc="lower center", ncol=len(handles), frameon=False,
+                   prop={"family": font, "size": FONT_PT})

@@ -2,7 +2,8 @@
 
 The footnotes part (word/footnotes.xml) is created when the template has none, with its
 relationship, content type, Word's separator footnotes and the two footnote styles. Each citation
-footnote reads: outlet (linked to its Sources entry), title, date, para. N: « French quote ».
+footnote reads: outlet (linked to its Sources entry), [title,] date, para. N: « French quote » (the
+short form leaves out the title and quotes only the clause that carries the fact).
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def _footnote(footnote_id: int, c: CitationView):
     if c.title:
         p.append(text_run(", "))
         p.append(text_run(c.title, "<w:i/>"))
-    p.append(text_run(f", {c.date}, para. {c.paragraph}: "))
+    p.append(text_run(f", {c.date}, {c.para} {c.paragraph}: "))
     p.append(text_run(f"«\u00a0{c.quote}\u00a0»", '<w:lang w:val="fr-FR"/>'))
     return note
 

@@ -29,8 +29,9 @@ def render_markdown(brief: Brief, config: Config, out: Path) -> None:
     view = build_view(brief, config, marks)
     notes = marks.notes
     blocks = [
-        _title(view), _new_this_week(view), _key_judgements(view), _assessment(), *(_section(s) for s in view.sections), _timeline(view),
-        _actors(view), _discrepancies(view), _analyst_notes(), _sources(view), _annex(view), _methodology(view),
+        _title(view), _new_this_week(view), _key_judgements(view), _assessment(view.w), *(_section(s, view.w) for s in view.sections),
+        _timeline(view), _actors(view), _discrepancies(view), _analyst_notes(view.w), _sources(view), _methodology(view),
+        *([_annex(view)] if view.show_annex else []),
         [_footnote(n, c) for n, c in enumerate(notes, start=1)],
     ]
     document = "\n\n".join("\n".join(block) for block in blocks if block) + "\n"
@@ -73,17 +74,18 @@ def _table(headings: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def _title(view: BriefView) -> list[str]:
+    w = view.w
     lines = [f"> **{md(view.marking)}**", ""] if view.marking else []
     return lines + [
         f"# {md(view.title)}",
         "",
-        f"- **Period:** {md(view.period.label)} (ISO week {md(view.period.week)})",
-        f"- **Sources:** {md(view.sources_summary)}",
-        f"- **Generated:** {md(view.generated)}",
-        f"- **Translation:** {md(view.engine.label)}" + (f". {md(view.engine.notice)}" if view.engine.notice else ""),
+        f"- **{w['coverage']}:** {md(view.period.coverage)}",
+        f"- **{w['period']}:** {w['iso_week']} {md(view.period.week)} ({md(view.period.dates)})",
+        f"- **{w['sources']}:** {md(view.sources_summary)}",
+        f"- **{w['generated']}:** {md(view.generated)}",
+        f"- **{w['translation']}:** {md(view.engine.label)}" + (f". {md(view.engine.notice)}" if view.engine.notice else ""),
         "",
-        "_English text is machine-translated from French; each footnote quotes the original sentence, and the "
-        "Annex sets every point beside its French source._",
+        f"_{md(view.w['intro'] if view.show_annex else view.w['intro_no_annex'])}_",
     ]
 
 
@@ -91,118 +93,128 @@ def _notes(point: PointView) -> str:
     """ _(reported by 3 sources)_, and a warning when the English is missing."""
     notes = [point.reported] if point.reported else []
     if not point.translated:
-        notes.append("(French original: not translated)")
+        notes.append("(French original: not translated)")  # an English edition only: French points are French
     return "".join(f" _{md(n)}_" for n in notes)
 
 
 def _new_this_week(view: BriefView) -> list[str]:
     if not view.compared:
         return []
-    lines = ["## New this week", ""]
+    w = view.w
+    lines = [f"## {w['new_this_week']}", ""]
     if not view.previous_week:
-        return lines + ["_This is the first brief: there is no previous one to compare with._"]
-    intro = f"Compared with the brief for {md(view.previous_week)}: {len(view.new_points)} of {len(view.annex)} points are new."
-    return lines + [intro, ""] + [f"- {md(p.en)} — see [{md(p.section_title)}](#{p.section_anchor})" for p in view.new_points]
+        return lines + [f"_{w['first_brief']}_"]
+    intro = w["compared"].format(week=md(view.previous_week), new=len(view.new_points), total=len(view.annex))
+    return lines + [intro, ""] + [f"- {md(p.en)} — {w['see']} [{md(p.section_title)}](#{p.section_anchor})"
+                                  for p in view.new_points]
 
 
 def _key_judgements(view: BriefView) -> list[str]:
-    lines = ["## Key judgements", ""]
+    w = view.w
+    lines = [f"## {w['key_judgements']}", ""]
     if not view.key_judgements:
-        return lines + ["_No key judgements this week._"]
+        return lines + [f"_{w['no_key_judgements']}_"]
     for n, kj in enumerate(view.key_judgements, start=1):
-        where = f" — see [{md(kj.section_title)}](#{kj.section_anchor})" if kj.section_anchor else _refs(kj.citations)
+        where = f" — {w['see']} [{md(kj.section_title)}](#{kj.section_anchor})" if kj.section_anchor else _refs(kj.citations)
         lines.append(f"{n}. {md(kj.en)}{_notes(kj)}{where}")
     return lines
 
 
-def _section(section: SectionView) -> list[str]:
+def _section(section: SectionView, w: dict[str, str]) -> list[str]:
     lines = [f"## {md(section.title)}", ""]
     if not section.points:
-        return lines + ["_No material this week._"]
+        return lines + [f"_{w['no_material']}_"]
     return lines + [
         f'- <a id="{p.anchor}"></a>{md(p.en)}{_notes(p)}{_refs(p.citations)}' for p in section.points
     ]
 
 
 def _timeline(view: BriefView) -> list[str]:
-    lines = ["## Timeline", ""]
+    w = view.w
+    lines = [f"## {w['timeline']}", ""]
     if not view.timeline:
-        return lines + ["_No dated events were found in the sources._"]
-    rows = [[md(e.date), md(e.en), "; ".join(_link(s) for s in e.sources)] for e in view.timeline]
-    return lines + _table(["Date", "Event", "Sources"], rows)
+        return lines + [f"_{w['no_events']}_"]
+    rows = [[md(e.date), md(e.label) + (f" _({w['background']})_" if e.background else ""),
+             "; ".join(_link(s) for s in e.sources)] for e in view.timeline]
+    return lines + _table([w["date"], w["event"], w["sources"]], rows)
 
 
 def _actors(view: BriefView) -> list[str]:
-    lines = ["## Key actors", ""]
+    w = view.w
+    lines = [f"## {w['key_actors']}", ""]
     if not view.actors:
-        return lines + ["_No people or organisations were identified._"]
+        return lines + [f"_{w['no_actors']}_"]
     rows = [
-        [f"**{md(a.name)}**" + (f" (also {md(a.variants)})" if a.variants else ""), md(a.kind), md(a.role),
+        [f"**{md(a.name)}**" + (f" ({w['also']} {md(a.variants)})" if a.variants else ""), md(a.kind), md(a.role),
          str(a.mentions), "; ".join(_link(s) for s in a.sources)]
         for a in view.actors
     ]
-    return lines + _table(["Name", "Type", "Role (as reported)", "Mentions", "Sources"], rows) + _note(view.actors_note)
+    headings = [w["name"], w["type"], w["role"], w["mentions"], w["sources"]]
+    return lines + _table(headings, rows) + _note(view.actors_note)
 
 
 def _discrepancies(view: BriefView) -> list[str]:
-    lines = ["## Discrepancies", ""]
+    w = view.w
+    lines = [f"## {w['discrepancies']}", ""]
     if not view.discrepancies:
-        return lines + ["_No discrepancies were found between sources._"]
+        return lines + [f"_{w['no_discrepancies']}_"]
     rows = [
         [md(d.topic) if i == 0 else "", md(v.value),
          "; ".join(f"{_link(SourceLink(c.anchor, c.label))}{c.ref}" for c in v.citations)]
         for d in view.discrepancies for i, v in enumerate(d.versions)
     ]
-    intro = "Where sources disagree on dates or figures for the same event, the versions are set side by side."
-    return lines + [intro, ""] + _table(["Topic", "Version", "Reported by"], rows) + _note(view.discrepancies_note)
+    headings = [w["topic"], w["version"], w["reported_by_heading"]]
+    return lines + [w["discrepancies_intro"], ""] + _table(headings, rows) + _note(view.discrepancies_note)
 
 
 def _note(note: str) -> list[str]:
     return ["", f"_{md(note)}_"] if note else []
 
 
-def _assessment() -> list[str]:
-    return ["## Assessment", "", "_Write your assessment in the Word brief: briefgen keeps it in every rebuild of the week._"]
+def _assessment(w: dict[str, str]) -> list[str]:
+    return [f"## {w['assessment']}", "", f"_{w['assessment_placeholder']}_"]
 
 
-def _analyst_notes() -> list[str]:
-    return ["## Analyst notes", "", "_Space for your notes: briefgen merges notes/standing.docx and notes/<week>.docx into the Word brief._"]
+def _analyst_notes(w: dict[str, str]) -> list[str]:
+    return [f"## {w['analyst_notes']}", "", f"_{w['notes_placeholder']}_"]
 
 
 def _sources(view: BriefView) -> list[str]:
-    lines = ["## Sources", ""]
+    w = view.w
+    lines = [f"## {w['sources']}", ""]
     for s in view.sources:
         author = f", {md(s.author)}" if s.author else ""
         url = f" <{s.url}>" if SAFE_URL.match(s.url) else (f" {md(s.url)}" if s.url else "")
-        lines.append(f'{s.n}. <a id="{s.anchor}"></a>**{md(s.outlet)}** — _{md(s.title)}_, {md(s.date)}{author}.{url}')
+        title = f"_{md(s.title)}_" if s.title else f"{w['no_title']} « {md(s.opening)} »"
+        file = f" <sub>({w['file']} {md(s.file)})</sub>" if not s.known_outlet else ""
+        lines.append(f'{s.n}. <a id="{s.anchor}"></a>**{md(s.outlet)}** — {title}, {md(s.date)}{author}.{url}{file}')
     return lines
 
 
 def _annex(view: BriefView) -> list[str]:
-    lines = ["## Annex: French original and English translation", ""]
+    w = view.w
+    lines = [f"## {w['annex']}", ""]
     if not view.annex:
-        return lines + ["_The brief has no points._"]
-    rows = [[md(r.section), md(r.fr), md(r.en)] for r in view.annex]
-    return lines + _table(["Section", "French (source)", "English (machine translation)"], rows)
+        return lines + [f"_{w['no_points']}_"]
+    rows = [[str(r.n), md(r.fr), md(r.en)] for r in view.annex]
+    return lines + _table(["#", w["french"], w["english"]], rows)
 
 
 def _methodology(view: BriefView) -> list[str]:
+    w = view.w
     lines = [
-        "## Methodology", "",
-        f"**Translation.** {md(view.engine.label)}. {md(view.engine.limits)}", "",
-        "**Selection and citation.** Each point is a verbatim French sentence from a cited article, chosen for how "
-        "central and how corroborated it is; the same fact reported by several outlets is merged into one point. "
-        "Every point carries one footnote per citation giving the outlet, title, date, paragraph number and the "
-        "French quote.", "",
-        f"Generated by briefgen {md(view.briefgen_version)} on {md(view.generated)}.",
+        f"## {w['methodology']}", "",
+        f"**{w['translation']}.** {md(view.engine.label)}. {md(view.engine.limits)}", "",
+        f"**{w['selection']}.** {w['selection_text']}", "",
+        w["built_by"].format(version=md(view.briefgen_version), when=md(view.generated)),
     ]
     if view.memory_note:
-        lines[3:3] = [md(view.memory_note), ""]
+        lines[4:4] = [md(view.memory_note), ""]  # after the translation paragraph
     if view.warnings:
-        lines += ["", "### Input warnings", ""] + [f"- **{md(w.source)}**: {md(w.message)}" for w in view.warnings]
+        lines += ["", f"### {w['input_warnings']}", ""] + [f"- **{md(w.source)}**: {md(w.message)}" for w in view.warnings]
     return lines
 
 
 def _footnote(n: int, c: CitationView) -> str:
     title = f", _{md(c.title)}_" if c.title else ""
-    return f"[^{n}]: {md(c.outlet)}{title}, {md(c.date)}, para. {c.paragraph}: « {md(c.quote)} »"
+    return f"[^{n}]: {md(c.outlet)}{title}, {md(c.date)}, {c.para} {c.paragraph}: « {md(c.quote)} »"

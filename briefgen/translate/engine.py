@@ -22,6 +22,15 @@ class Translator(Protocol):
     def translate_batch(self, sentences: list[str]) -> list[str]: ...
 
 
+class NoTranslation:
+    """The translator of a French-only edition: nothing may be translated, so no engine is needed."""
+
+    info = EngineInfo("none", "", "French edition: not translated")
+
+    def translate_batch(self, sentences: list[str]) -> list[str]:
+        raise AssertionError("a French-only edition translates nothing (translate_brief returns first)")
+
+
 def chunks(items: Sequence[T], size: int) -> Iterator[list[T]]:
     """Consecutive slices of at most `size` items (engines are called once per slice)."""
     step = max(1, size)

@@ -6,7 +6,7 @@ from briefgen.config import Config
 from briefgen.errors import EngineUnavailableError
 from briefgen.translate.apertium import ApertiumTranslator, apertium_available
 from briefgen.translate.argos import ArgosTranslator
-from briefgen.translate.engine import Translator
+from briefgen.translate.engine import NoTranslation, Translator
 from briefgen.translate.packages import FROM_CODE, NO_ENGINE_HINT, TO_CODE, find_package
 
 
@@ -21,3 +21,9 @@ def select_engine(config: Config) -> Translator:
     if config.engine == "apertium" or apertium_available():
         return ApertiumTranslator()  # explains how to install Apertium if it is missing
     raise EngineUnavailableError(f"No translation engine is available. {NO_ENGINE_HINT}")
+
+
+def edition_engine(config: Config) -> Translator:
+    """The engine a brief's editions need: none for a French-only edition (nothing is translated,
+    so nothing needs to be installed), else select_engine's."""
+    return select_engine(config) if "en" in config.languages else NoTranslation()

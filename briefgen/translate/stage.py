@@ -29,9 +29,14 @@ def translate_brief(brief: Brief, translator: Translator, config: Config, memory
     """Fill in the English of every point, timeline entry, listed actor's role and organisation
     name, and listed discrepancy value (those the document shows: translation stays bounded by the
     brief, not the corpus); what only English sources state is kept as is. People keep their
-    names unless the glossary gives an English form (Vladimir Poutine: Vladimir Putin). A French
-    text the translation `memory` holds (normalised French -> an analyst's English, exact match
-    only) takes that English instead of the engine's."""
+    names unless the glossary gives an English form (Vladimir Poutine: Vladimir Putin). A
+    French-only edition (config.languages) translates nothing; the brief records the translator it
+    was given (translate.NoTranslation from the CLI). A French text the translation `memory` holds
+    (normalised French -> an analyst's English, exact match only) takes that English instead of
+    the engine's."""
+    if "en" not in config.languages:
+        brief.engine = translator.info
+        return brief
     english_sources = {s.id for s in brief.sources if s.language == "en"}
     items = _items(brief)
     actors = brief.listed_actors(config.max_actors)

@@ -202,7 +202,9 @@ def brief() -> Brief:
 
 @pytest.fixture
 def config() -> Config:
-    return Config(marking=MARKING, author="Sahel desk", sections=SECTIONS)
+    """Full footnotes: these tests check every quote reaches the page whole (test_clause.py and the
+    sample brief in test_pdf.py check the short default)."""
+    return Config(marking=MARKING, author="Sahel desk", sections=SECTIONS, footnotes="full")
 
 
 @pytest.fixture(scope="session")
@@ -210,7 +212,7 @@ def rendered(tmp_path_factory) -> tuple[Brief, Path, Path]:
     """The sample brief rendered once per session: (brief, docx, markdown)."""
     out = tmp_path_factory.mktemp("rendered")
     brief = build_brief()
-    config = Config(marking=MARKING, author="Sahel desk", sections=SECTIONS)
+    config = Config(marking=MARKING, author="Sahel desk", sections=SECTIONS, footnotes="full")
     render_docx(brief, config, out / "brief.docx")
     render_markdown(brief, config, out / "brief.md")
     return brief, out / "brief.docx", out / "brief.md"

@@ -155,6 +155,11 @@ def sample_brief(outputs: Outputs) -> Path:
     return outputs.build("sample") / SAMPLE
 
 
+def french_edition(outputs: Outputs) -> Path:
+    """`--lang fr` with the annex left out: French headings, dates and footnotes."""
+    return outputs.build("french", "--lang", "fr", "--no-annex") / f"brief-{WEEK}.fr.docx"
+
+
 def brief_with_notes(outputs: Outputs) -> Path:
     return outputs.build("notes", "--notes", str(outputs.notes())) / SAMPLE
 
@@ -187,6 +192,7 @@ def from_a_template_restyled_in_libreoffice(outputs: Outputs) -> Path:
 OUTPUTS: dict[str, Callable[[Outputs], Path]] = {
     "template": lambda outputs: SHIPPED_TEMPLATE,
     "sample brief": sample_brief,
+    "French edition": french_edition,
     "brief with analyst notes": brief_with_notes,
     "brief rebuilt as .v2 after an edit": rebuilt_after_an_edit,
     "hand-made brief with every table and link": hand_made_brief,

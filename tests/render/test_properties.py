@@ -18,8 +18,8 @@ from .helpers import all_parts_text, part_xml
 def test_core_properties_are_set_on_purpose(rendered):
     _, path, _ = rendered
     core = docx.Document(str(path)).core_properties
-    assert core.title == "Weekly Press Brief 2025-W38"
-    assert core.subject == "French-language press, 15–21 September 2025"
+    assert core.title == "Press Brief 2025-W38"
+    assert core.subject == "French-language press, Sources published 11 Jul – 16 Sep 2025 · events reported 8–22 Jul 2025"
     assert core.author == core.last_modified_by == "Sahel desk"
     assert core.keywords == "briefgen; 2025-W38; Diplomacy; Security; Economy; Russia context"
     assert core.language == "en"
