@@ -115,6 +115,17 @@ class Citation:
 
 
 @dataclass
+class EnglishFrame:
+    """How the English of one quoted sentence is composed: editorial words written in English (a
+    speaker in brackets, "Reportedly,") around the translations of French pieces. `template` is a
+    str.format string whose {0}, {1}... are the translations of `french`; "{0:lower}" lower-cases
+    the first letter of one (see attribution.compose)."""
+
+    template: str
+    french: list[str]
+
+
+@dataclass
 class Point:
     """One fact for the brief: a verbatim French quote plus every source reporting it."""
 
@@ -125,6 +136,11 @@ class Point:
     score: float = 0.0
     en: str = ""
     status: str = ""  # "new" or "carried over" (weekly, against the previous brief); "" when not compared
+    speaker: str | None = None  # who a pronoun in the quote stands for, resolved from the article ("Atallah")
+    hedge: str | None = None  # why it is not stated as fact: "conditional", "possibility", "sources", "reading", "attributed"
+    hedged: bool = False  # unconfirmed: a hedge other than attribution to a named source
+    frames: list[EnglishFrame] = field(default_factory=list)  # one per quoted sentence; empty: translate `fr` whole
+    dates_differ: list[str] = field(default_factory=list)  # other dates its sources give the event (TimelineEntry.date format)
 
     @property
     def corroboration(self) -> int:
@@ -149,6 +165,7 @@ class TimelineEntry:
     en: str = ""
     label: str = ""  # a short English label (<= 12 words) for the figure and table; "" when none was made
     hedged: bool = False  # the sources report it as unconfirmed (« aurait », « selon des sources »)
+    frames: list[EnglishFrame] = field(default_factory=list)  # see Point.frames
 
 
 @dataclass

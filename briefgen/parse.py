@@ -19,6 +19,7 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
+from briefgen.attribution import LOOKBACK, needs_speaker
 from briefgen.config import Config
 from briefgen.model import Brief, Entity, Sentence, Token
 
@@ -34,7 +35,9 @@ MIN_WORDS, MAX_WORDS = 8, 90
 # 2,000-article build within its 30 s target. The seeds have about 120 candidates.
 MAX_CANDIDATES = 600
 # Sentences before a candidate, in its article, parsed with it: a pronoun's speaker or a
-# demonstrative's referent (« Cette coopération ») is nearly always within two sentences.
+# demonstrative's referent (« Cette coopération ») is nearly always within two sentences. A
+# candidate whose speaker is a pronoun gets attribution.LOOKBACK sentences: where a chain of
+# « il a déclaré » goes back to the name (a few per article).
 CONTEXT_BEFORE = 2
 BATCH_SIZE = 64
 
@@ -65,7 +68,8 @@ def to_parse(brief: Brief) -> list[Sentence]:
     chosen: set[int] = set()
     for sentence in candidates[:MAX_CANDIDATES]:
         i = position[id(sentence)]
-        chosen.update(j for j in range(i - CONTEXT_BEFORE, i + 1) if j >= 0 and ordered[j].source_id == sentence.source_id)
+        before = LOOKBACK if needs_speaker(sentence) else CONTEXT_BEFORE
+        chosen.update(j for j in range(i - before, i + 1) if j >= 0 and ordered[j].source_id == sentence.source_id)
     return [ordered[i] for i in sorted(chosen)]
 
 

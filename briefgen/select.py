@@ -4,7 +4,10 @@ A Point is one fact: the sentences that state it (across outlets or repeated in 
 merged by `briefgen.merge` (words plus anchors: the same person in the same kind of event, see
 `_event_keys`), then reports of one visit or meeting that outlets tell in other words and date
 within days of each other are joined (see EVENT_MERGE_SIMILARITY). Every sentence is kept as a
-Citation, and the best-formed one is quoted verbatim. The fact goes to the section its
+Citation, and the best-formed one is quoted verbatim. Each statement is first read for who said it
+and how sure it is (`briefgen.attribution`): one whose pronoun speaker no earlier sentence names,
+or that opens on a reference (« Cette coopération... »), is joined to the sentence before it or
+left out, and the point carries its speaker, hedge and English frame. The fact goes to the section its
 sentences score best in on average (a section's `claim` included). Points are ranked by section
 fit, informativeness (named things, figures), corroboration (distinct sources), echoes in other
 outlets, centrality, attribution and lead position, less a penalty for commentary; background
@@ -30,6 +33,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from briefgen.actors import NOT_NAME
+from briefgen.attribution import DANGLING, Reading, read
 from briefgen.classify import best_section
 from briefgen.config import Config, SectionSpec
 from briefgen.dates import EVENT_WINDOW_DAYS, DateMention, DateRef, find_dates
@@ -64,7 +68,14 @@ EVENT_KINDS = {
     # Not "entretien": as often an interview given to the press as talks held with someone.
     "meeting": re.compile(r"\b(?:rencontr\w*|réuni\w*|entrevue|entretenu)\b", re.I),
     "attack": re.compile(r"\b(?:attaqu\w*|assaut|embuscade|tués)\b", re.I),
+    # An envoy's offer, told as a fact or in his own words (« une offre officielle », « Je suis venu
+    # offrir nos services », « Nous avons des équipements adéquats » is its argument, not an offer).
+    "offer": re.compile(r"\b(?:offre|offrir|offert|offrant)\b", re.I),
 }
+# Kinds that keep a second point on the same person's event out of the brief but do not anchor a
+# merge: an offer is one of the things a visit is told with, and as an anchor it pulled the
+# outlets' reports of Atallah's visit apart (4 outlets became 2).
+NOVELTY_ONLY = frozenset({"offer"})
 # The creation of something is identified by what is created, named or not ("la création d'une
 # Chambre de commerce", "l'ouverture prochaine de la Chambre de commerce"): its first word, folded
 # and cut like a stem, is the anchor "<word>/launch".
@@ -73,6 +84,9 @@ LAUNCH = re.compile(
     r"(?:prochaine\s+|officielle\s+)?(?:de\s+la|de\s+l['’]|du|des|d['’]une?|de|la|le|les|l['’]|une?)\s*([\w-]+)",
     re.I,
 )
+# A visit or meeting that did not happen (« n'a toutefois pas rencontré Goïta ») is no encounter
+# with its participants: it must not stand in for the meeting Goïta did have (with Putin).
+NOT_DONE = re.compile(r"\bn['’](?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:pas|jamais)\s+(?:\w+\s+)?(?:rencontr|visit|reçu)\w*[^.;]*", re.I)
 UBIQUITOUS_SHARE = 0.15
 UBIQUITOUS_MIN = 3  # ...and in more than this many: in a handful of statements nothing is ubiquitous
 # A visit and a meeting report one encounter when this share of the participant words of the one
@@ -199,8 +213,9 @@ def select(brief: Brief, config: Config) -> Brief:
     """Fill `brief.sections` (config order, possibly empty) and `brief.key_judgements`."""
     order = [spec.key for spec in config.sections]
     statements = [s for source in brief.sources for s in source.sentences() if is_statement(s, config.sections)]
+    statements, readings = standing_alone(statements, brief)
     copies = exact_copies(statements)
-    candidates, matrix = build_points(copies, config.sections, {source.id: source for source in brief.sources})
+    candidates, matrix = build_points(copies, config.sections, {source.id: source for source in brief.sources}, readings)
     chosen = choose(candidates, matrix, order, config.length)
     brief.sections = [
         Section(spec.key, spec.title_en, spec.title_fr, [c.point for c in chosen if c.point.section == spec.key])
@@ -221,6 +236,65 @@ def is_statement(sentence: Sentence, specs: Sequence[SectionSpec]) -> bool:
     if not (text[0].isupper() or text[0] in "«“\"") or re.match(r"^[a-z]\)", text):
         return False
     return best_section(sentence.scores, specs)[1] >= MIN_SECTION_SCORE
+
+
+def standing_alone(statements: Sequence[Sentence], brief: Brief) -> tuple[list[Sentence], dict[tuple, list[Reading]]]:
+    """The statements that can be points on their own, and how each is attributed (see
+    attribution.py), keyed by (source id, start, end).
+
+    A statement that leans on the sentence before it (« Cette coopération aurait... », a pronoun
+    speaker no earlier sentence names) is joined to that sentence, as one quote of both, when
+    the earlier one is no heading and stands alone, and together they are a statement's
+    length; otherwise it is left out: a point never refers to a point the reader has not read.
+    The earlier sentence may close the paragraph before (one-line paragraphs are common online).
+    The earlier sentence stays a statement of its own too (the joined quote is longer); a
+    referring sentence that only comments is not worth joining and is left out.
+    """
+    kept: list[Sentence] = []
+    readings: dict[tuple, list[Reading]] = {}
+    sources = {source.id: source for source in brief.sources}
+    articles: dict[str, list[Sentence]] = {}
+    for sentence in statements:
+        source = sources[sentence.source_id]
+        if source.id not in articles:
+            articles[source.id] = source.sentences()
+        article = articles[source.id]
+        reading = read(sentence, article, source.outlet)
+        if reading.alone:
+            kept.append(sentence)
+            readings[_key(sentence)] = [reading]
+            continue
+        i = next(k for k, s in enumerate(article) if s is sentence)
+        before = article[i - 1] if i else None
+        if before is None or source.paragraphs[before.paragraph - 1].heading:
+            continue
+        earlier = read(before, article, source.outlet)
+        text = normalise(source.text[before.start : sentence.end])  # one line, even across a paragraph break
+        if earlier.alone and len(text.split()) <= MAX_WORDS and _reports(sentence.text):
+            scores = {k: max(before.scores.get(k, 0.0), v) for k, v in sentence.scores.items()}
+            joined = Sentence(source.id, before.paragraph, before.start, sentence.end, text, scores)
+            kept.append(joined)
+            readings[_key(joined)] = [earlier, reading]
+    return kept, readings
+
+
+def _reports(text: str) -> bool:
+    """Reports something (see is_background) rather than comment on it (« Cette visite intervient
+    dans un contexte... »): worth joining to the sentence it refers to."""
+    return not is_background(text) and not OPINION.search(ASIDE.sub(" ", text))
+
+
+def _key(sentence: Sentence) -> tuple[str, int, int]:
+    return sentence.source_id, sentence.start, sentence.end
+
+
+def attribute(point: Point, readings: Sequence[Reading]) -> None:
+    """Fill the point's speaker, hedge and English frames from the readings of its quote."""
+    point.frames = [r.frame for r in readings]
+    point.speaker = next((r.speaker.name for r in readings if r.speaker), None)
+    hedges = [r.hedge for r in readings if r.hedge]
+    point.hedge = hedges[0].kind if hedges else None
+    point.hedged = any(h.unconfirmed for h in hedges)
 
 
 def english_words(french: str) -> int:
@@ -249,6 +323,7 @@ def build_points(
     copies: Sequence[Sequence[Sentence]],
     specs: Sequence[SectionSpec],
     sources: Mapping[str, Source],
+    readings: Mapping[tuple, Sequence[Reading]] | None = None,
 ) -> tuple[list[Candidate], csr_matrix]:
     """One scored Candidate per group of sentences stating the same fact, and the matrix of the
     statements' content vectors with their anchors (row i: `copies[i]`), which novelty compares.
@@ -261,10 +336,12 @@ def build_points(
     """
     if not copies:
         return [], csr_matrix((0, 1))
+    readings = readings or {}
     statements = [group[0] for group in copies]
     ubiquitous = _ubiquitous_participants([s.text for s in statements])
-    events = [_event_keys(s.text, ubiquitous) for s in statements]
-    anchors = [[f"{p}/{kind}" for p, kind in keys] for keys in events]
+    speakers = [" ".join(r.speaker.name for r in readings.get(_key(s), []) if r.speaker) for s in statements]
+    events = [_event_keys(f"{s.text} {speaker}".strip(), ubiquitous) for s, speaker in zip(statements, speakers)]
+    anchors = [[f"{p}/{kind}" for p, kind in keys if kind not in NOVELTY_ONLY] for keys in events]
     matrix = with_anchors(vectorise([s.text for s in statements]), anchors)
     centroid = np.asarray(matrix.sum(axis=0)).ravel()
     centroid /= np.linalg.norm(centroid) or 1.0
@@ -276,11 +353,13 @@ def build_points(
     groups = clusters(matrix, reports, EVENT_MERGE_SIMILARITY, start=groups)
     candidates = []
     for group in groups:
-        best = max(group, key=lambda i: (well_formed(statements[i].text), -i))
+        best = _fullest(group, statements, max(group, key=lambda i: (well_formed(statements[i].text, _named(statements[i], readings)), -i)))
         quoted = statements[best]
         section, fit = best_section(_mean_scores([statements[i] for i in group]), specs)
-        cited = sorted((s for i in group for s in copies[i]), key=lambda s: (s.source_id, s.start))
+        cited = _not_overlapping(sorted((s for i in group for s in copies[i]), key=lambda s: (s.source_id, s.start)), quoted)
         point = Point(point_id(quoted.text), quoted.text, [_citation(s) for s in cited], section)
+        attribute(point, readings.get(_key(quoted), []))
+        point.dates_differ = dates_differ(quoted, cited, sources)
         signals = {
             "central": float(centrality[best]),
             "fit": fit,
@@ -296,20 +375,51 @@ def build_points(
     return candidates, matrix
 
 
+def _not_overlapping(sentences: Sequence[Sentence], quoted: Sentence) -> list[Sentence]:
+    """The sentences less those overlapping the quote in its own source (a joined quote and the
+    sentence it starts with): a footnote quotes what the point says, once."""
+    return [s for s in sentences if s is quoted or s.source_id != quoted.source_id
+            or s.end <= quoted.start or quoted.end <= s.start]
+
+
+def _named(sentence: Sentence, readings: Mapping[tuple, Sequence[Reading]]) -> bool:
+    return any(r.speaker for r in readings.get(_key(sentence), []))
+
+
+def _fullest(group: Sequence[int], statements: Sequence[Sentence], best: int) -> int:
+    """The quote that joins `best` to the sentence after it (see standing_alone), if the group has
+    it and it is no longer than a well-formed quote (IDEAL_WORDS): it says the same and what the
+    next sentence adds (« ... Cette coopération aurait permis »); a longer one spends the budget
+    of another fact."""
+    quoted = statements[best]
+    longer = [i for i in group if statements[i].source_id == quoted.source_id and statements[i].start == quoted.start
+              and statements[i].end > quoted.end and len(statements[i].text.split()) <= IDEAL_WORDS]
+    return max(longer, key=lambda i: statements[i].end) if longer else best
+
+
 def _event_reports(
     statements: Sequence[Sentence],
     events: Sequence[frozenset[tuple[str, str]]],
     pairs: Pairs,
     sources: Mapping[str, Source],
 ) -> Pairs:
-    """The pairs that report one visit or meeting (see EVENT_MERGE_SIMILARITY)."""
+    """The pairs that report one visit or meeting (see EVENT_MERGE_SIMILARITY), or the creation of
+    one thing (« la création d'une Chambre de commerce », « l'ouverture prochaine de la Chambre de
+    commerce »): each outlet reporting it counts towards its corroboration."""
     rows, cols, cosine = pairs
     outlet = np.array([s.source_id for s in statements])
     near = (cosine >= EVENT_MERGE_SIMILARITY) & (outlet[rows] != outlet[cols])
     rows, cols, cosine = rows[near], cols[near], cosine[near]
     dated = {i: _dated_encounter(statements[i], events[i], sources) for i in {*rows.tolist(), *cols.tolist()}}
-    linked = np.array([_one_event(dated[a], dated[b]) for a, b in zip(rows, cols)], dtype=bool)
+    linked = np.array(
+        [_one_event(dated[a], dated[b]) or _launches(events[a]) & _launches(events[b]) for a, b in zip(rows, cols)],
+        dtype=bool,
+    )
     return rows[linked], cols[linked], cosine[linked]
+
+
+def _launches(events: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    return frozenset(key for key in events if key[1] == "launch")
 
 
 DatedEncounter = tuple[frozenset[tuple[str, str]], list[DateMention]]
@@ -365,6 +475,21 @@ def _years(sentence: Sentence, sources: Mapping[str, Source]) -> frozenset[int]:
     return stated or (frozenset({source.date.year}) if source.date else frozenset())
 
 
+def dates_differ(quoted: Sentence, cited: Sequence[Sentence], sources: Mapping[str, Source]) -> list[str]:
+    """The days other outlets give the event the quote dates ("2025-07-08/2025-07-11"), when the
+    outlets disagree: a merged point says so rather than hide it behind one outlet's date."""
+    def days(sentence: Sentence) -> set[str]:
+        source = sources[sentence.source_id]
+        reference = DateRef.of_article(source.date, source.date_precision)
+        return {m.iso for m in find_dates(sentence.text, reference) if m.precision in ("day", "range")}
+
+    stated = days(quoted)
+    if not stated:
+        return []
+    others = set().union(*(days(s) for s in cited if s.source_id != quoted.source_id)) - stated
+    return sorted(others)
+
+
 def _mean_scores(sentences: Sequence[Sentence]) -> dict[str, float]:
     keys = sorted({k for s in sentences for k in s.scores})
     return {k: sum(s.scores.get(k, 0.0) for s in sentences) / len(sentences) for k in keys}
@@ -388,6 +513,7 @@ def _encounter_names(reports: Sequence[str], ubiquitous: set[str]) -> frozenset[
 def _names(text: str, ubiquitous: set[str]) -> frozenset[frozenset[str]]:
     """The people and bodies a text names, each as the set of its participant words ("Assimi Goïta"
     -> {assimi, goita}), places where something happens left out (see _event_keys)."""
+    text = NOT_DONE.sub(" ", text)
     left_out = STOP_WORDS | NOT_NAME | ubiquitous | {fold(w) for w in PLACE.findall(text)}
     found = ({fold(w) for w in name.split()} - left_out for name in NAME.findall(text))
     return frozenset(frozenset(name) for name in found if name)
@@ -399,6 +525,7 @@ def _ubiquitous_participants(texts: Sequence[str]) -> set[str]:
 
 
 def _event_keys(text: str, ubiquitous: set[str]) -> frozenset[tuple[str, str]]:
+    text = NOT_DONE.sub(" ", text)
     kinds = [kind for kind, pattern in EVENT_KINDS.items() if pattern.search(text)]
     named = _participants(text) - ubiquitous
     places = {fold(w) for w in PLACE.findall(text)}
@@ -416,19 +543,25 @@ def _echoes(statements: Sequence[Sentence], pairs: Pairs) -> list[set[str]]:
     return [e - {s.source_id} for e, s in zip(echoes, statements)]
 
 
-def well_formed(text: str) -> tuple[int, int, int]:
+# A quote of up to this many French words reads as one statement (see well_formed).
+IDEAL_WORDS = 45
+
+
+def well_formed(text: str, named: bool = False) -> tuple[int, int, int]:
     """How well a sentence stands alone as a quote: (quality flags, shortness beyond 45 words,
-    length up to 45): of two long versions of one fact the shorter one spends less budget."""
+    length up to 45): of two long versions of one fact the shorter one spends less budget.
+    `named`: the pronoun it opens on is a speaker the English names ("[Atallah] ...")."""
     n = len(text.split())
     flags = sum(
         (
-            not ANAPHORIC.match(text),
+            named or not ANAPHORIC.match(text),
+            not DANGLING.match(text),
             text.rstrip().endswith("."),
-            12 <= n <= 45,
+            12 <= n <= IDEAL_WORDS,
             text.count("«") == text.count("»"),
         )
     )
-    return flags, -max(n - 45, 0), min(n, 45)
+    return flags, -max(n - IDEAL_WORDS, 0), min(n, IDEAL_WORDS)
 
 
 def _citation(sentence: Sentence) -> Citation:
@@ -448,7 +581,8 @@ def _rank(point: Point, signals: dict) -> float:
         - W_OPINION * bool(OPINION.search(ASIDE.sub(" ", point.fr)))
     )
     score *= BACKGROUND_PENALTY if signals["background"] else 1.0
-    return max(score, 0.0) * (ANAPHORA_PENALTY if ANAPHORIC.match(point.fr) else 1.0)
+    leaning = ANAPHORIC.match(point.fr) and not point.speaker  # a resolved speaker reads "[Atallah] ..."
+    return max(score, 0.0) * (ANAPHORA_PENALTY if leaning else 1.0)
 
 
 def is_background(text: str) -> bool:
@@ -463,9 +597,9 @@ def choose(candidates: Sequence[Candidate], matrix: csr_matrix, order: Sequence[
     """Greedy fill of the English-word budget: corroboration first, then coverage-discounted value
     per word, novelty, fit.
 
-    Facts two outlets or more report go in before single-outlet ones: they are what an analyst
-    trusts first, and placed first they claim their paragraphs before one outlet's elaboration of
-    the same paragraph does (PARAGRAPH_DECAY). Within each tier one max-heap per section keeps each
+    Facts more outlets report go in before those fewer report (four outlets, then three, two,
+    one): they are what an analyst trusts first, and placed first they claim their paragraphs and
+    their visit or meeting before one outlet's elaboration of it does (PARAGRAPH_DECAY, novelty). Within each tier one max-heap per section keeps each
     step cheap; the section whose best remaining point has the highest discounted score goes next.
     A point whose paragraph was quoted meanwhile is worth less: it goes back in its heap with its
     new value (lazy greedy: values only fall). Returned in section order, then rank order.
@@ -474,13 +608,13 @@ def choose(candidates: Sequence[Candidate], matrix: csr_matrix, order: Sequence[
     floor = MIN_RELATIVE_SCORE * float(np.percentile(scores, FLOOR_PERCENTILE)) if scores else 0.0
     values = [c.point.score / max(c.words, MIN_COST_WORDS) ** COST_EXPONENT for c in candidates]
     eligible = [i for i, c in enumerate(candidates) if c.point.score >= floor]
-    corroborated = [i for i in eligible if candidates[i].point.corroboration > 1]
-    single = [i for i in eligible if candidates[i].point.corroboration <= 1]
+    levels = sorted({candidates[i].point.corroboration for i in eligible}, reverse=True)
+    tiers = [[i for i in eligible if candidates[i].point.corroboration == level] for level in levels]
     chosen: list[Candidate] = []
     taken = {key: 0 for key in order}
     quoted: Counter[tuple[str, int]] = Counter()
     remaining = budget
-    for tier in (corroborated, single):
+    for tier in tiers:
         queues: dict[str, list[tuple[float, str, int]]] = {key: [] for key in order}
         for index in tier:
             point = candidates[index].point

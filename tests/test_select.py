@@ -15,6 +15,7 @@ from briefgen.classify import classify
 from briefgen.config import load_config
 from briefgen.french import fold, normalise
 from briefgen.model import Citation, Point
+from briefgen.parse import parse
 from briefgen.select import Candidate, body_words, choose, english_words, is_background, point_id, select
 
 CHAMBER = "Les États-Unis vont créer une Chambre de commerce américaine à Bamako pour encourager les investissements."
@@ -252,8 +253,8 @@ def test_background_is_scored_down(config, monkeypatch):
 
 
 def test_commentary_framing_is_scored_down(config):
-    framed = "Cette visite intervient dans un contexte d'escalade des attaques de groupes armés au Mali depuis 2012."
-    plain = "Cette visite intervient lors d'une escalade des attaques de groupes armés au Mali depuis 2012."
+    framed = "La visite de l'envoyé intervient dans un contexte d'escalade des attaques de groupes armés au Mali depuis 2012."
+    plain = "La visite de l'envoyé intervient lors d'une escalade des attaques de groupes armés au Mali depuis 2012."
     [framed_point] = run(config, make_source("A", [[framed]])).points()
     [plain_point] = run(config, make_source("A", [[plain]])).points()
     assert framed_point.score < 0.8 * plain_point.score  # W_OPINION off a score of about 1.6
@@ -292,3 +293,56 @@ def test_two_reports_of_one_creation_are_one_point(config):
     brief = run(config, make_source("A", [[announced, DRONE]]), make_source("B", [[opening, VISIT]]))
     [chamber] = [p for p in brief.points() if "Chambre" in p.fr]
     assert chamber.corroboration == 2  # the anchor "chambre/launch" joins the two wordings
+
+
+def parsed_run(config, *sources):
+    """`run` with the real French parser: speakers and hedges read the parse."""
+    brief = parse(classify(make_brief(*sources), config), config)
+    return select(brief, config)
+
+
+CIA = "Selon des sources médiatiques, la CIA aurait récemment augmenté le partage de renseignements avec le gouvernement malien."
+COOPERATION = "Cette coopération aurait potentiellement permis une frappe de drone ciblant des dirigeants d'AQMI au Mali fin juillet."
+
+
+def test_a_referring_sentence_is_quoted_with_the_sentence_it_refers_to(config):
+    source = make_source("A", [[CIA], [COOPERATION], FILLER])
+    brief = parsed_run(config, source)
+    [point] = [p for p in brief.points() if COOPERATION in p.fr]
+    assert point.fr.startswith(CIA) and point.fr.endswith(COOPERATION)
+    [citation] = point.citations
+    assert normalise(source.text[citation.start : citation.end]) == normalise(point.fr)  # one verbatim span
+    assert point.hedged and point.hedge == "sources" and len(point.frames) == 2
+    assert not any(p.fr == COOPERATION for p in brief.points())
+
+
+def test_a_speaker_no_earlier_sentence_names_is_not_a_point(config):
+    said = "Il a déclaré que la coopération avec le Mali est une priorité absolue pour les États-Unis dans la lutte antiterroriste."
+    brief = parsed_run(config, make_source("A", [[said], FILLER]))
+    assert brief.points() and all(p.fr != said for p in brief.points())
+
+
+def test_a_resolved_speaker_is_kept_on_the_point(config):
+    named = "Le conseiller américain Rudolph Atallah a rencontré le ministre malien des Affaires étrangères à Bamako mardi."
+    said = "Revenant sur la Russie, il a déclaré : « C'est une décision souveraine que nous respectons, mais le Mali reste important »."
+    brief = parsed_run(config, make_source("A", [[named, said], FILLER]))
+    [point] = [p for p in brief.points() if p.fr == said]
+    assert point.speaker == "Atallah" and not point.hedged
+    assert point.frames[0].template == "{0}, [Atallah] said: {1}"
+
+
+def test_a_merged_point_keeps_the_other_dates_its_sources_give(config):
+    july = dt.date(2025, 7, 12)
+    ranged = "Du 8 au 11 juillet 2025, Rudy Atallah, conseiller de Donald Trump, a effectué une visite officielle au Mali."
+    brief = run(config, make_source("A", [[RECEIVED]], july), make_source("B", [[ranged], FILLER], july))
+    [visit] = [p for p in brief.points() if "Atallah" in p.fr]
+    assert visit.corroboration == 2
+    assert visit.dates_differ == (["2025-07-08/2025-07-11"] if visit.fr == RECEIVED else ["2025-07-09"])
+
+
+def test_a_dangling_connective_loses_to_a_plain_report_as_the_quote(config):
+    july = dt.date(2025, 7, 12)
+    plain = MISSION.replace("C'est ainsi que le mercredi 9 juillet 2025 s'est rendue", "Le mercredi 9 juillet 2025 s'est rendue")
+    brief = run(config, make_source("A", [[MISSION], FILLER], july), make_source("B", [[plain]], july))
+    [visit] = [p for p in brief.points() if "Atallah" in p.fr]
+    assert visit.fr == plain and visit.corroboration == 2

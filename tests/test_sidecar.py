@@ -41,6 +41,21 @@ def test_contract_fields_and_schema():
     assert data["sections"][1]["points"] == []
 
 
+def test_points_and_events_say_who_said_it_and_how_sure():
+    brief = small_brief()
+    point = brief.sections[0].points[0]
+    point.speaker, point.hedge, point.hedged, point.dates_differ = "Atallah", "conditional", True, ["2025-07-13"]
+    brief.timeline[0].hedged = True
+    data = brief_dict(brief)
+    validate(data)
+    shown = data["sections"][0]["points"][0]
+    assert (shown["speaker"], shown["hedge"], shown["hedged"], shown["dates_differ"]) == ("Atallah", "conditional", True, ["2025-07-13"])
+    assert data["timeline"][0]["hedged"] is True
+    point.hedge = "rumour"
+    with pytest.raises(jsonschema.ValidationError):
+        validate(brief_dict(brief))
+
+
 def test_schema_rejects_a_broken_contract():
     data = brief_dict(small_brief())
     del data["sections"][0]["points"][0]["citations"]

@@ -327,7 +327,8 @@ def _timeline(brief: Brief, cite: _Citer, config: Config, lang: str) -> list[Tim
     since = coverage.news_since(brief)
     glossary = load_glossary(config.glossary)
     return [
-        TimelineView(text.event_date(e.date, e.precision, lang), text.clean(e.en or e.fr), text.clean(e.fr),
+        TimelineView(text.event_date(e.date, e.precision, lang) + (f" ({words(lang)['unconfirmed']})" if e.hedged else ""),
+                     text.clean(e.en or e.fr), text.clean(e.fr),
                      cite.links(e.citations), cite.views(e.citations, with_refs=False),
                      label=text.clean(event_label(e, brief.actors, glossary, lang)),
                      background=coverage.is_background(e, since), hedged=e.hedged)

@@ -25,6 +25,10 @@ def point_dict(point: Point) -> dict[str, Any]:
         "section": point.section,
         "status": point.status,
         "corroboration": point.corroboration,
+        "speaker": point.speaker,
+        "hedged": point.hedged,
+        "hedge": point.hedge,
+        "dates_differ": point.dates_differ,
         "citations": [citation_dict(c) for c in point.citations],
     }
 
@@ -66,7 +70,8 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
             for s in brief.sections
         ],
         "timeline": [
-            {"date": t.date, "precision": t.precision, "fr": t.fr, "en": t.en, "citations": [citation_dict(c) for c in t.citations]}
+            {"date": t.date, "precision": t.precision, "fr": t.fr, "en": t.en, "hedged": t.hedged,
+             "citations": [citation_dict(c) for c in t.citations]}
             for t in brief.timeline
         ],
         "actors": [

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from briefgen.anchors import normalise
+from briefgen.attribution import compose, dates_note
 from briefgen.config import Config
 from briefgen.errors import BriefgenError, EngineUnavailableError
 from briefgen.model import Brief, Point, TimelineEntry
@@ -42,16 +43,20 @@ def translate_brief(brief: Brief, translator: Translator, config: Config, memory
     actors = brief.listed_actors(config.max_actors)
     organisations = [a for a in actors if a.kind != "person"]
     versions = [v for d in brief.listed_discrepancies(config.max_discrepancies) for v in d.versions]
-    todo = [item.fr for item in items if not _only_english([c.source for c in item.citations], english_sources)]
+    memory = memory or {}
+    # A point the analyst corrected is taken whole, frame included; its pieces are not translated.
+    recalled = {id(item): memory[normalise(item.fr)] for item in items if normalise(item.fr) in memory}
+    todo = [piece for item in items if id(item) not in recalled
+            and not _only_english([c.source for c in item.citations], english_sources) for piece in _pieces(item)]
     todo += [a.role for a in actors if a.role and not _only_english(a.sources, english_sources)]
     todo += [a.name for a in organisations if not _only_english(a.sources, english_sources)]
     todo += [_value_words(v) for v in versions]
-    remembered = {text: memory[normalise(text)] for text in todo if memory and normalise(text) in memory}
+    remembered = {text: memory[normalise(text)] for text in todo if normalise(text) in memory}
     english = translate_texts([t for t in todo if t not in remembered], translator, config, brief) | remembered
-    brief.from_memory = {normalise(text) for text in remembered}
+    brief.from_memory = {normalise(text) for text in remembered} | {normalise(i.fr) for i in items if id(i) in recalled}
     for item in items:
         stated_in_english = _only_english([c.source for c in item.citations], english_sources)
-        item.en = item.fr if stated_in_english else english.get(item.fr, "")
+        item.en = item.fr if stated_in_english else recalled.get(id(item)) or _english(item, english)
     glossary = load_glossary(config.glossary)
     for actor in actors:
         stated_in_english = _only_english(actor.sources, english_sources)
@@ -136,6 +141,19 @@ def _call(translator: Translator, sentences: list[str], batch_size: int) -> list
             )
         out += translated
     return out
+
+
+def _pieces(item: Point | TimelineEntry) -> list[str]:
+    """The French to translate: the pieces of its English frames (see attribution.py), or all of it."""
+    return [piece for frame in item.frames for piece in frame.french] if item.frames else [item.fr]
+
+
+def _english(item: Point | TimelineEntry, english: dict[str, str]) -> str:
+    """The translation, composed with its editorial words; a point whose sources date its event
+    differently says so."""
+    text = " ".join(compose(frame, english) for frame in item.frames) if item.frames else english.get(item.fr, "")
+    differ = getattr(item, "dates_differ", [])
+    return f"{text} {dates_note(differ)}" if differ and text else text
 
 
 def _items(brief: Brief) -> list[Point | TimelineEntry]:

@@ -152,3 +152,10 @@ def test_the_methodology_counts_what_came_from_the_translation_memory(brief, con
         "used instead of the engine’s output.")
     brief.from_memory = {" ".join(points[0].fr.split())}
     assert build_view(brief, config).memory_note.startswith("1 point takes its English from the translation memory")
+
+
+def test_an_unconfirmed_event_is_marked_in_the_timeline(brief, config):
+    brief.timeline[0].hedged = True
+    view = build_view(brief, config, Recorder())
+    assert view.timeline[0].date.endswith(" (unconfirmed)")
+    assert not any(e.date.endswith("(unconfirmed)") for e in view.timeline[1:])

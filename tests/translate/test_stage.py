@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.errors import BriefgenError, EngineUnavailableError
-from briefgen.model import Actor, Brief, Citation, Discrepancy, Point, Section, Source, TimelineEntry
+from briefgen.model import Actor, Brief, Citation, Discrepancy, EnglishFrame, Point, Section, Source, TimelineEntry
 from briefgen.translate.stage import translate_brief, translate_file, translate_texts
 
 
@@ -166,3 +166,16 @@ def test_the_memory_matches_whatever_the_spacing(fake, config):
     brief.sections[0].points[1].fr = "La lutte  antiterroriste\ncontinue."
     translated = translate_brief(brief, fake, config, {"La lutte antiterroriste continue.": "Counterterrorism goes on."})
     assert translated.sections[0].points[1].en == "Counterterrorism goes on."
+
+
+def test_framed_points_translate_only_their_french_pieces(fake, config):
+    framed = point("p5", "Revenant sur la Russie, il a déclaré : « C'est une décision souveraine ».", "fr1")
+    framed.frames = [EnglishFrame("{0}, [Atallah] said: {1}", ["Revenant sur la Russie", "« C'est une décision souveraine »."])]
+    framed.dates_differ = ["2025-07-13"]
+    brief = Brief(sources=[source("fr1")], sections=[Section("russia", "Russia", "Russie", [framed])])
+    translate_brief(brief, fake, config)
+    assert framed.en == (
+        "EN[Revenant sur la XKA], [Atallah] said: EN[« C'est une décision souveraine ».] "
+        "[Sources differ on the date: also 13 July 2025.]"
+    ).replace("XKA", "Russie")
+    assert "Atallah" not in " ".join(fake.sentences_seen)  # editorial words are never machine-translated

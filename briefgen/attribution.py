@@ -1,0 +1,475 @@
+"""Who said a sentence and how sure it is: speakers, hedges, references, and the English frame
+that says so around the machine-translated French.
+
+Pure functions over parsed sentences (Sentence.tokens, filled by the parse stage; unparsed
+sentences fall back to the surface forms below). The select stage calls them to decide whether a
+sentence can stand alone as a point, the translate stage composes the English they describe.
+
+- A speaker: « il a déclaré », « dit-il », « a-t-il ajouté », « selon lui » have a pronoun where
+  the reader needs a name. `speaker_of` finds it in the sentences before, in its article: the
+  nearest named person who is the subject of a verb (or is named at all), through a chain of
+  pronouns; else the person the article names most. The English names them in brackets, as an
+  editorial insertion: "[Atallah] said: « ... »".
+- A hedge: the French press's conditional (« aurait permis »), an adverb of possibility, « selon
+  ... » / « d'après ... », « de sources ... », an outlet's or analysts' reading. `hedge_of` says
+  which; the English says it with "Reportedly," or "According to <source>,".
+- A reference: a sentence opening on « Cette coopération », « Ces experts », « Dans cet entretien »
+  or a pronoun leans on the sentence before it (`opens_with_reference`); the select stage joins
+  that sentence to it, or leaves it out.
+
+Editorial English (the speaker, "said", "Reportedly,") is written here from templates, never
+machine-translated; the French pieces between them are (see `frames`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from briefgen import syntax
+from briefgen.french import STOP_WORDS, fold
+from briefgen.model import EnglishFrame, Sentence, Token
+from briefgen.render.text import event_date
+
+# Verbs of saying, in the forms a report uses (past participle, present), with the English verb
+# the brief writes. Nuances beyond these ("martelé", "confié") read as "said".
+SPEECH_VERBS = {
+    "said": "déclaré déclare dit affirmé affirme indiqué indique précisé précise assuré assure estimé estime "
+    "confié confie lancé lance martelé martèle",
+    "stressed": "souligné souligne",
+    "added": "ajouté ajoute",
+    "explained": "expliqué explique",
+    "announced": "annoncé annonce",
+    "recalled": "rappelé rappelle",
+    "insisted": "insisté insiste",
+    "went on": "poursuivi poursuit",
+    "confirmed": "confirmé confirme",
+    "noted": "noté note",
+    "promised": "promis promet",
+    "replied": "répondu répond",
+    "reaffirmed": "réaffirmé réaffirme",
+    "acknowledged": "reconnu reconnaît",
+    "warned": "averti avertit prévenu prévient",
+}
+SPEECH = {form: english for english, forms in SPEECH_VERBS.items() for form in forms.split()}
+PRONOUNS = r"il|elle|ils|elles"
+ADVERBS = r"(?:[a-zà-ÿ]+ment|également|aussi|encore|toutefois|ensuite|enfin|alors|déjà|pour sa part)"
+# « il a (également) déclaré : », « elle souligne que »: a pronoun subject before the verb.
+PREPOSED = re.compile(
+    rf"(?<![\w-])(?P<pron>(?i:{PRONOUNS}))\s+(?:(?:a|avait|ont|avaient)\s+)?(?:{ADVERBS}\s+)*(?P<verb>[a-zà-ÿ]+)\b"
+    rf"(?P<sep>(?:\s+{ADVERBS})*(?:\s*:|\s+qu['’]|\s+que\b))?"
+)
+# « , dit-il, », « , a-t-il ajouté. », « , souligne-t-elle, »: the speaker after the verb, between commas.
+INCISE = re.compile(
+    rf",\s*(?:(?:a|avait)-t-(?P<pron>{PRONOUNS})\s+(?P<verb>[a-zà-ÿ]+)|(?P<verb2>[a-zà-ÿ]+)-(?:t-)?(?P<pron2>{PRONOUNS}))"
+    r"\s*(?:,\s*|(?=[.!…»]))"
+)
+# « Selon lui, ... », « ..., d'après elle. »
+ACCORDING_TO_HIM = re.compile(rf"(?:^|,\s*)(?i:selon|d['’]après)\s+(?:lui|elle|eux|elles)\s*(?:,\s*|(?=[.!…]))")
+# A sentence whose subject is a pronoun (« Il n'a toutefois pas rencontré ... »), unless impersonal.
+PRONOUN_SUBJECT = re.compile(
+    rf"^(?P<pron>(?:{PRONOUNS}))\s+(?!importe|faut|convient|s['’]agit|semble|y a|reste|suffit|est (?:\w+ )?"
+    r"(?:possible|clair|important|probable|nécessaire|temps|vrai|certain|évident|question)\b)",
+    re.I,
+)
+# « Cette coopération », « Ces experts », « Dans cet entretien », « À cette occasion », « Ce dernier »:
+# a demonstrative in the sentence's first words refers to what the previous sentence said.
+DEMONSTRATIVE = re.compile(
+    r"^(?:(?:dans|à|a|lors\s+de|au\s+cours\s+de|après|avant|pour|selon|par|suite\s+à|en)\s+)?"
+    r"(?:ce|cet|cette|ces|ledit|ladite|lesdits|lesdites|celui-ci|celle-ci|ceux-ci|cela|ceci)\b",
+    re.I,
+)
+# « C'est ainsi que », « C'est pourquoi », « Ainsi, », « Mais »: a connective tying the sentence to
+# the one before; a point opening on one dangles. Left out of the English (the quote keeps it).
+DANGLING = re.compile(
+    r"^(?:c['’]est\s+(?:ainsi|pourquoi|dans\s+ce\s+(?:cadre|contexte))(?:\s*,\s*|\s+)(?:que\s+|qu['’])?|ainsi,?\s+|mais\s+|et\s+"
+    r"|or,\s+|en\s+effet,\s+|de\s+ce\s+fait,\s+|dès\s+lors,\s+|d['’]ailleurs,\s+|par\s+ailleurs,\s+)",
+    re.I,
+)
+# « selon X, ... » or « ..., selon X. »: who the statement is attributed to.
+ATTRIBUTION = re.compile(
+    r"(?:^(?i:selon|d['’]après)\s+(?P<lead>[^,]{2,120}?),\s+|,\s*(?i:selon|d['’]après)\s+(?P<tail>[^,]{2,120}?)\s*(?=[.!…]\s*$))"
+)
+# « de sources sécuritaires », « selon des sources médiatiques »: sources the outlet does not name.
+UNNAMED_SOURCES = re.compile(r"^(?:des\s+|de\s+|plusieurs\s+|certaines?\s+)?(?:sources?|médias|témoins|informations)\b", re.I)
+FROM_SOURCES = re.compile(r"\bde\s+sources?\s+\w+", re.I)
+# An outlet's or analysts' own reading rather than what an actor said or did.
+READING = re.compile(
+    r"\b(?:analystes?|analyses|experts?|observateurs?|spécialistes)\b.{0,40}\b(?:estiment|pensent|jugent|ont précisé"
+    r"|soulignent|considèrent|croient|affirment|expliquent|notent)\b|\bselon (?:certains |des |les )?(?:analystes|experts|observateurs)\b"
+    r"|^il importe de|\bsemble(?:nt)?\b",
+    re.I,
+)
+# Journalistic conditional of avoir/être (« aurait augmenté », « serait lancé »): a report the
+# outlet does not confirm. The indicative replaces it in the French that is translated, and the
+# English says "reportedly" (an English "would have" reads as an unreal condition).
+INDICATIVE = {"aurait": "a", "auraient": "ont", "serait": "est", "seraient": "sont"}
+CONDITIONAL = re.compile(r"\b(?:aurai(?:t|ent)|serai(?:t|ent))\b", re.I)
+HEDGE_ADVERB = re.compile(rf"\b(?:{'|'.join(sorted(syntax.HEDGE_ADVERBS))})\b", re.I)
+# After a verb of saying and « que », a conditional is the tense of reported speech (« a précisé
+# qu'un second projet serait lancé »), not a hedge.
+REPORTED_SPEECH = re.compile(rf"\b(?:{'|'.join(sorted(SPEECH))})\s+(?:[^.]{{0,40}}\s)?qu(?:e\b|['’])", re.I)
+# How far back in its article a pronoun's speaker is looked for (sentences).
+LOOKBACK = 6
+# Titles standing for a person named earlier (« L'émissaire a ajouté », « le ministre »): the
+# search for the name goes on through them.
+PERSON_TITLES = frozenset(
+    "émissaire envoyé envoyée ministre président présidente diplomate ambassadeur ambassadrice responsable "
+    "porte-parole directeur directrice conseiller conseillère secrétaire chef général colonel".split()
+)
+# Two spellings of a surname at this rapidfuzz ratio (accents folded) are one name: Attalah and
+# Atallah score 86, Goita and Goïta 100 folded; different surnames of the seeds score under 40.
+SAME_NAME_RATIO = 80
+# A sentence ends like a statement (headings do not): where a speaker can be named.
+STATEMENT_END = re.compile(r"[.!…»”\"]\s*$")
+# A subject pronoun an engine puts before a subjectless French verb (« a discuté » -> "it has discussed").
+MT_SUBJECT = re.compile(r"^(?:it|he|she|they)\s+", re.I)
+# Hedge kinds the brief marks unconfirmed; "attributed" (to a named source) is reported, not doubted.
+UNCONFIRMED = frozenset({"conditional", "possibility", "sources", "reading"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a pronoun stands for: the person's surname as the article spells it ("Atallah")."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Hedge:
+    kind: str  # "conditional", "possibility", "sources", "reading" or "attributed" (to a named source)
+    source: str | None = None  # the French words naming the source (« un communiqué publié par le Kremlin »), or the outlet
+
+    @property
+    def unconfirmed(self) -> bool:
+        return self.kind in UNCONFIRMED
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the select stage needs of one sentence, and the English frame of it."""
+
+    speaker: Speaker | None
+    needs_speaker: bool  # a pronoun stands where the reader needs a name
+    hedge: Hedge | None
+    frame: EnglishFrame
+    reference: bool  # opens on a demonstrative (see opens_with_reference)
+
+    @property
+    def alone(self) -> bool:
+        """It can be a point on its own: no reference to the sentence before, no unnamed speaker."""
+        return not self.reference and not (self.needs_speaker and self.speaker is None)
+
+
+def speech_frame(text: str) -> tuple[re.Match[str], str, str] | None:
+    """(match, "preposed"/"incise"/"according", English verb) of a pronoun speaker in `text`."""
+    for match in INCISE.finditer(text):
+        verb = match["verb"] or match["verb2"]
+        if verb.lower() in SPEECH:
+            return match, "incise", SPEECH[verb.lower()]
+    for match in PREPOSED.finditer(text):
+        if match["verb"].lower() in SPEECH and not _inside_quote(text, match.start()):
+            return match, "preposed", SPEECH[match["verb"].lower()]
+    match = ACCORDING_TO_HIM.search(text)
+    return (match, "according", "") if match else None
+
+
+def needs_speaker(sentence: Sentence) -> bool:
+    """A pronoun is the speaker or the subject: the reader needs the name."""
+    return speech_frame(sentence.text) is not None or _pronoun_subject(sentence) is not None
+
+
+def speaker_of(sentence: Sentence, article: Sequence[Sentence]) -> Speaker | None:
+    """Who speaks or acts in `sentence`: the person its pronoun speaker or subject stands for,
+    found in the sentences before it in `article` (its article's sentences, in order), else its
+    own named subject; None when no person can be named (a plural pronoun stands for a group)."""
+    pronoun = _pronoun(sentence)
+    if pronoun is None:
+        return _named_subject(sentence)
+    if pronoun.lower() not in ("il", "elle", "lui"):
+        return None
+    speaking = speech_frame(sentence.text) is not None
+    before = [s for s in article if s.start < sentence.start][-LOOKBACK:]
+    for earlier in reversed(before):
+        if not earlier.tokens or not STATEMENT_END.search(earlier.text):
+            continue  # unparsed, or a heading
+        found = _antecedent(earlier, pronoun, speaking)
+        if found is not None:
+            return _usual_spelling(found, article) if found.name else None
+    found = _most_named(article) if speaking else None
+    return _usual_spelling(found, article) if found else None
+
+
+def hedge_of(sentence: Sentence, outlet: str | None) -> Hedge | None:
+    """Why the sentence is not stated as fact by its outlet, or None (see Hedge.kind)."""
+    text = sentence.text
+    attributed = ATTRIBUTION.search(text)
+    if attributed and not ACCORDING_TO_HIM.search(text):
+        source = attributed["lead"] or attributed["tail"]
+        if READING.search(f"selon {source}"):
+            return Hedge("reading", outlet)
+        return Hedge("sources" if UNNAMED_SOURCES.match(source) else "attributed", source)
+    if FROM_SOURCES.search(text):
+        return Hedge("sources", FROM_SOURCES.search(text)[0])
+    if READING.search(text):
+        return Hedge("reading", outlet)
+    if _conditional(sentence):
+        return Hedge("conditional")
+    if _possibility(sentence):
+        return Hedge("possibility")
+    return None
+
+
+def opens_with_reference(sentence: Sentence) -> bool:
+    """The sentence opens on a demonstrative (« Cette coopération », « Dans cet entretien »)."""
+    return bool(DEMONSTRATIVE.match(DANGLING.sub("", sentence.text.strip())))
+
+
+def read(sentence: Sentence, article: Sequence[Sentence], outlet: str | None) -> Reading:
+    """Speaker, hedge and the English frame of `sentence` (see EnglishFrame)."""
+    needs = needs_speaker(sentence)
+    speaker = speaker_of(sentence, article) if needs else None
+    hedge = hedge_of(sentence, outlet)
+    return Reading(speaker, needs, hedge, _frame(sentence, speaker, hedge), opens_with_reference(sentence))
+
+
+def compose(frame: EnglishFrame, english: dict[str, str]) -> str:
+    """The frame's English: its template filled with the translations of its French pieces."""
+    text = frame.template.format(*(_English(english.get(piece, "")) for piece in frame.french)).strip()
+    return text[:1].upper() + text[1:]
+
+
+def dates_note(dates: Sequence[str]) -> str:
+    """The editorial note of a merged point whose sources give other dates (TimelineEntry.date format)."""
+    days = "; ".join(event_date(d, "range" if "/" in d else "day") for d in dates)
+    return f"[Sources differ on the date: also {days}.]"
+
+
+class _English(str):
+    """A translated piece; "{0:lower}" in a template lower-cases its first letter (after
+    editorial words: "Reportedly, the CIA ..."), "{0:predicate}" drops the subject pronoun an
+    engine may add to a French verb whose subject was cut off ("[Stevens] it has discussed")."""
+
+    def __format__(self, spec: str) -> str:
+        if spec == "predicate":  # after "[Atallah]": the engine may give the subjectless verb a pronoun
+            return MT_SUBJECT.sub("", self, count=1)
+        return self[:1].lower() + self[1:] if spec == "lower" else str(self)
+
+
+def _frame(sentence: Sentence, speaker: Speaker | None, hedge: Hedge | None) -> EnglishFrame:
+    text = sentence.text.strip()
+    start = _dangling_end(text)
+    edits = _indicative_edits(sentence) if hedge and hedge.kind in ("conditional", "sources", "attributed") else []
+    pieces: list[str] = []
+
+    def piece(a: int, b: int, lower: bool = False, predicate: bool = False) -> str:
+        french = _apply(text, a, b, edits).strip(" ,")
+        if not french:
+            return ""
+        pieces.append(french)
+        spec = ":lower" if lower and not _starts_with_name(sentence, text, a) else ":predicate" if predicate else ""
+        return "{" + f"{len(pieces) - 1}{spec}" + "}"
+
+    prefix, end = "", len(text)
+    if hedge and hedge.kind in ("attributed", "sources"):
+        match = ATTRIBUTION.search(text)
+        if match and (match["lead"] or match["tail"]):
+            source = match.span("lead") if match["lead"] else match.span("tail")
+            prefix = f"According to {piece(*source, lower=True)}, "
+            start, end = (match.end(), end) if match["lead"] else (start, match.start())
+    elif hedge and hedge.kind == "reading":
+        prefix = f"According to {_literal(hedge.source)}, " if hedge.source else "In the outlet's reading, "
+    elif hedge and hedge.kind == "conditional":
+        prefix = "Reportedly, "
+    body = _speaker_body(text, start, end, speaker, piece, lower=bool(prefix))
+    stop = text.rstrip()[-1] if end < len(text) and text.rstrip()[-1] in ".!…" else ""  # « ..., selon X. »
+    return EnglishFrame(prefix + body + stop, pieces)
+
+
+def _speaker_body(text: str, start: int, end: int, speaker: Speaker | None, piece, lower: bool) -> str:
+    """The template of text[start:end] with a pronoun speaker replaced by the bracketed name."""
+    found = speech_frame(text[:end]) if speaker else None
+    if speaker is None:
+        return piece(start, end, lower)
+    name = "[" + _literal(speaker.name) + "]"
+    if found is None:
+        subject = PRONOUN_SUBJECT.match(text[start:end])
+        if subject is None:
+            return piece(start, end, lower)
+        return f"{name} {piece(start + subject.end(), end, predicate=True)}"
+    match, kind, verb = found
+    before = piece(start, match.start(), lower) if match.start() > start else ""
+    if kind == "incise":
+        rest = text[match.end() : end]
+        if not rest.strip(" ,.!…"):  # « ..., a-t-il ajouté. »
+            return f"{before}, {name} {verb}{rest.strip(' ,')}"
+        after = piece(match.end(), end)
+        return f"{before}, {name} {verb}, {after}" if before else f"{name} {verb}: {after}"
+    if kind == "according":
+        return f"{before}, according to {name}, {piece(match.end(), end)}" if before else f"According to {name}, {piece(match.end(), end, True)}"
+    sep = (match["sep"] or "").strip()
+    joiner = ": " if sep == ":" else " that " if sep else " "
+    return f"{before}, {name} {verb}{joiner}{piece(match.end(), end)}" if before else f"{name} {verb}{joiner}{piece(match.end(), end)}"
+
+
+def _starts_with_name(sentence: Sentence, text: str, at: int) -> bool:
+    """The word at `at` is a name, which keeps its capital after editorial words ("According to
+    media sources, Washington ..."): a proper noun for the parser, else not a function word."""
+    at += len(text[at:]) - len(text[at:].lstrip(" ,«»“\""))
+    offset = len(sentence.text) - len(sentence.text.lstrip())
+    token = next((t for t in sentence.tokens or [] if t.start - offset == at), None)
+    if token is not None:
+        return token.pos == "PROPN"
+    word = text[at:].split()[0] if text[at:].split() else ""
+    return fold(word) not in STOP_WORDS and word[:1].isupper()
+
+
+def _literal(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def _dangling_end(text: str) -> int:
+    match = DANGLING.match(text)
+    return match.end() if match else 0
+
+
+def _apply(text: str, start: int, end: int, edits: Sequence[tuple[int, int, str]]) -> str:
+    out, at = [], start
+    for a, b, replacement in sorted(edits):
+        if start <= a and b <= end:
+            out += [text[at:a], replacement]
+            at = b
+    return "".join(out) + text[at:end]
+
+
+def _indicative_edits(sentence: Sentence) -> list[tuple[int, int, str]]:
+    """Replace the journalistic conditional by the indicative (see INDICATIVE)."""
+    text = sentence.text.strip()
+    offset = len(sentence.text) - len(sentence.text.lstrip())
+    if sentence.tokens:
+        verbs = _conditional_verbs(sentence.tokens)
+        return [
+            (t.start - offset, t.start - offset + len(t.text), _same_case(t.text, INDICATIVE[t.text.lower()]))
+            for t in (sentence.tokens[i] for i in verbs)
+            if t.text.lower() in INDICATIVE
+        ]
+    return [(m.start(), m.end(), _same_case(m[0], INDICATIVE[m[0].lower()])) for m in CONDITIONAL.finditer(text)]
+
+
+def _same_case(original: str, replacement: str) -> str:
+    return replacement.capitalize() if original[:1].isupper() else replacement
+
+
+def _conditional_verbs(tokens: Sequence[Token]) -> list[int]:
+    """Conditional avoir/être of the main verb (or of the verbs coordinated with it)."""
+    main = syntax.root(tokens)
+    verbs = [main, *(i for i in syntax.children(tokens, main) if tokens[i].dep == "conj")]
+    found = []
+    for verb in verbs:
+        for i in [verb, *syntax.children(tokens, verb)]:
+            if tokens[i].morph.get("Mood") == "Cnd" and tokens[i].lemma in ("avoir", "être") and (i == verb or tokens[i].pos == "AUX"):
+                found.append(i)
+    return found
+
+
+def _conditional(sentence: Sentence) -> bool:
+    if _reported_speech(sentence.text):
+        return False
+    if sentence.tokens:
+        return bool(_conditional_verbs(sentence.tokens))
+    return bool(CONDITIONAL.search(sentence.text))
+
+
+def _possibility(sentence: Sentence) -> bool:
+    """An adverb of possibility, or a conditional other than avoir/être (« pourrait »), outside
+    reported speech."""
+    if HEDGE_ADVERB.search(sentence.text):
+        return True
+    if sentence.tokens and not _reported_speech(sentence.text):
+        return syntax.is_conditional(sentence.tokens, syntax.root(sentence.tokens))
+    return False
+
+
+def _reported_speech(text: str) -> bool:
+    """A verb of saying and « que » come before the first conditional (« a précisé qu'un projet
+    serait lancé »): the tense of reported speech, which the speaker asserts."""
+    first = re.search(r"\b\w+(?:rait|raient)\b", text)
+    return bool(first and REPORTED_SPEECH.search(text[: first.start()]))
+
+
+def _inside_quote(text: str, at: int) -> bool:
+    return text[:at].count("«") > text[:at].count("»")
+
+
+def _pronoun_subject(sentence: Sentence) -> re.Match[str] | None:
+    """A pronoun opening the sentence, or the clause after « Selon X, » (« Selon le Bureau ...,
+    elle a exposé la vision du pays »)."""
+    text = sentence.text.strip()
+    text = text[_dangling_end(text) :]
+    lead = ATTRIBUTION.match(text)
+    return PRONOUN_SUBJECT.match(text[lead.end() :] if lead and lead["lead"] else text)
+
+
+def _pronoun(sentence: Sentence) -> str | None:
+    """The pronoun standing for the speaker or the subject, if any."""
+    found = speech_frame(sentence.text)
+    if found is not None:
+        match, kind, _ = found
+        return match["pron"] or match["pron2"] if kind == "incise" else match["pron"] if kind == "preposed" else match[0].split()[-1].strip(",.")
+    subject = _pronoun_subject(sentence)
+    return subject["pron"] if subject else None
+
+
+def _named_subject(sentence: Sentence) -> Speaker | None:
+    """The person named in the subject of the sentence's main verb (« L'envoyé spécial des
+    États-Unis, Rudolph Atallah, a conclu »)."""
+    if not sentence.tokens:
+        return None
+    subject = syntax.subject(sentence.tokens, syntax.root(sentence.tokens))
+    phrase = set(syntax.subtree(sentence.tokens, subject)) if subject is not None else set()
+    named = [e for e in sentence.entities if e.label == "PER" and any(i in phrase for i in range(e.start, e.end))]
+    return Speaker(_surname(named[0].text)) if named else None
+
+
+def _antecedent(sentence: Sentence, pronoun: str, speaking: bool) -> Speaker | None:
+    """What an earlier sentence says a pronoun stands for: the person named in its subject; else,
+    for a speaker, the first person it names; Speaker("") when the pronoun stands for its subject,
+    which is no person (« La visite ... Elle comprend ... »); None to look further back (a
+    pronoun or a title for its subject, a subject of the other gender)."""
+    named = _named_subject(sentence)
+    if named is not None:
+        return named
+    tokens = sentence.tokens or []
+    people = [e for e in sentence.entities if e.label == "PER"]
+    subject = syntax.subject(tokens, syntax.root(tokens)) if tokens else None
+    head = tokens[subject] if subject is not None else None
+    if head is not None and (head.pos == "PRON" or head.lemma.lower() in PERSON_TITLES):
+        return None
+    if head is not None and not speaking:
+        gender = head.morph.get("Gender")
+        agrees = gender is None or gender == ("Fem" if pronoun.lower() == "elle" else "Masc")
+        return Speaker("") if agrees else None
+    return Speaker(_surname(people[0].text)) if people and speaking else None
+
+
+def _usual_spelling(speaker: Speaker, article: Sequence[Sentence]) -> Speaker:
+    """The article's most frequent spelling of the name (« Attalah » once, « Atallah » thrice)."""
+    counts = Counter(_surname(e.text) for s in article for e in s.entities if e.label == "PER")
+    similar = [name for name in counts if fuzz.ratio(fold(name), fold(speaker.name)) >= SAME_NAME_RATIO]
+    return Speaker(max(similar, key=lambda name: (counts[name], name))) if similar else speaker
+
+
+def _most_named(article: Sequence[Sentence]) -> Speaker | None:
+    """The person the article names most often (at least twice): who it is about."""
+    counts = Counter(_surname(e.text) for s in article for e in s.entities if e.label == "PER")
+    best = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return Speaker(best[0][0]) if best and best[0][1] >= 2 else None
+
+
+def _surname(name: str) -> str:
+    words = [w for w in name.replace("’", "'").split() if not re.fullmatch(r"(?:M|Mme|Dr)\.?", w)]
+    return words[-1] if words else name

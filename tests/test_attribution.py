@@ -1,0 +1,171 @@
+"""Speakers, hedges and references on French written for each case, parsed by the real parser."""
+
+from __future__ import annotations
+
+import pytest
+from briefs import make_source
+
+from briefgen import attribution
+from briefgen.model import EnglishFrame, Sentence
+from briefgen.parse import MODEL, _entities, _tokens, load_parser
+
+NAMED = "Le conseiller américain Rudolph Atallah a rencontré le ministre malien des Affaires étrangères à Bamako."
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_parser(MODEL)
+
+
+@pytest.fixture
+def article(nlp):
+    """The sentences of a one-article source, each paragraph a list of sentences, all parsed."""
+
+    def build(*paragraphs: list[str]) -> list[Sentence]:
+        sentences = make_source("S1", list(paragraphs)).sentences()
+        for sentence in sentences:
+            doc = nlp(sentence.text)
+            sentence.tokens, sentence.entities = _tokens(doc), _entities(doc)
+        return sentences
+
+    return build
+
+
+def english(frame: EnglishFrame) -> str:
+    """The frame composed with a stand-in translation, the French itself ended by "|" to show
+    where each piece went."""
+    return attribution.compose(frame, {piece: f"{piece}|" for piece in frame.french})
+
+
+def test_pronoun_speaker_is_named_from_the_sentence_before(article):
+    sentences = article([NAMED, "Revenant sur la Russie, il a déclaré : « C'est une décision souveraine que nous respectons »."])
+    reading = attribution.read(sentences[1], sentences, "Africa-Press")
+    assert reading.needs_speaker and reading.speaker == attribution.Speaker("Atallah") and reading.alone
+    assert english(reading.frame) == "Revenant sur la Russie|, [Atallah] said: « C'est une décision souveraine que nous respectons ».|"
+
+
+def test_speaker_is_found_through_a_chain_of_pronouns_and_titles(article):
+    sentences = article(
+        [NAMED, "Il a ensuite rencontré le ministre de la Sécurité.", "L'émissaire a salué la reprise du dialogue avec Washington."],
+        ["Il a ajouté que les États-Unis voulaient aider le Mali face aux groupes armés."],
+    )
+    reading = attribution.read(sentences[3], sentences, None)
+    assert reading.speaker == attribution.Speaker("Atallah")
+    assert english(reading.frame) == "[Atallah] added that les États-Unis voulaient aider le Mali face aux groupes armés.|"
+
+
+@pytest.mark.parametrize(
+    ("quote", "expected"),
+    [
+        ("C'est pourquoi, dit-il, son pays encourage la création d'une force conjointe.",
+         "[Atallah] said: son pays encourage la création d'une force conjointe.|"),
+        ("Les États-Unis resteront engagés au Sahel, a-t-il ajouté.", "Les États-Unis resteront engagés au Sahel|, [Atallah] added."),
+        ("Selon lui, les États-Unis veulent renforcer la coopération avec Bamako.",
+         "According to [Atallah], les États-Unis veulent renforcer la coopération avec Bamako.|"),
+        ("Il n'a toutefois pas rencontré le ministre de la Défense Sadio Camara.",
+         "[Atallah] n'a toutefois pas rencontré le ministre de la Défense Sadio Camara.|"),  # {0:predicate}
+    ],
+)
+def test_incises_and_selon_lui_name_the_speaker_in_brackets(article, quote, expected):
+    sentences = article([NAMED, quote])
+    reading = attribution.read(sentences[1], sentences, None)
+    assert reading.speaker == attribution.Speaker("Atallah")
+    assert english(reading.frame) == expected
+
+
+def test_a_speaker_no_sentence_names_leaves_the_sentence_unable_to_stand_alone(article):
+    sentences = article(["Il a déclaré que la coopération avec le Mali était une priorité pour son pays."])
+    reading = attribution.read(sentences[0], sentences, None)
+    assert reading.needs_speaker and reading.speaker is None and not reading.alone
+    plural = article([NAMED, "Ils ont déclaré que les États-Unis cherchaient à rester proches du Mali."])
+    assert not attribution.read(plural[1], plural, None).alone  # « ils »: a group, no person to name
+
+
+def test_a_pronoun_standing_for_a_thing_is_not_given_a_speaker(article):
+    sentences = article([NAMED, "La visite a duré trois jours à Bamako.", "Elle comprend des discussions sur la sécurité et l'énergie."])
+    reading = attribution.read(sentences[2], sentences, None)
+    assert reading.speaker is None and not reading.alone
+
+
+def test_the_articles_usual_spelling_of_the_speaker_is_used(article):
+    sentences = article(
+        ["Atallah a rencontré le ministre des Affaires étrangères.", "Rudy Atallah a salué le dialogue renoué avec le Mali."],
+        ["D'après Attalah, l'expertise américaine vise des réponses efficaces.", "C'est pourquoi, dit-il, son pays encourage la force conjointe."],
+    )
+    assert attribution.speaker_of(sentences[3], sentences) == attribution.Speaker("Atallah")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "unconfirmed", "expected"),
+    [
+        ("Cette frappe aurait potentiellement visé des dirigeants d'AQMI au Mali à la fin du mois de juillet.",
+         "conditional", True, "Reportedly, cette frappe a potentiellement visé des dirigeants d'AQMI au Mali à la fin du mois de juillet.|"),
+        ("Selon des sources médiatiques, la CIA aurait récemment augmenté le partage de renseignements avec Bamako.",
+         "sources", True, "According to des sources médiatiques|, la CIA a récemment augmenté le partage de renseignements avec Bamako.|"),
+        ("La rencontre a porté sur les investissements et la sécurité, selon un communiqué publié par le Kremlin.",
+         "attributed", False, "According to un communiqué publié par le Kremlin|, la rencontre a porté sur les investissements et la sécurité|."),
+        ("Les analystes estiment que le Mali cherche à diversifier ses partenaires sans dépendre d'un seul axe.",
+         "reading", True, "According to Africa-Press, les analystes estiment que le Mali cherche à diversifier ses partenaires sans dépendre d'un seul axe.|"),
+        ("Bamako pourrait rejeter toute coopération militaire avec les États-Unis pour le moment.", "possibility", True,
+         "Bamako pourrait rejeter toute coopération militaire avec les États-Unis pour le moment.|"),
+    ],
+)
+def test_hedges_are_kept_in_the_english(article, text, kind, unconfirmed, expected):
+    [sentence] = article([text])
+    hedge = attribution.hedge_of(sentence, "Africa-Press")
+    assert hedge is not None and hedge.kind == kind and hedge.unconfirmed is unconfirmed
+    assert english(attribution.read(sentence, [sentence], "Africa-Press").frame) == expected
+
+
+def test_the_conditional_of_reported_speech_and_plain_facts_are_not_hedges(article):
+    reported, plain = article(
+        ["Le ministre a précisé qu'un second projet, de 30 mégawatts, serait lancé à Zinder avant la fin de l'année.",
+         "La CIA a augmenté le partage de renseignements avec le gouvernement malien en juillet."]
+    )
+    assert attribution.hedge_of(reported, None) is None
+    assert attribution.hedge_of(plain, None) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cette coopération aurait potentiellement permis une frappe de drone au Mali.",
+        "Dans cet entretien, le général Assimi Goïta a affirmé que la Russie avait livré des armes.",
+        "À cette occasion, les deux parties ont convenu d'une feuille de route technique.",
+        "Ces experts pensent que le Mali pourrait tirer profit de la concurrence internationale.",
+    ],
+)
+def test_a_demonstrative_opening_is_a_reference_to_the_sentence_before(article, text):
+    [sentence] = article([text])
+    reading = attribution.read(sentence, [sentence], None)
+    assert reading.reference and not reading.alone
+
+
+def test_a_dangling_connective_is_left_out_of_the_english_only(article):
+    [sentence] = article(["C'est ainsi que le mercredi 9 juillet s'est rendue au Mali une mission américaine de haut niveau."])
+    frame = attribution.read(sentence, [sentence], None).frame
+    assert frame.french == ["le mercredi 9 juillet s'est rendue au Mali une mission américaine de haut niveau."]
+    assert english(frame) == "Le mercredi 9 juillet s'est rendue au Mali une mission américaine de haut niveau.|"
+
+
+def test_unparsed_sentences_fall_back_to_surface_forms():
+    [sentence] = make_source("S1", [["Selon des sources sécuritaires, trente soldats auraient été tués à Djibo samedi."]]).sentences()
+    assert sentence.tokens is None
+    reading = attribution.read(sentence, [sentence], None)
+    assert reading.hedge == attribution.Hedge("sources", "des sources sécuritaires")
+    assert reading.frame.french[1] == "trente soldats ont été tués à Djibo samedi."
+
+
+def test_a_predicate_after_the_bracketed_speaker_loses_the_pronoun_an_engine_adds(article):
+    sentences = article([NAMED, "Il a également discuté des opportunités de coopération économique avec les responsables maliens."])
+    frame = attribution.read(sentences[1], sentences, None).frame
+    assert frame.template == "[Atallah] {0:predicate}"
+    assert attribution.compose(frame, {frame.french[0]: "it has argued equally of the opportunities"}) == (
+        "[Atallah] has argued equally of the opportunities"
+    )
+
+
+def test_the_note_of_differing_dates_is_editorial_english():
+    assert attribution.dates_note(["2025-07-08/2025-07-11", "2025-07-13"]) == (
+        "[Sources differ on the date: also 8–11 July 2025; 13 July 2025.]"
+    )
