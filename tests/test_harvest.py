@@ -62,20 +62,20 @@ def _paragraphs(path: Path) -> list[str]:
     return [p.text for p in docx.Document(str(path)).paragraphs]
 
 
-def _section_point(result: WeeklyResult):
-    """A point of a section that is not also a key judgement (it appears once in the DOCX)."""
-    judged = {p.id for p in result.brief.key_judgements}
-    return next(p for p in result.brief.points() if p.id not in judged and len(p.en.split()) > 8)
+def _section_point(result: WeeklyResult, also_in: set[str] = frozenset()):
+    """A point long enough to edit (in `also_in`, French texts, when given); LibreOffice edits its
+    first copy in the document, the key judgement when it is one."""
+    return next(p for p in result.brief.points() if len(p.en.split()) > 8 and (not also_in or p.fr in also_in))
 
 
 def test_libreoffice_edits_flow_into_rebuilds_and_next_week(seeds_dir, workspace, fake_translator):
     out = workspace / "outputs"
+    scratch = _week(seeds_dir, workspace / "scratch" / "outputs", "2025-W39", fake_translator)
     first = _week(seeds_dir, out, "2025-W38", fake_translator)
     brief = out / "brief-2025-W38.docx"
-    point = _section_point(first)
+    point = _section_point(first, {p.fr for p in scratch.brief.points()})  # one carried over to next week
     old_words = point.en[:-1].split()[-3:]  # the point's last words: an edit at the anchor's edge
     new_english = f"{point.en[: point.en.index(' '.join(old_words))]}as the analyst puts it]"
-    role = next(a for a in first.brief.actors if a.role_en and a.role_en in "".join(_paragraphs(brief)) or a.role_en)
     lo_edit(brief, brief, {"author": "Jane Analyst", "edits": [
         {"replace": " ".join(old_words) + "]", "with": "as the analyst puts it]"},
         {"replace": PLACEHOLDER, "with": ASSESSMENT},
