@@ -62,7 +62,6 @@ class TranslationMemory:
     """The SQLite memory of one output folder; use as a context manager."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path)
