@@ -80,9 +80,11 @@ def build_manifest(
     notes: Sequence[Path] = (),
     outputs: dict[str, Path] | None = None,
     scan: list[dict[str, Any]] | None = None,
+    assessments: Sequence[Path] = (),
 ) -> dict[str, Any]:
     """The manifest of `brief`; `outputs` maps each output's final file name to the file to hash;
-    `scan` is what uptodate.scan_inputs saw before the build, recorded so the next build can be skipped."""
+    `scan` is what uptodate.scan_inputs saw before the build, recorded so the next build can be skipped;
+    `assessments` are the analyst's saved assessments merged in (assessment.py)."""
     if brief.period is None:
         raise ValueError("the brief has no period; run the pipeline first")
     values = config_values(config)
@@ -96,6 +98,8 @@ def build_manifest(
             key=lambda item: item["path"],
         ),
         "notes": [{"name": path.name, "sha256": file_sha256(path)} for path in notes],
+        "assessments": [{"name": f"{path.parent.name}/{path.name}", "sha256": file_sha256(path)} for path in assessments],
+        "translation_memory": _memory_identity(brief),
         "config": {"sha256": _digest(values), "values": values},
         "template": {"name": config.template.name, "sha256": file_sha256(config.template)},
         "glossary": glossary_identity(config),
@@ -104,6 +108,14 @@ def build_manifest(
         "outputs": {name: output_hash(name, path) for name, path in sorted((outputs or {}).items())},
         **({"scan": scan} if scan is not None else {}),
     }
+
+
+def _memory_identity(brief: Brief) -> dict[str, Any]:
+    """How many French texts took an analyst's English from the translation memory, and which English."""
+    used = {" ".join(item.fr.split()): item.en for item in [*brief.points(), *brief.timeline]}
+    used |= {" ".join(a.role.split()): a.role_en for a in brief.actors if a.role and a.role_en}
+    remembered = sorted((fr, en) for fr, en in used.items() if fr in brief.from_memory)
+    return {"entries": len(remembered), "sha256": _digest(remembered)}
 
 
 def _digest(value: Any) -> str:
@@ -131,6 +143,7 @@ def compare_manifests(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     """Why two builds may differ, one sentence per difference; [] means built from the same things."""
     reasons = _compare_inputs(old.get("inputs", []), new.get("inputs", []))
     reasons += _compare_named("notes", old.get("notes", []), new.get("notes", []))
+    reasons += _compare_named("assessment", old.get("assessments", []), new.get("assessments", []))
     for key in ("week", "generated_at"):
         if old.get(key) != new.get(key):
             reasons.append(f"{key}: {old.get(key)} -> {new.get(key)}")
@@ -138,7 +151,7 @@ def compare_manifests(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     for key in sorted(set(old_values) | set(new_values)):
         if old_values.get(key) != new_values.get(key):
             reasons.append(f"configuration {key}: {old_values.get(key)!r} -> {new_values.get(key)!r}")
-    for key in ("template", "glossary", "engine"):
+    for key in ("template", "glossary", "engine", "translation_memory"):
         if old.get(key) != new.get(key):
             reasons.append(f"{key} changed: {_short(old.get(key))} -> {_short(new.get(key))}")
     old_packages, new_packages = old.get("packages", {}), new.get("packages", {})

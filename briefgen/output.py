@@ -175,10 +175,11 @@ def write_brief(
     """Render every format and the manifest to temporary files, then publish them together.
 
     The caller holds `locked(out_dir)`. The DOCX goes to an edit-safe name (a brief someone edited
-    is never overwritten unless `force`), with the analyst notes merged in; a PDF is converted from
-    the DOCX with the notes merged in too. `scan` (see uptodate.py) goes into the manifest. On any
+    is never overwritten unless `force`), with the analyst's assessment and notes merged in; a PDF is
+    converted from the DOCX with them merged in too. `scan` (see uptodate.py) goes into the manifest. On any
     failure nothing is replaced. Returns the written paths and messages for the user.
     """
+    from briefgen.assessment import assessment_files
     from briefgen.edits import safe_target
     from briefgen.manifest import build_manifest, explain_rebuild, read_manifest, write_manifest
 
@@ -194,12 +195,13 @@ def write_brief(
                 final, note = safe_target(final, force)
                 if note:
                     messages.append(note)
-                render = _with_notes(render, notes)
-            elif fmt == "pdf" and notes:  # the notes are merged into a DOCX: convert the merged one
-                render = pdf_of(_with_notes(renderers["docx"], notes))
+                render = _with_notes(render, notes, out_dir)
+            elif fmt == "pdf" and (notes or assessment_files(out_dir, brief.period.week)):
+                render = pdf_of(_with_notes(renderers["docx"], notes, out_dir))  # convert the merged DOCX
             pending.append((render_to_temp(final, lambda temp, r=render, c=edition: r(brief, c, temp)), final))
         manifest_path = output_path(out_dir, brief.period.week, MANIFEST_EXTENSION)
-        manifest = build_manifest(brief, config, notes, {final.name: temp for temp, final in pending}, scan)
+        manifest = build_manifest(brief, config, notes, {final.name: temp for temp, final in pending}, scan,
+                                  assessment_files(out_dir, brief.period.week))
         explained = explain_rebuild(read_manifest(manifest_path), manifest)
         if explained:
             messages.append(explained)
@@ -217,14 +219,16 @@ def editions(config: Config) -> list[tuple[str, str]]:
     return [(fmt, lang) for fmt in config.formats for lang in (config.languages[:1] if fmt == "json" else config.languages)]
 
 
-def _with_notes(render: Renderer, notes: Sequence[Path]) -> Renderer:
-    if not notes:
-        return render
+def _with_notes(render: Renderer, notes: Sequence[Path], out_dir: Path) -> Renderer:
+    """`render`, then the analyst's assessment (assessment.py) and notes merged in."""
 
     def render_and_merge(brief: Brief, config: Config, out: Path) -> None:
+        from briefgen.assessment import merge_assessment
         from briefgen.notes import merge_notes
 
         render(brief, config, out)
+        assert brief.period is not None
+        merge_assessment(out, out_dir, brief.period.week, config.languages[0])
         merge_notes(out, list(notes))
 
     return render_and_merge

@@ -19,6 +19,7 @@ from briefgen.discrepancies import find_discrepancies
 from briefgen.errors import NoUsableSourcesError
 from briefgen.events import extract_events
 from briefgen.ingest import ingest
+from briefgen.memory import known_translations
 from briefgen.model import Brief, Period
 from briefgen.parse import parse
 from briefgen.segment import segment
@@ -92,13 +93,14 @@ def run(
 ) -> Brief:
     """Build the whole Brief in memory (nothing written).
 
-    With `previous_dir`, points are marked new or carried over against the last brief there.
+    With `previous_dir`, its translation memory supplies analysts' English, and points are marked
+    new or carried over against the last brief there.
     """
     brief = analyse(paths, config, report)
     brief.generated_at = generation_time()
     brief.period = choose_period(brief, week, brief.generated_at)
     report("translate")
-    brief = translate_brief(brief, translator, config)
+    brief = translate_brief(brief, translator, config, known_translations(previous_dir) if previous_dir else None)
     if previous_dir is not None:
         from briefgen.history import load_previous, mark_changes
 

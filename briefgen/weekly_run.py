@@ -2,9 +2,10 @@
 
 The caller holds the output folder's lock (output.locked) around build_week, taken before the heavy
 modules load so that a second run gets BuildLockedError (exit 75) at once. Order:
-ingest -> keep the week's sources -> analysis stages (background articles confined to the context
-sections) -> translate -> mark new/carried-over points
--> render every format to temporary files (the DOCX to an edit-safe name, with analyst notes merged)
+harvest the analysts' corrections and assessment from the folder's edited briefs (harvest.py)
+-> ingest -> keep the week's sources -> analysis stages (background articles confined to the context
+sections) -> translate (the translation memory first) -> mark new/carried-over points
+-> render every format to temporary files (the DOCX to an edit-safe name, with the assessment and analyst notes merged)
 -> manifest -> move all into place together. A crash or kill before the last step leaves the
 previous brief untouched; its temporary files are removed by the next run (output.locked).
 """
@@ -16,7 +17,9 @@ from pathlib import Path
 
 from briefgen.config import Config
 from briefgen.coverage import warn_outside_week
+from briefgen.harvest import harvest, harvest_messages
 from briefgen.history import load_previous, mark_changes
+from briefgen.memory import known_translations
 from briefgen.model import Brief, Citation, Period
 from briefgen.output import Renderer, write_brief
 from briefgen.pipeline import ANALYSIS_STAGES, Report, Stage, analyse, generation_time
@@ -33,6 +36,7 @@ class WeeklyResult:
     brief: Brief
     written: list[Path]
     messages: list[str]  # what the user should know: an edited file kept, a rebuild explained
+    details: list[str]  # for --verbose: what the harvest read from each edited brief
 
 
 def analyse_week(sources: Path, config: Config, period: Period, context_days: int = 0, report: Report = lambda stage: None) -> Brief:
@@ -67,17 +71,18 @@ def build_week(
     report: Report = lambda stage: None,
 ) -> WeeklyResult:
     """Build and write the brief for `period` (hold `output.locked(out_dir)`; see the module docstring)."""
+    harvested = harvest(out_dir)
     brief = analyse_week(sources, config, period, context_days, report)
     brief.generated_at = generation_time()
     brief.period = period
     brief.weekly = True
     warn_outside_week(brief, config)
     report("translate")
-    brief = translate_brief(brief, translator, config)
+    brief = translate_brief(brief, translator, config, known_translations(out_dir))
     mark_changes(brief, load_previous(out_dir, brief))
     report("render")
     written, messages = write_brief(brief, config, out_dir, renderers, force=force, notes=notes or [])
-    return WeeklyResult(brief, written, messages)
+    return WeeklyResult(brief, written, [*harvest_messages(harvested), *messages], harvested.details)
 
 
 def confine_background(brief: Brief, config: Config) -> Brief:

@@ -23,7 +23,7 @@ from briefgen.output import default_renderers, write_brief
 from briefgen.render import render_docx
 from briefgen.render.properties import CORE_NS
 
-PLACEHOLDER = "Space for the analyst’s assessment"
+PLACEHOLDER = "Space for your notes"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 

@@ -77,8 +77,13 @@ def build(
             translator = CountingTranslator(edition_engine(config), reporter.progress)
             reporter.note(f"Engine: {translator.info.name} {translator.info.version} ({translator.info.model})")
             with locked(out):
+                from briefgen.harvest import harvest, harvest_messages
+
+                harvested = harvest(out)
+                for detail in harvested.details:
+                    reporter.note(detail)
                 scan = scan_inputs(_paths(paths))
-                current = None if force else current_brief(out, week, scan, config, notes, translator.info)
+                current = None if force or harvested.changed else current_brief(out, week, scan, config, notes, translator.info)
                 if current is None:
                     from briefgen.notes import notes_for_week
                     from briefgen.output import default_renderers, write_brief
@@ -94,6 +99,7 @@ def build(
             _report_up_to_date(current, out, quiet, as_json)
             return
         reporter.note(f"{translator.translated} sentences translated by the engine; any others came from the translation cache {config.cache}.")
+        messages = [*harvest_messages(harvested), *messages]
         _report(build_summary(brief, written, messages, time.monotonic() - started), quiet, verbose, as_json)
 
 

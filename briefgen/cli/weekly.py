@@ -95,6 +95,8 @@ def _print_result(result, verbose: bool) -> None:
     typer.echo(summary(brief))
     for message in result.messages:
         typer.echo(message)
+    for detail in result.details if verbose else []:
+        typer.echo(f"  {detail}")
     for path in result.written:
         typer.echo(f"Written: {path}")
 
