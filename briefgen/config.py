@@ -67,7 +67,7 @@ COLLECT_NUMBERS = ("host_delay", "connect_timeout", "read_timeout", "total_timeo
 class Config:
     length: int = 900
     key_judgements: int = 4
-    max_actors: int = 25
+    max_actors: int = 20
     max_discrepancies: int = 15
     marking: str = ""
     author: str = "briefgen"

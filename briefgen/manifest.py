@@ -65,6 +65,8 @@ class Manifest:
     generated_at: str | None
     inputs: list[InputFile]
     notes: list[FileDigest]
+    assessments: list[FileDigest]  # the analyst's saved assessments merged in (assessment.py)
+    translation_memory: dict[str, Any] | None  # {"entries", "sha256"} of the analysts' English used; None: older manifest
     config_sha256: str
     config: dict[str, Any]  # config_values(): JSON values, no machine-local paths
     template: FileDigest
@@ -83,6 +85,8 @@ class Manifest:
             "generated_at": self.generated_at,
             "inputs": [dataclasses.asdict(i) for i in self.inputs],
             "notes": [dataclasses.asdict(n) for n in self.notes],
+            "assessments": [dataclasses.asdict(a) for a in self.assessments],
+            "translation_memory": self.translation_memory,
             "config": {"sha256": self.config_sha256, "values": self.config},
             "template": dataclasses.asdict(self.template),
             "glossary": self.glossary,
@@ -102,6 +106,8 @@ class Manifest:
             generated_at=data["generated_at"],
             inputs=[InputFile(**i) for i in data["inputs"]],
             notes=[FileDigest(**n) for n in data["notes"]],
+            assessments=[FileDigest(**a) for a in data.get("assessments", [])],
+            translation_memory=data.get("translation_memory"),
             config_sha256=data["config"]["sha256"],
             config=dict(data["config"]["values"]),
             template=FileDigest(**data["template"]),
@@ -173,10 +179,12 @@ def build_manifest(
     outputs: dict[str, Path] | None = None,
     scan: list[ScannedFile] | None = None,
     window: dict[str, str] | None = None,
+    assessments: Sequence[Path] = (),
 ) -> Manifest:
     """The manifest of `brief`; `outputs` maps each output's final file name to the file to hash;
     `scan` is what uptodate.scan_inputs saw before the build, recorded so the next build can be
-    skipped, and `window` the days a weekly brief's sources were chosen from."""
+    skipped, `window` the days a weekly brief's sources were chosen from, and `assessments` the
+    analyst's saved assessments merged in (assessment.py)."""
     if brief.period is None:
         raise ValueError("the brief has no period; run the pipeline first")
     values = config_values(config)
@@ -187,6 +195,8 @@ def build_manifest(
             (InputFile(s.path.as_posix(), s.sha256, s.id, s.background) for s in brief.sources), key=lambda item: item.path
         ),
         notes=notes_identity(notes),
+        assessments=[FileDigest(f"{path.parent.name}/{path.name}", file_sha256(path)) for path in assessments],
+        translation_memory=_memory_identity(brief),
         config_sha256=_digest(values),
         config=values,
         template=FileDigest(config.template.name, file_sha256(config.template)),
@@ -197,6 +207,14 @@ def build_manifest(
         scan=scan,
         window=window,
     )
+
+
+def _memory_identity(brief: Brief) -> dict[str, Any]:
+    """How many French texts took an analyst's English from the translation memory, and which English."""
+    used = {" ".join(item.fr.split()): item.en for item in [*brief.points(), *brief.timeline]}
+    used |= {" ".join(a.role.split()): a.role_en for a in brief.actors if a.role and a.role_en}
+    remembered = sorted((fr, en) for fr, en in used.items() if fr in brief.from_memory)
+    return {"entries": len(remembered), "sha256": _digest(remembered)}
 
 
 def _digest(value: Any) -> str:
@@ -229,13 +247,14 @@ def compare_manifests(old: Manifest, new: Manifest) -> list[str]:
     """Why two builds may differ, one sentence per difference; [] means built from the same things."""
     reasons = _compare_inputs(old.inputs, new.inputs)
     reasons += _compare_named("notes", old.notes, new.notes)
+    reasons += _compare_named("assessment", old.assessments, new.assessments)
     for key in ("week", "generated_at"):
         if getattr(old, key) != getattr(new, key):
             reasons.append(f"{key}: {getattr(old, key)} -> {getattr(new, key)}")
     for key in sorted(set(old.config) | set(new.config)):
         if old.config.get(key) != new.config.get(key):
             reasons.append(f"configuration {key}: {old.config.get(key)!r} -> {new.config.get(key)!r}")
-    for key in ("template", "glossary", "engine"):
+    for key in ("template", "glossary", "engine", "translation_memory"):
         if getattr(old, key) != getattr(new, key):
             reasons.append(f"{key} changed: {_short(getattr(old, key))} -> {_short(getattr(new, key))}")
     for name in sorted(set(old.packages) | set(new.packages)):

@@ -12,7 +12,8 @@ Stdlib only. A stage owns some fields and fills only those:
     timeline  -> Brief.timeline (coverage warns about sources dated before what they report)
     discrepancies -> Brief.discrepancies (Version.value_en where it writes them), Event.versions
     translate -> Point.en, TimelineEntry.en and .label, Actor.role_en/name_en (where the gazetteer has
-                 none), Version.value_en, Event.object_en, .en and .label, Brief.untranslated, Brief.engine
+                 none), Version.value_en, Event.object_en, .en and .label, Brief.untranslated, Brief.engine,
+                 Brief.from_memory
     weekly    -> Brief.sources (the week's), Source.background, Brief.weekly
     history   -> Point.status, Brief.previous_week, Brief.new_this_week
     render    -> files on disk (reads only)
@@ -297,6 +298,8 @@ class Brief:
     new_this_week: list[str] = field(default_factory=list)  # ids of points not in the previous brief
     weekly: bool = False  # a weekly brief covers its ISO week; a built one is titled by what its sources cover
     untranslated: list[str] = field(default_factory=list)  # French words left in the English, once per use
+    # French texts (whitespace-normalised) whose English is an analyst's, from the translation memory
+    from_memory: set[str] = field(default_factory=set)
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from briefgen.assessment import assessment_files
 from briefgen.config import Config
 from briefgen.errors import OutputError
 from briefgen.manifest import ScannedFile, build_manifest, explain_rebuild, read_manifest, write_manifest
@@ -98,9 +99,9 @@ def write_brief(
 
     The caller holds `outdir.locked(out_dir)`. A format people edit (FormatSpec.edit_safe: the
     DOCX) goes to an edit-safe name: a brief someone edited is never overwritten unless `force`.
-    `renderers` come from registry.renderers(notes), the flags from `formats`; `notes`, `scan`
-    (see uptodate.py) and `window` go into the manifest. On any failure nothing is replaced.
-    Returns the written paths and messages for the user.
+    `renderers` come from registry.renderers(notes, out_dir=out_dir), the flags from `formats`;
+    `notes`, `scan` (see uptodate.py), `window` and the analyst's saved assessment go into the
+    manifest. On any failure nothing is replaced. Returns the written paths and messages for the user.
     """
     assert brief.period is not None
     messages: list[str] = []
@@ -116,7 +117,8 @@ def write_brief(
                     messages.append(note)
             pending.append((render_to_temp(final, lambda temp, r=render, c=edition: r(brief, c, temp)), final))
         manifest_path = output_path(out_dir, brief.period.week, MANIFEST_EXTENSION)
-        manifest = build_manifest(brief, config, notes, {final.name: temp for temp, final in pending}, scan, window)
+        manifest = build_manifest(brief, config, notes, {final.name: temp for temp, final in pending}, scan, window,
+                                  assessment_files(out_dir, brief.period.week))
         explained = explain_rebuild(read_manifest(manifest_path), manifest)
         if explained:
             messages.append(explained)

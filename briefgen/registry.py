@@ -47,8 +47,9 @@ class EngineSpec:
 class FormatSpec:
     name: str  # as in --format and the file extension
     description: str
-    # The renderer for a brief whose analyst notes are `notes` (formats that show no notes ignore them).
-    make: Callable[[Sequence[Path]], Renderer]
+    # The renderer for a brief whose analyst notes are `notes` and whose analyst's saved assessment
+    # is in the output folder given (None: none); formats that show neither ignore them.
+    make: Callable[[Sequence[Path], Path | None], Renderer]
     # People edit this format: a file edited since briefgen wrote it is kept (render/edits.py).
     edit_safe: bool = False
 
@@ -78,9 +79,9 @@ def engine_names() -> list[str]:
     return [AUTO, *ENGINES]
 
 
-def renderers(notes: Sequence[Path] = (), formats: Mapping[str, FormatSpec] = FORMATS) -> dict[str, Renderer]:
-    """Format name -> renderer, with `notes` merged where a format shows them."""
-    return {name: spec.make(notes) for name, spec in formats.items()}
+def renderers(notes: Sequence[Path] = (), formats: Mapping[str, FormatSpec] = FORMATS, out_dir: Path | None = None) -> dict[str, Renderer]:
+    """Format name -> renderer, with `notes` and the assessment saved in `out_dir` merged where a format shows them."""
+    return {name: spec.make(notes, out_dir) for name, spec in formats.items()}
 
 
 # Stage name (as reported by the pipeline and the build) -> what the terminal shows, in run order.
@@ -160,32 +161,33 @@ register_engine(EngineSpec(
 ))
 
 
-def _json(notes: Sequence[Path]) -> Renderer:
+def _json(notes: Sequence[Path], out_dir: Path | None) -> Renderer:
     from briefgen.render.sidecar import write_json
 
     return lambda brief, config, out: write_json(brief, out)
 
 
-def _docx(notes: Sequence[Path]) -> Renderer:
+def _docx(notes: Sequence[Path], out_dir: Path | None) -> Renderer:
+    from briefgen.assessment import with_assessment
     from briefgen.render import render_docx
     from briefgen.render.notes import with_notes
 
-    return with_notes(render_docx, notes)
+    return with_notes(with_assessment(render_docx, out_dir), notes)
 
 
-def _markdown(notes: Sequence[Path]) -> Renderer:
+def _markdown(notes: Sequence[Path], out_dir: Path | None) -> Renderer:
     from briefgen.render import render_markdown
 
     return render_markdown
 
 
-def _pdf(notes: Sequence[Path]) -> Renderer:
+def _pdf(notes: Sequence[Path], out_dir: Path | None) -> Renderer:
     from briefgen.render.pdf import pdf_of
 
-    return pdf_of(_docx(notes))  # the PDF shows what the DOCX shows, analyst notes included
+    return pdf_of(_docx(notes, out_dir))  # the PDF shows what the DOCX shows, assessment and analyst notes included
 
 
-register_format(FormatSpec("docx", "Word document with footnotes and analyst notes", _docx, edit_safe=True))
+register_format(FormatSpec("docx", "Word document with footnotes, the analyst's assessment and notes", _docx, edit_safe=True))
 register_format(FormatSpec("json", "the JSON sidecar (brief.schema.json)", _json))
 register_format(FormatSpec("md", "Markdown", _markdown))
 register_format(FormatSpec("pdf", "PDF converted from the DOCX by LibreOffice", _pdf))

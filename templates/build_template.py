@@ -357,6 +357,11 @@ def key_judgements() -> str:
     )
 
 
+def assessment() -> str:
+    """Left for the analyst: briefgen merges back what they write here (briefgen/assessment.py)."""
+    return heading("{{ w.assessment }}") + para("Note", run("{{ w.assessment_placeholder }}"))
+
+
 def sections() -> str:
     point = para("ListBullet", run("{{ p.bookmark }}{{ p.en }}"), point_tail("p"))
     return (
@@ -506,6 +511,9 @@ def methodology() -> str:
         heading("{{ w.methodology }}")
         + heading("{{ w.translation }}", 2)
         + para("Normal", run("{{ engine.label }}. {{ engine.limits }}"))
+        + tag_para("{%p if memory_note %}")
+        + para("Normal", run("{{ memory_note }}"))
+        + tag_para("{%p endif %}")
         + heading("{{ w.selection }}", 2)
         + para("Normal", run("{{ w.selection_text }}"))
         + para("Normal", run("{{ w.built_by.format(version=briefgen_version, when=generated) }}"))
@@ -531,8 +539,8 @@ def section_properties() -> str:
 
 def document_xml() -> str:
     body = (
-        title_block() + new_this_week() + key_judgements() + sections() + timeline() + actors() + discrepancies()
-        + analyst_notes() + sources() + methodology() + annex() + section_properties()
+        title_block() + new_this_week() + key_judgements() + assessment() + sections() + timeline() + actors()
+        + discrepancies() + analyst_notes() + sources() + methodology() + annex() + section_properties()
     )
     return f"{XML_HEAD}<w:document {NS_DECL}><w:body>{body}</w:body></w:document>"
 

@@ -146,7 +146,7 @@ def test_analyst_notes_survive_every_regeneration(sources, workspace, fake_trans
         assert result.written[0] == out / "brief-2025-W38.docx"  # never diverted to .v2: the notes are ours
         text = visible_text(docx.Document(str(out / "brief-2025-W38.docx")))
         assert "Standing note: outlets are close to the transition." in text and "W38 note: watch Kidal." in text
-        assert "Space for the analyst’s assessment" not in text
+        assert "Space for your notes" not in text
     week3 = visible_text(docx.Document(str(_week(sources, out, "2025-W39", fake_translator).written[0])))
     assert "Standing note" in week3 and "W38 note" not in week3
     assert [n.name for n in read_manifest(out / "brief-2025-W39.manifest.json").notes] == ["standing.docx"]
@@ -181,7 +181,7 @@ def killed_after(render):
     return docx_then_killed
 
 docx = FORMATS["docx"]
-formats = {**FORMATS, "docx": dataclasses.replace(docx, make=lambda notes: killed_after(docx.make(notes)))}
+formats = {**FORMATS, "docx": dataclasses.replace(docx, make=lambda notes, out_dir: killed_after(docx.make(notes, out_dir)))}
 config = load_config(Path.cwd(), {"cache": str(Path.cwd() / "translations.sqlite")})
 request = BuildRequest([Path(sys.argv[1])], Path(sys.argv[2]), config, "2025-W38", weekly=True, force=True)
 build_brief(request, FakeTranslator(), formats)

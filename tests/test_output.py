@@ -269,7 +269,7 @@ def test_french_edition_builds_without_translating(seeds_dir: Path, tmp_path: Pa
     assert [p.name for p in written] == ["brief-2025-W38.fr.docx", "brief-2025-W38.json", "brief-2025-W38.manifest.json"]
     document = docx.Document(str(written[0]))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:3] == ["Points clés", "Diplomatie", "Sécurité"]
+    assert headings[:4] == ["Points clés", "Évaluation", "Diplomatie", "Sécurité"]
     assert "Chronologie" in headings and "Méthodologie" in headings
     assert not any("Annex" in h or "Annexe" in h for h in headings)  # nothing to set the French beside
     text = "\n".join(p.text for p in document.paragraphs)

@@ -38,7 +38,7 @@ def toys(monkeypatch: pytest.MonkeyPatch) -> None:
     engine = EngineSpec("shout", "Shouting", TOY_LIMITS, lambda config: Shouting(), lambda: True,
                         lambda: EngineStatus(True, "always there", {"version": "0.1"}))
     monkeypatch.setitem(ENGINES, engine.name, engine)
-    monkeypatch.setitem(FORMATS, "tsv", FormatSpec("tsv", "points, one per line", lambda notes: render_points))
+    monkeypatch.setitem(FORMATS, "tsv", FormatSpec("tsv", "points, one per line", lambda notes, out_dir: render_points))
 
 
 def test_a_registered_engine_and_format_build_a_brief(toys, isolated_home):

@@ -44,13 +44,14 @@ def root(
     """Turn French news articles into a cited English policy brief (DOCX + JSON), offline."""
 
 
-from briefgen.cli import build, collect, models, weekly, workspace  # noqa: E402  (after `app` exists: they register on it)
+from briefgen.cli import build, collect, memory, models, weekly, workspace  # noqa: E402  (after `app` exists: they register on it)
 
 build.register(app)
 workspace.register(app)
 weekly.register(app)
 models.register(app)
 collect.register(app)
+memory.register(app)
 
 VERBOSE_FLAGS = ("--verbose", "-v")
 

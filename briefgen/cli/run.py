@@ -51,6 +51,8 @@ def run_build(
         reporter.note(f"Engine: {translator.info.name} {translator.info.version} ({translator.info.model})")
         request = BuildRequest(paths, out, config, week, weekly, context_days, notes, force)
         result = build_brief(request, translator, report=reporter.stage)
+        for detail in result.details:
+            reporter.note(detail)
     if result.brief is not None:
         reporter.note(f"{translator.translated} sentences translated by the engine; any others came from the translation cache {config.cache}.")
     return result, time.monotonic() - started

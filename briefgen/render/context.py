@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any, Protocol
 
 import briefgen
-from briefgen import coverage
+from briefgen import anchors, coverage
 from briefgen.config import Config
 from briefgen.dates import event_span
 from briefgen.model import Actor, Brief, Citation, Discrepancy, Event, Point, Section, Source, TimelineEntry
@@ -37,6 +37,8 @@ class Marks(Protocol):
 
     def bookmark(self, name: str) -> Any: ...
 
+    def anchor(self, kind: str, fr: str, text: str) -> Any: ...
+
 
 class NoMarks:
     """For formats that make footnotes, links and anchors themselves from the view's fields."""
@@ -49,6 +51,9 @@ class NoMarks:
 
     def bookmark(self, name: str) -> str:
         return ""
+
+    def anchor(self, kind: str, fr: str, text: str) -> str:
+        return text
 
 
 @dataclass(frozen=True)
@@ -222,6 +227,7 @@ class BriefView:
     sources: list[SourceView]
     annex: list[AnnexRow]
     warnings: list[WarningView]
+    memory_note: str = ""  # how many items took an analyst's English from the translation memory ("" if none)
     name: str = TITLE  # the title without the week
     weekly: bool = False  # a weekly brief (titled by its ISO week) rather than one titled by its coverage
     lang: str = "en"  # the edition's language
@@ -254,10 +260,11 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
     actors = brief.listed_actors(config.max_actors)
     discrepancies = brief.listed_discrepancies(config.max_discrepancies)
     developments = [_development(e, cite) for e in brief.developments if e.en] if lang == "en" else []  # read first
-    key_judgements = [_point(p, numbered.get(p.id, 0), cite, lang, home.get(p.id)) for p in brief.key_judgements]
+    key_judgements = [_point(p, numbered.get(p.id, 0), cite, lang, home.get(p.id), anchors.KEY_JUDGEMENT)
+                      for p in brief.key_judgements]
     sections = [
         SectionView(s.key, text.clean(s.title_en if lang == "en" else s.title_fr), text.clean(s.title_fr),
-                    [_point(p, numbered[p.id], cite, lang) for p in s.points])
+                    [_point(p, numbered[p.id], cite, lang, anchor=anchors.POINT) for p in s.points])
         for s in brief.sections
     ]
     timeline = _timeline(brief, cite, config, lang)
@@ -298,6 +305,7 @@ def build_view(brief: Brief, config: Config, marks: Marks | None = None) -> Brie
         show_annex=config.annex and lang == "en",
         figure_rows=[_figure_row(e, v.label) for e, v in zip(brief.timeline, timeline) if not v.background
                      and event_span(e)],
+        memory_note=_memory_note(brief, actors) if lang == "en" else "",
     )
 
 
@@ -311,6 +319,25 @@ def _development(event: Event, cite: _Citer) -> DevelopmentView:
     one_per_outlet = {c.source: c for c in sorted(event.citations, key=lambda c: len(c.quote), reverse=True)}
     cited = sorted(one_per_outlet.values(), key=lambda c: (len(c.quote), c.source))[:DEVELOPMENT_NOTES]
     return DevelopmentView(event.kind, text.clean(event.en), event.hedged, cite.views(cited))
+
+
+def _memory_note(brief: Brief, actors: list[Actor]) -> str:
+    """"12 points and 1 actor role take their English from the translation memory …" ("" if none)."""
+    def remembered(texts: list[str | None]) -> int:
+        return sum(anchors.normalise(t) in brief.from_memory for t in texts if t)
+
+    counts = [
+        text.plural(n, what) for n, what in (
+            (remembered([p.fr for p in brief.points()]), "point"),
+            (remembered([a.role for a in actors if a.role_en]), "actor role"),
+        ) if n
+    ]
+    if not counts:
+        return ""
+    listed = " and ".join(counts)
+    verb = "takes its" if listed.startswith("1 ") and len(counts) == 1 else "take their"
+    return (f"{listed} {verb} English from the translation memory: analysts’ corrections of earlier briefs, "
+            "used instead of the engine’s output.")
 
 
 def _timeline(brief: Brief, cite: _Citer, config: Config, lang: str) -> list[TimelineView]:
@@ -352,7 +379,7 @@ def _actors(actors: list[Actor], cite: _Citer, lang: str = "en") -> list[ActorVi
     w = words(lang)
     return [
         ActorView(text.clean(a.name if lang == "fr" else a.name_en or a.name), w.get(a.kind, text.clean(a.kind)),
-                  text.clean(a.role if lang == "fr" else a.role_en or a.role), text.clean(a.role),
+                  _role(a, cite.marks, lang), text.clean(a.role),
                   text.clean("; ".join(_variants(a, lang))), a.mentions,
                   [cite.link(sid) for sid in sorted(set(a.sources), key=cite.order)])
         for a in actors
@@ -419,16 +446,30 @@ class _Citer:
         return views
 
 
-def _point(point: Point, n: int, cite: _Citer, lang: str, home: Section | None = None) -> PointView:
+def _role(actor: Actor, marks: Marks, lang: str) -> Any:
+    """The role as the edition shows it; translated English is anchored for an analyst's correction."""
+    if lang == "fr" or not actor.role:
+        return text.clean(actor.role)
+    return _anchored(marks, anchors.ROLE, actor.role, actor.role_en)
+
+
+def _anchored(marks: Marks, kind: str, fr: str, en: str | None) -> Any:
+    """English an analyst may correct, anchored to its French; untranslated French is shown, not anchored."""
+    return marks.anchor(kind, fr, text.clean(en)) if en else text.clean(fr)
+
+
+def _point(point: Point, n: int, cite: _Citer, lang: str, home: Section | None = None, anchor: str = "") -> PointView:
     """A point; a key judgement whose point is developed in a section (`home`) links there instead of
-    repeating its footnotes. The French edition shows the French (`en` is the edition's text)."""
+    repeating its footnotes. The French edition shows the French (`en` is the edition's text). With an
+    `anchor` kind the English is anchored (briefgen/anchors.py)."""
     count = point.corroboration
     section_title = text.clean(home.title_en if lang == "en" else home.title_fr) if home else ""
     return PointView(
         n=n,
         anchor=f"pt_{n}" if n else "",
         bookmark=cite.marks.bookmark(f"pt_{n}") if n and not home else "",  # only a section's point is a target
-        en=text.clean(point.fr if lang == "fr" else point.en or point.fr),
+        en=text.clean(point.fr) if lang == "fr" else (
+            _anchored(cite.marks, anchor, point.fr, point.en) if anchor else text.clean(point.en or point.fr)),
         fr=text.clean(point.fr),
         translated=bool(point.en) or lang == "fr",
         reported=words(lang)["reported_by"].format(n=count) if count > 1 else "",

@@ -22,7 +22,6 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
-from markupsafe import Markup, escape
 
 import briefgen
 from briefgen.config import Config
@@ -31,7 +30,7 @@ from briefgen.model import Brief
 from briefgen.render.context import BriefView, build_view, generated_at
 from briefgen.render.figure import timeline_png
 from briefgen.render.fingerprint import HASH_PROPERTY, content_hash
-from briefgen.render.markers import Markers, replace_markers
+from briefgen.render.markers import Markers, replace_markers, xml_text
 from briefgen.render.properties import restore_core_namespace, set_core_properties, set_custom_properties
 from briefgen.render.wordml import normalise_on_off
 
@@ -76,7 +75,7 @@ def _as_xml_text(value: Any) -> Any:
     """Escape a value for WordprocessingML, braces included (see the module docstring)."""
     if hasattr(value, "__html__"):  # already markup: markers (render/markers.py), the inline figure
         return value
-    return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
+    return xml_text(value)
 
 
 def _load(path: Path) -> docxtpl.DocxTemplate:

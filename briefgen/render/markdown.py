@@ -29,7 +29,7 @@ def render_markdown(brief: Brief, config: Config, out: Path) -> None:
     view = build_view(brief, config, marks)
     notes = marks.notes
     blocks = [
-        _title(view), _new_this_week(view), _key_judgements(view), *(_section(s, view.w) for s in view.sections),
+        _title(view), _new_this_week(view), _key_judgements(view), _assessment(view.w), *(_section(s, view.w) for s in view.sections),
         _timeline(view), _actors(view), _discrepancies(view), _analyst_notes(view.w), _sources(view), _methodology(view),
         *([_annex(view)] if view.show_annex else []),
         [_footnote(n, c) for n, c in enumerate(notes, start=1)],
@@ -176,6 +176,10 @@ def _note(note: str) -> list[str]:
     return ["", f"_{md(note)}_"] if note else []
 
 
+def _assessment(w: dict[str, str]) -> list[str]:
+    return [f"## {w['assessment']}", "", f"_{w['assessment_placeholder']}_"]
+
+
 def _analyst_notes(w: dict[str, str]) -> list[str]:
     return [f"## {w['analyst_notes']}", "", f"_{w['notes_placeholder']}_"]
 
@@ -209,6 +213,8 @@ def _methodology(view: BriefView) -> list[str]:
         f"**{w['selection']}.** {w['selection_text']}", "",
         w["built_by"].format(version=md(view.briefgen_version), when=md(view.generated)),
     ]
+    if view.memory_note:
+        lines[4:4] = [md(view.memory_note), ""]  # after the translation paragraph
     if view.warnings:
         lines += ["", f"### {w['input_warnings']}", ""] + [f"- **{md(w.source)}**: {md(w.message)}" for w in view.warnings]
     return lines

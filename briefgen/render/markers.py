@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import re
 import secrets
+from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit, urlunsplit
 
@@ -20,8 +21,9 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from briefgen.anchors import anchor_name
 from briefgen.errors import TemplateError
 from briefgen.render.context import CitationView
 from briefgen.render.footnotes import Footnotes
@@ -62,15 +64,24 @@ class Bookmark:
     name: str
 
 
+@dataclass(frozen=True)
+class AnchorEdge:
+    """One end of a bookmark wrapping text (see briefgen/anchors.py)."""
+
+    name: str
+    start: bool
+
+
 class Markers:
     """Hands out markers while the view is built; remembers what each one stands for."""
 
     def __init__(self) -> None:
         self.nonce = secrets.token_hex(8)
-        self.items: list[CitationView | Link | Bookmark] = []
+        self.items: list[CitationView | Link | Bookmark | AnchorEdge] = []
         self.pattern = re.compile(rf"⟦{self.nonce}:(\d+)⟧")
+        self.anchors: Counter[str] = Counter()
 
-    def _add(self, item: CitationView | Link | Bookmark) -> Markup:
+    def _add(self, item: CitationView | Link | Bookmark | AnchorEdge) -> Markup:
         self.items.append(item)
         return Markup(f"⟦{self.nonce}:{len(self.items) - 1}⟧")
 
@@ -82,6 +93,18 @@ class Markers:
 
     def bookmark(self, name: str) -> Markup:
         return self._add(Bookmark(name))
+
+    def anchor(self, kind: str, fr: str, text: str) -> Markup:
+        """`text` wrapped in a bookmark naming its French (briefgen/anchors.py), escaped for WordprocessingML."""
+        first = anchor_name(kind, fr)
+        self.anchors[first] += 1
+        name = anchor_name(kind, fr, self.anchors[first])
+        return self._add(AnchorEdge(name, True)) + xml_text(text) + self._add(AnchorEdge(name, False))
+
+
+def xml_text(value: object) -> Markup:
+    """`value` escaped for WordprocessingML, braces as character references (docxtpl rewrites "{_{")."""
+    return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
 
 
 def replace_markers(document: Document, markers: Markers) -> int:
@@ -105,11 +128,18 @@ def replace_markers(document: Document, markers: Markers) -> int:
 
 
 def _structure(
-    item: CitationView | Link | Bookmark, run: etree._Element, document: Document, footnotes: Footnotes,
+    item: CitationView | Link | Bookmark | AnchorEdge, run: etree._Element, document: Document, footnotes: Footnotes,
     ids: _BookmarkIds,
 ) -> list[etree._Element]:
     """The elements that replace one marker (`run` is the run it sat in, for its formatting)."""
     rpr = run.find(qn("w:rPr"))
+    if isinstance(item, AnchorEdge):
+        number = ids.open(item.name) if item.start else ids.close(item.name)
+        if number is None:  # a template printing the same English twice: only its first copy is anchored
+            return []
+        tag = "bookmarkStart" if item.start else "bookmarkEnd"
+        name = f' w:name="{item.name}"' if item.start else ""
+        return [parse_xml(f'<w:{tag} {nsdecls("w")} w:id="{number}"{name}/>')]
     if isinstance(item, Bookmark):
         number = ids.next()
         start = parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="{number}"/>')
@@ -181,10 +211,23 @@ class _BookmarkIds:
         used = [int(b.get(qn("w:id"))) for b in document.element.body.iter(qn("w:bookmarkStart"))
                 if (b.get(qn("w:id")) or "").isdigit()]
         self.last = max(used, default=0)
+        self.opened: dict[str, int] = {}  # anchors started and not yet ended
+        self.named: set[str] = set()
 
     def next(self) -> int:
         self.last += 1
         return self.last
+
+    def open(self, name: str) -> int | None:
+        """A new id for the anchor `name`; None if a bookmark of that name was already made."""
+        if name in self.named:
+            return None
+        self.named.add(name)
+        self.opened[name] = self.next()
+        return self.opened[name]
+
+    def close(self, name: str) -> int | None:
+        return self.opened.pop(name, None)
 
 
 def _check_no_markers_left(document: Document, markers: Markers) -> None:

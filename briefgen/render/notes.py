@@ -62,19 +62,28 @@ def merge_notes(docx_path: Path, notes: list[Path]) -> None:
 
     Whatever sat between that heading and the next Heading 1 (the template's placeholder) is
     replaced. Without such a heading (a custom template), the notes go at the end under a new one.
-    The file keeps its zip timestamps, and its content hash is re-stamped so that edit safety
-    still recognises it as briefgen's own.
     """
-    if not notes:
+    if notes:
+        merge_under_heading(docx_path, NOTES_HEADING, [_open_notes(path) for path in notes])
+
+
+def merge_under_heading(docx_path: Path, heading: str, documents: list[Document], replace: bool = True) -> None:
+    """Put the bodies of `documents` under the Heading 1 `heading` of the DOCX at `docx_path`.
+
+    With `replace`, whatever sat between that heading and the next Heading 1 (a placeholder) is
+    removed first; otherwise they go after it. Without such a heading the documents go at the end
+    under a new one. The file keeps its zip timestamps, and its content hash is re-stamped so that
+    edit safety still recognises it as briefgen's own.
+    """
+    if not documents:
         return
     original = docx_path.read_bytes()
     document = docx.Document(io.BytesIO(original))
-    index = _clear_notes_region(document)
+    index = _region_end(document, heading, replace)
     composer = _NotesComposer(document)
     body = document.element.body
     known_abstract = _abstract_ids(document)
-    for path in notes:
-        note = _open_notes(path)
+    for note in documents:
         _strip_sections(note)
         _shift_bookmarks(note, _max_bookmark_id(document) + 1)
         before = len(body)
@@ -87,24 +96,43 @@ def merge_notes(docx_path: Path, notes: list[Path]) -> None:
     _save_like(document, original, docx_path)
 
 
-def _clear_notes_region(document: Document) -> int:
-    """Remove the placeholder under the notes heading; return the body index where notes go."""
-    body = document.element.body
+def region(document: Document, heading: str) -> list[etree._Element] | None:
+    """The body elements between the Heading 1 `heading` and the next Heading 1 (None without it)."""
+    found = _find_region(document, heading)
+    return found[1] if found else None
+
+
+def _find_region(document: Document, heading: str) -> tuple[int, list[etree._Element]] | None:
+    """The body index of the Heading 1 `heading` and the elements up to the next Heading 1."""
     headings = _heading_style_ids(document)
-    children = list(body)
-    start = next((i for i, el in enumerate(children) if _is_heading(el, headings) and _text(el) == NOTES_HEADING.lower()), None)
+    children = list(document.element.body)
+    start = next((i for i, el in enumerate(children) if _is_heading(el, headings) and _text(el) == heading.lower()), None)
     if start is None:
-        return _add_notes_heading(document)
+        return None
+    elements = []
     for element in children[start + 1 :]:
         if element.tag == SECTION_PROPERTIES or _is_heading(element, headings) or _ends_section(element):
             break
-        body.remove(element)
+        elements.append(element)
+    return start, elements
+
+
+def _region_end(document: Document, heading: str, clear: bool) -> int:
+    """The body index where documents go under `heading`, after removing what is there if `clear`."""
+    found = _find_region(document, heading)
+    if found is None:
+        return _add_notes_heading(document, heading)
+    start, elements = found
+    if not clear:
+        return start + 1 + len(elements)
+    for element in elements:
+        document.element.body.remove(element)
     return start + 1
 
 
-def _add_notes_heading(document: Document) -> int:
-    """A template without the notes heading: add one at the end of the body; return the index after it."""
-    heading = document.add_heading(NOTES_HEADING, level=1)  # python-docx inserts before the final sectPr
+def _add_notes_heading(document: Document, text: str) -> int:
+    """A template without the heading: add one at the end of the body; return the index after it."""
+    heading = document.add_heading(text, level=1)  # python-docx inserts before the final sectPr
     return document.element.body.index(heading._p) + 1
 
 

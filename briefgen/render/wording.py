@@ -60,8 +60,14 @@ WORDS: dict[str, dict[str, str]] = {
         "version": "Version",
         "reported_by_heading": "Reported by",
         "no_discrepancies": "No discrepancies were found between sources.",
+        "assessment": "Assessment",
+        "assessment_placeholder": "Your assessment goes here: replace this paragraph. briefgen keeps what you write "
+                                  "under this heading in every rebuild of this week’s brief, and shows it in next "
+                                  "week’s as last week’s assessment.",
         "analyst_notes": "Analyst notes",
-        "notes_placeholder": "Space for the analyst’s assessment. Replace this paragraph with your notes.",
+        "notes_placeholder": "Space for your notes. Replace this paragraph, or keep them in the notes folder "
+                             "(standing.docx, and one file per week such as 2025-W38.docx): every rebuild merges "
+                             "them here.",
         "annex": "Annex: French original and English translation",
         "annex_intro": "Every point of the brief, as quoted from the source (French) and as machine-translated "
                        "(English).",
@@ -143,8 +149,13 @@ WORDS: dict[str, dict[str, str]] = {
         "version": "Version",
         "reported_by_heading": "Rapporté par",
         "no_discrepancies": "Aucune divergence entre les sources.",
+        "assessment": "Évaluation",
+        "assessment_placeholder": "Votre évaluation : remplacez ce paragraphe. briefgen garde ce que vous écrivez "
+                                  "sous ce titre à chaque régénération du bulletin de la semaine.",
         "analyst_notes": "Notes de l’analyste",
-        "notes_placeholder": "Espace réservé à l’évaluation de l’analyste. Remplacez ce paragraphe par vos notes.",
+        "notes_placeholder": "Espace pour vos notes. Remplacez ce paragraphe, ou gardez-les dans le dossier notes "
+                             "(standing.docx, et un fichier par semaine comme 2025-W38.docx) : chaque régénération "
+                             "les fusionne ici.",
         "annex": "Annexe : original français et traduction anglaise",
         "annex_intro": "Chaque point de la note, tel que cité (français) et traduit automatiquement (anglais).",
         "french": "Français (source)",

@@ -1,6 +1,6 @@
 """The translate stage: fills Point.en, TimelineEntry.en, Actor.role_en and name_en, the discrepancy
-Version.value_en, Event.object_en, Brief.untranslated and Brief.engine; then the English of
-event records from templates (english.py).
+Version.value_en, Event.object_en, Brief.untranslated, Brief.from_memory and Brief.engine; then the
+English of event records from templates (english.py).
 
 Each distinct French text is translated once, through the cache, with glossary terms and names
 protected by placeholders (see protect.py).
@@ -9,8 +9,10 @@ protected by placeholders (see protect.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
+from briefgen.anchors import normalise
 from briefgen.attribution import compose, dates_note
 from briefgen.config import Config
 from briefgen.english import write_english
@@ -26,7 +28,7 @@ from briefgen.translate.protect import mask, repair, unmask
 VALUE_KEY = re.compile(r" \([^()]*\)$")
 
 
-def translate_brief(brief: Brief, translator: Translator, config: Config) -> Brief:
+def translate_brief(brief: Brief, translator: Translator, config: Config, memory: Mapping[str, str] | None = None) -> Brief:
     """Fill in the English of every point, timeline entry, listed actor's role and organisation
     name, and listed discrepancy value (those the document shows: translation stays bounded by the
     brief, not the corpus); what only English sources state is kept as is. People keep their
@@ -34,7 +36,9 @@ def translate_brief(brief: Brief, translator: Translator, config: Config) -> Bri
     and discrepancy values the analysis stages already wrote in English (the gazetteer) are kept;
     event records' free-text objects are translated as short phrases. A French-only edition
     (config.languages) translates nothing; the brief records the translator it was given
-    (translate.NoTranslation from the CLI)."""
+    (translate.NoTranslation from the CLI). A French text the translation
+    `memory` holds (normalised French -> an analyst's English, exact match only) takes that English
+    instead of the engine's."""
     if "en" not in config.languages:
         brief.engine = translator.info
         return brief
@@ -45,16 +49,21 @@ def translate_brief(brief: Brief, translator: Translator, config: Config) -> Bri
     organisations = [a for a in actors if a.kind != "person" and not a.name_en]
     versions = [v for d in brief.listed_discrepancies(config.max_discrepancies) for v in d.versions if v.value_en is None]
     objects = [e for e in brief.events if e.object_fr]  # short phrases: what was announced, said, suspended
-    todo = [piece for item in items if not _only_english([c.source for c in item.citations], english_sources)
-            for piece in _pieces(item)]
+    memory = memory or {}
+    # A point the analyst corrected is taken whole, frame included; its pieces are not translated.
+    recalled = {id(item): memory[normalise(item.fr)] for item in items if normalise(item.fr) in memory}
+    todo = [piece for item in items if id(item) not in recalled
+            and not _only_english([c.source for c in item.citations], english_sources) for piece in _pieces(item)]
     todo += [a.role for a in roles if not _only_english(a.sources, english_sources)]
     todo += [a.name for a in organisations if not _only_english(a.sources, english_sources)]
     todo += [_value_words(v) for v in versions]
     todo += [e.object_fr for e in objects]
-    english = translate_texts(todo, translator, config, brief)
+    remembered = {text: memory[normalise(text)] for text in todo if normalise(text) in memory}
+    english = translate_texts([t for t in todo if t not in remembered], translator, config, brief) | remembered
+    brief.from_memory = {normalise(text) for text in remembered} | {normalise(i.fr) for i in items if id(i) in recalled}
     for item in items:
         stated_in_english = _only_english([c.source for c in item.citations], english_sources)
-        item.en = item.fr if stated_in_english else _english(item, english)
+        item.en = item.fr if stated_in_english else recalled.get(id(item)) or _english(item, english)
     glossary = load_glossary(config.glossary)
     for actor in actors:
         stated_in_english = _only_english(actor.sources, english_sources)

@@ -26,6 +26,10 @@ class Recorder:
         self.asked.append(("bookmark", name))
         return f"bookmark:{name}"
 
+    def anchor(self, kind, fr, text):
+        self.asked.append(("anchor", kind, fr))
+        return f"anchor:{kind}:{text}"
+
 
 def test_sources_are_numbered_by_date_with_bookmarks_and_web_links(brief, config):
     view = build_view(brief, config, Recorder())
@@ -124,6 +128,30 @@ def test_gist_notice_and_lexicon_figures_exactly_when_apertium_made_the_english(
     brief.engine = EngineInfo("argos", "1.9", "translate-fr_en-1_9")
     view = build_view(brief, config)
     assert view.engine.notice == "" and "lexicon" not in view.engine.limits
+
+
+def test_translated_english_is_anchored_to_its_french_where_an_analyst_may_edit_it(brief, config):
+    marks = Recorder()
+    view = build_view(brief, config, marks)
+    anchored = {(kind, fr) for _, kind, fr in (a for a in marks.asked if a[0] == "anchor")}
+    translated = [p for p in brief.points() if p.en]
+    assert {("p", p.fr) for p in translated} <= anchored
+    assert {("k", p.fr) for p in brief.key_judgements if p.en} <= anchored
+    assert {("r", a.role) for a in brief.listed_actors(config.max_actors) if a.role_en} <= anchored
+    assert all(kind in "pkr" for kind, _ in anchored)
+    assert all(p.en.startswith("anchor:p:") for s in view.sections for p in s.points if p.translated)
+    assert all(not str(p.en).startswith("anchor:") for p in view.new_points)  # a second copy is not anchored
+
+
+def test_the_methodology_counts_what_came_from_the_translation_memory(brief, config):
+    assert build_view(brief, config).memory_note == ""
+    points = brief.points()
+    brief.from_memory = {" ".join(points[0].fr.split()), " ".join(points[1].fr.split())}
+    assert build_view(brief, config).memory_note == (
+        "2 points take their English from the translation memory: analysts’ corrections of earlier briefs, "
+        "used instead of the engine’s output.")
+    brief.from_memory = {" ".join(points[0].fr.split())}
+    assert build_view(brief, config).memory_note.startswith("1 point takes its English from the translation memory")
 
 
 def test_an_unconfirmed_event_is_marked_in_the_timeline(brief, config):

@@ -24,7 +24,7 @@ from .conftest import GENERATED_AT, MARKING, SECTIONS, footnoted_citations, make
 from .helpers import RESAVED, W, all_parts_text, footnote_texts, headings, part_xml, section_paragraphs
 
 ORDER = [
-    "Key developments", "Diplomacy", "Security", "Economy", "Russia context", "Timeline", "Key actors",
+    "Key developments", "Assessment", "Diplomacy", "Security", "Economy", "Russia context", "Timeline", "Key actors",
     "Discrepancies", "Analyst notes", "Sources", "Methodology", "Annex: French original and English translation",
 ]
 HOSTILE = [
@@ -298,8 +298,8 @@ def test_sections_come_from_the_brief_not_the_config(brief, tmp_path):
     brief.sections = brief.sections[:2]
     out = tmp_path / "two.docx"
     render_docx(brief, Config(sections=SECTIONS), out)
-    assert headings(out)[:3] == ["Key developments", "Diplomacy", "Security"]
-    assert headings(out)[3] == "Timeline"
+    assert headings(out)[:4] == ["Key developments", "Assessment", "Diplomacy", "Security"]
+    assert headings(out)[4] == "Timeline"
 
 
 def test_an_untranslated_point_shows_its_french_and_says_so(brief, config, tmp_path):
@@ -327,7 +327,7 @@ def test_a_template_resaved_by_libreoffice_still_renders(brief, config, tmp_path
     the Key developments box: a user's older template keeps working, with its Key judgements."""
     out = tmp_path / "out.docx"
     render_docx(brief, replace(config, template=RESAVED), out)
-    assert headings(out) == ["Key judgements", *ORDER[1:-2], ORDER[-1], ORDER[-2]]  # that older template had the annex before the methodology, and its Key judgements
+    assert headings(out) == ORDER
     assert len(footnote_texts(out)) == len(footnoted_citations(brief))
     body = part_xml(out, "word/document.xml")
     bookmarks = {b.get(f"{W}name") for b in body.iter(f"{W}bookmarkStart")}
@@ -353,3 +353,14 @@ def test_a_first_weekly_brief_says_there_is_nothing_to_compare(brief, config, tm
     assert [p.text for p in section_paragraphs(out, "New this week")] == [
         "This is the first brief: there is no previous one to compare with."
     ]
+
+
+def test_a_template_printing_the_english_twice_anchors_it_once(brief, config, tmp_path):
+    template = _template(tmp_path, "{% for s in sections %}{% for p in s.points %}{{ p.en }} / {{ p.en }}. "
+                                   "{% endfor %}{% endfor %}")
+    out = tmp_path / "twice.docx"
+    render_docx(brief, replace(config, template=template), out)
+    body = part_xml(out, "word/document.xml")
+    names = [b.get(f"{W}name") for b in body.iter(f"{W}bookmarkStart")]
+    assert len(names) == len(set(names)) == sum(1 for p in brief.points() if p.en)
+    assert len(list(body.iter(f"{W}bookmarkEnd"))) == len(names)

@@ -24,7 +24,7 @@ from briefgen.registry import renderers
 from briefgen.render import render_docx
 from briefgen.render.properties import CORE_NS
 
-PLACEHOLDER = "Space for the analyst’s assessment"
+PLACEHOLDER = "Space for your notes"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 

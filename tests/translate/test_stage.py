@@ -150,6 +150,24 @@ def test_french_words_left_in_the_english_are_counted(fake_class, config):
     assert brief.untranslated == ["attaqué", "attaqué"]  # the point and its timeline entry
 
 
+def test_the_translation_memory_replaces_the_engine_for_exact_matches_only(fake, config):
+    memory = {"Le JNIM a attaqué Bamako.": "JNIM attacked Bamako (analyst)."}
+    brief = translate_brief(small_brief(), fake, config, memory)
+    by_id = {p.id: p for p in brief.points()}
+    assert by_id["p1"].en == "JNIM attacked Bamako (analyst)."
+    assert brief.key_judgements[0].en == brief.timeline[0].en == by_id["p1"].en
+    assert by_id["p2"].en == "EN[La counterterrorism continue.]"  # not in the memory: the engine's
+    assert "Le XKA a attaqué Bamako." not in fake.sentences_seen  # never sent to the engine
+    assert brief.from_memory == {"Le JNIM a attaqué Bamako."}
+
+
+def test_the_memory_matches_whatever_the_spacing(fake, config):
+    brief = small_brief()
+    brief.sections[0].points[1].fr = "La lutte  antiterroriste\ncontinue."
+    translated = translate_brief(brief, fake, config, {"La lutte antiterroriste continue.": "Counterterrorism goes on."})
+    assert translated.sections[0].points[1].en == "Counterterrorism goes on."
+
+
 def test_framed_points_translate_only_their_french_pieces(fake, config):
     framed = point("p5", "Revenant sur la Russie, il a déclaré : « C'est une décision souveraine ».", "fr1")
     framed.frames = [EnglishFrame("{0}, [Atallah] said: {1}", ["Revenant sur la Russie", "« C'est une décision souveraine »."])]
