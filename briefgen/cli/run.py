@@ -68,7 +68,10 @@ def _collect_into(folder: Path, config: Config, quiet: bool) -> None:
 
 
 def report_up_to_date(result: BuildResult, quiet: bool, as_json: bool) -> None:
+    """What the harvest said (an unreadable edited brief) on stderr, then the outputs left as they are."""
     outputs = [str(path) for path in result.written]
+    for message in [] if quiet else result.messages:
+        typer.echo(message, err=True)
     if as_json:
         typer.echo(json.dumps({"week": result.week, "up_to_date": True, "outputs": outputs}, indent=2))
     elif not quiet:
