@@ -129,6 +129,15 @@ def test_french_edition_selects_no_engine(workdir: Path, monkeypatch: pytest.Mon
     assert again.exit_code == 0 and "is up to date" in again.stdout
 
 
+def test_an_up_to_date_build_still_says_which_edited_brief_it_could_not_read(workdir: Path):
+    french_only = ["build", str(SEEDS), "--lang", "fr", "--format", "json", "--out", "fr"]
+    assert runner.invoke(app, french_only).exit_code == 0
+    (workdir / "fr" / "brief-2025-W37.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    again = runner.invoke(app, french_only)
+    assert again.exit_code == 0 and "is up to date" in again.stdout
+    assert "warning: brief-2025-W37.docx is not a readable Word document" in again.stderr
+
+
 def test_quiet_build_prints_nothing(workdir: Path):
     result = runner.invoke(app, ["build", str(SEEDS), "--engine", "apertium", "--format", "json", "--quiet", "--out", "out"])
     assert result.exit_code == 0, result.output
