@@ -2,10 +2,13 @@
 
     lock the output folder
     -> harvest analysts' corrections and assessments from the edited briefs there (harvest.py)
-    -> up to date? (not when the harvest learnt something) (same sources, configuration, notes, engine, packages; outputs as written) -> done
-    -> ingest -> [weekly: keep the week's sources] -> analysis stages -> translate (the translation memory first)
+    -> up to date? (same sources, configuration, notes, engine, packages; outputs as written;
+       nothing harvested) -> done
+    -> ingest -> [weekly: keep the week's sources] -> analysis stages
+    -> translate (an analyst's English from the translation memory first)
     -> mark points new / carried over against the previous brief
-    -> render every format to temporary files (assessment and analyst notes merged) -> manifest -> publish together
+    -> render every format to temporary files (assessment and analyst notes merged) -> manifest
+    -> publish together
     -> last-run record (`schedule status` reads it), whatever the outcome
 
 `build` briefs every source and names the brief after the newest one's week; `weekly` briefs one
@@ -232,7 +235,7 @@ def confine_background(brief: Brief, config: Config) -> Brief:
 
 
 def restrict_background(brief: Brief, config: Config) -> Brief:
-    """After selection and timeline: key judgements, key developments and timeline entries rest on the week's sources.
+    """After the analysis: key judgements, key developments and timeline entries rest on the week's sources.
 
     Background articles may explain (e.g. Russia's role), not headline the week; key judgements are
     chosen again among the points the week's own sources support.
