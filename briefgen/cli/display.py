@@ -141,12 +141,15 @@ class CountingTranslator:
         self._progress = progress
         self.info: EngineInfo = translator.info
         self.terms = getattr(translator, "terms", ())  # the engine's own protected terms (stage.py)
+        self.parallel_batches = getattr(translator, "parallel_batches", 1)  # batches at once (stage.py)
         self.translated = 0
+        self._lock = threading.Lock()  # batches may finish in parallel threads
 
     def translate_batch(self, sentences: list[str]) -> list[str]:
         english = self._translator.translate_batch(sentences)
-        self.translated += len(sentences)
-        self._progress(self.translated, None)
+        with self._lock:
+            self.translated += len(sentences)
+            self._progress(self.translated, None)
         return english
 
 

@@ -32,6 +32,9 @@ SEPARATOR_OUT = re.compile(rf"[*#@]*{SEPARATOR_WORD}")
 # Generous: a 32-sentence batch takes about a second; a hung pipeline must not hang the build.
 TIMEOUT_S = 300
 WHITESPACE = re.compile(r"\s+")
+# Batches translated at once (stage.py): a pipeline spends most of its time starting its dozen
+# processes, which overlap well. PARALLEL_MEASURE
+PARALLEL_BATCHES = 3
 # One shell pipeline per batch; pipefail so a failure of the first stage is not hidden.
 PIPELINE = f"set -o pipefail; apertium {PAIRS[0]} | apertium {PAIRS[1]}"
 # Catalan words the lexicon lacks are shown as the French word Apertium's cat-fra gives for them.
@@ -84,6 +87,7 @@ class ApertiumTranslator:
         model = f"{_package_versions()}, briefgen lexicon of {len(self.lexicon)} entries ({self.lexicon.digest()})"
         self.info = EngineInfo("apertium", apertium_version(), model, lexicon_entries=len(self.lexicon))
         self.terms = self.lexicon.terms  # protected by placeholders with the glossary (stage.py)
+        self.parallel_batches = PARALLEL_BATCHES
 
     def translate_batch(self, sentences: list[str]) -> list[str]:
         flat = [WHITESPACE.sub(" ", s).strip() for s in sentences]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from briefgen.anchors import normalise
@@ -144,9 +145,13 @@ def translate_protected(sentences: list[str], translator: Translator, glossary: 
 
 
 def _call(translator: Translator, sentences: list[str], batch_size: int) -> list[str]:
+    """The batches in order; an engine whose `parallel_batches` is above 1 (Apertium: a process
+    pipeline per batch) gets that many batches at once, each translated exactly as alone."""
+    batches = list(chunks(sentences, batch_size))
+    with ThreadPoolExecutor(max_workers=getattr(translator, "parallel_batches", 1)) as pool:
+        results = list(pool.map(translator.translate_batch, batches))
     out: list[str] = []
-    for batch in chunks(sentences, batch_size):
-        translated = translator.translate_batch(batch)
+    for batch, translated in zip(batches, results):
         if len(translated) != len(batch):
             raise EngineUnavailableError(
                 f"The {translator.info.name} engine returned {len(translated)} translations for "
