@@ -2,8 +2,10 @@
 
 Later stages need syntax a regular expression cannot give reliably: who is the subject of « a
 déclaré », whether a verb is in the conditional (« aurait permis »), what « n'a pas rencontré »
-negates. The parser is heavy (about 3.5 s to load, about 270 sentences/s on two cores), so it is
-loaded on first use only (never for `--help`, `sources` or an up-to-date build) and runs only on
+negates. The parser is heavy (about 3.5 s to load, about 270 sentences/s on one core), so it lives in a
+worker process that the build starts before reading the sources (start_parser, from pipeline.py):
+the load runs on the second core while the sources are read, split and classified, and the main
+process never imports spaCy. Never for `--help`, `sources` or an up-to-date build. It runs only on
 candidates: on-topic sentences of a statement's length, the best-scoring first (MAX_CANDIDATES), and
 the CONTEXT_BEFORE sentences before each, where the speaker of « il a déclaré » is usually named.
 
@@ -16,7 +18,12 @@ Models load from installed packages only: spaCy's `download` (which needs the ne
 from __future__ import annotations
 
 import functools
+import os
+import pickle
+import subprocess
+import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from briefgen.attribution import LOOKBACK, needs_speaker
@@ -43,6 +50,9 @@ MAX_CANDIDATES = 500
 CONTEXT_BEFORE = 2
 # Sentences per parser batch: 256 parsed those 1,124 sentences in 4.1 s, 64 in 4.7 s, 16 in 5.1 s.
 BATCH_SIZE = 256
+# Processes the parser process parses its batches in (spaCy's n_process, forked once the model is
+# loaded; each batch is still parsed whole, so the parse is the same). PIPE_MEASURE
+PIPE_PROCESSES = 2
 
 
 def parse(brief: Brief, config: Config) -> Brief:
@@ -50,16 +60,17 @@ def parse(brief: Brief, config: Config) -> Brief:
     chosen = to_parse(brief)
     if not chosen:
         return brief
+    parser = start_parser()
     try:
-        nlp = load_parser(MODEL)
+        parser.ready()
     except (ImportError, OSError) as exc:
         brief.warn("", f"French parser {MODEL} is not installed ({type(exc).__name__}); speakers, hedges "
                    f"and event records are not extracted. Install it: {INSTALL_HINT}.")
         return brief
     texts = sorted({s.text for s in chosen})  # syndicated copies parse once; sorted: deterministic batches
-    parsed = dict(zip(texts, nlp.pipe(texts, batch_size=BATCH_SIZE)))
+    parsed = dict(zip(texts, parser.parse(texts)))
     for sentence in chosen:
-        sentence.tokens, sentence.entities = _tokens(parsed[sentence.text]), _entities(parsed[sentence.text])
+        sentence.tokens, sentence.entities = parsed[sentence.text]
     return brief
 
 
@@ -84,10 +95,70 @@ def is_candidate(sentence: Sentence) -> bool:
     )
 
 
+class ParserProcess:
+    """The parser in its own Python process: loads the model as it starts, then parses what it is sent.
+
+    A plain child interpreter (not multiprocessing's spawn, which re-imports the caller's main
+    script, nor a fork of a process whose other threads, the progress display, may hold locks),
+    talking pickle over its stdin and stdout.
+    """
+
+    def __init__(self, name: str) -> None:
+        package_root = str(Path(__file__).resolve().parent.parent)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
+        command = [sys.executable, "-c", f"from briefgen.parse import serve; serve({name!r})"]
+        self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        self._loaded: BaseException | None | bool = False
+
+    def ready(self) -> None:
+        """Wait for the model; raise ImportError or OSError when spaCy or the model is missing."""
+        if self._loaded is False:
+            self._loaded = pickle.load(self._process.stdout)
+        if self._loaded is not None:
+            raise self._loaded
+
+    def parse(self, texts: list[str]) -> list[tuple[list[Token], list[Entity]]]:
+        self.ready()
+        pickle.dump(texts, self._process.stdin)
+        self._process.stdin.flush()
+        return pickle.load(self._process.stdout)
+
+
+def start_parser() -> ParserProcess:
+    """The parser's process, started on the first call: one per process (a test run or a long-lived
+    caller builds many briefs); it ends when this process does (its stdin closes)."""
+    return _parser_process(MODEL)
+
+
+@functools.lru_cache(maxsize=None)
+def _parser_process(name: str) -> ParserProcess:
+    return ParserProcess(name)
+
+
+def serve(name: str) -> None:
+    """The parser process: load the model, say whether it loaded, then parse each list of texts sent."""
+    requests, replies = sys.stdin.buffer, sys.stdout.buffer
+    try:
+        nlp = load_parser(name)
+    except (ImportError, OSError) as exc:
+        pickle.dump(exc, replies)
+        return
+    pickle.dump(None, replies)
+    replies.flush()
+    while True:
+        try:
+            texts = pickle.load(requests)
+        except EOFError:
+            return
+        docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=PIPE_PROCESSES)
+        pickle.dump([(_tokens(doc), _entities(doc)) for doc in docs], replies)
+        replies.flush()
+
+
 @functools.lru_cache(maxsize=1)
 def load_parser(name: str) -> Any:
-    """The installed spaCy pipeline `name`, loaded once per process (3.5 s: a test run or a long-lived
-    caller builds many briefs). Raises ImportError or OSError when spaCy or the model is missing."""
+    """The installed spaCy pipeline `name`, loaded once per process (3.5 s). Raises ImportError or
+    OSError when spaCy or the model is missing."""
     import spacy
 
     return spacy.load(name)

@@ -22,7 +22,7 @@ from briefgen.errors import NoUsableSourcesError
 from briefgen.events import extract_events
 from briefgen.ingest import ingest
 from briefgen.model import Brief, Period
-from briefgen.parse import parse
+from briefgen.parse import parse, start_parser
 from briefgen.segment import segment
 from briefgen.select import select
 from briefgen.timeline import build_timeline
@@ -70,6 +70,8 @@ def analyse(
     stages: list[tuple[str, Stage]] = ANALYSIS_STAGES,
 ) -> Brief:
     """Everything up to translation: ingest, `keep` the sources to brief, then the analysis stages."""
+    if any(stage is parse for _, stage in stages):
+        start_parser()  # its model loads in its own process while the sources are read and classified
     report("ingest")
     brief = ingest(paths)
     if not brief.sources:
