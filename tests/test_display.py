@@ -68,6 +68,7 @@ def test_counting_translator_counts_what_reaches_the_engine(fake_translator):
     counting.translate_batch(["trois"])
     assert reports == [(2, None), (3, None)]
     assert counting.translated == 3 and counting.info == fake_translator.info
+    assert counting.parallel_batches == 1  # the fake translates one batch at a time
 
 
 def test_warnings_are_capped_on_a_terminal_without_verbose():

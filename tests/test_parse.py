@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from briefs import make_brief, make_source
 
@@ -13,6 +17,7 @@ SPEECH = (
     "Le conseiller américain Rudolph Atallah a rencontré le ministre malien des Affaires étrangères à Bamako.",
     "Revenant sur les relations avec la Russie, il a déclaré que Washington respectait ce choix souverain.",
 )
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 OFF_TOPIC = "La météo était clémente ce jour-là sur toute la région du fleuve Niger et ses environs."
 
 
@@ -92,3 +97,22 @@ def test_a_pronoun_speaker_gets_a_longer_context_where_the_name_is():
     source = make_source("S1", [[named, *middle, said]])
     scored(source, **{s[:10]: {"diplomacy": 0.05} for s in (named, *middle)})
     assert [s.text for s in to_parse(make_brief(source))] == [named, *middle, said]
+
+
+def test_the_parser_process_gives_what_the_parser_gives_in_process():
+    text = SPEECH[1]
+    [(tokens, entities)] = parse_module.start_parser().parse([text])
+    doc = load_parser(parse_module.MODEL)(text)
+    assert (tokens, entities) == (parse_module._tokens(doc), parse_module._entities(doc))
+
+
+def test_a_build_never_loads_the_parser_in_its_own_process(tmp_path):
+    code = (
+        "import sys; from pathlib import Path; from briefgen.config import load_config; "
+        "from briefgen.pipeline import analyse; "
+        f"brief = analyse(sorted(Path({str(SEEDS)!r}).iterdir()), load_config(Path({str(tmp_path)!r}))); "
+        "print(sum(s.tokens is not None for src in brief.sources for s in src.sentences()), 'spacy' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    parsed, spacy_loaded = result.stdout.split()
+    assert int(parsed) > 50 and spacy_loaded == "False"

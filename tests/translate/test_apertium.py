@@ -90,6 +90,26 @@ def test_batched_matches_one_at_a_time(engine):
         assert fuzz.ratio(b, s) > 85  # the tagger sees the previous sentence: a word may differ
 
 
+def test_batches_at_once_translate_as_one_after_the_other(engine, monkeypatch):
+    running, most = [], []
+    real_run = apertium.subprocess.run
+
+    def counting_run(*args, **kwargs):  # how many pipelines run at the same moment
+        running.append(1)
+        most.append(len(running))
+        try:
+            return real_run(*args, **kwargs)
+        finally:
+            running.pop()
+
+    monkeypatch.setattr(apertium.subprocess, "run", counting_run)
+    glossary = load_glossary()
+    at_once = translate_protected(SEED_SENTENCES, engine, glossary, batch_size=2)
+    assert engine.parallel_batches > 1 and max(most) > 1
+    monkeypatch.setattr(engine, "parallel_batches", 1)
+    assert translate_protected(SEED_SENTENCES, engine, glossary, batch_size=2) == at_once
+
+
 def test_placeholders_and_glossary_through_real_apertium(engine):
     out = translate_protected(SEED_SENTENCES, engine, load_glossary(), batch_size=32)
     english = [out[s] for s in SEED_SENTENCES]
