@@ -17,6 +17,7 @@ Models load from installed packages only: spaCy's `download` (which needs the ne
 
 from __future__ import annotations
 
+import atexit
 import functools
 import os
 import pickle
@@ -107,7 +108,11 @@ class ParserProcess:
         package_root = str(Path(__file__).resolve().parent.parent)
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
         command = [sys.executable, "-c", f"from briefgen.parse import serve; serve({name!r})"]
-        self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        # Its own session: the terminal's Ctrl-C goes to the build, which ends it on exit.
+        self._process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, start_new_session=True
+        )
+        atexit.register(self._process.kill)
         self._loaded: BaseException | None | bool = False
 
     def ready(self) -> None:
@@ -143,16 +148,23 @@ def serve(name: str) -> None:
     except (ImportError, OSError) as exc:
         pickle.dump(exc, replies)
         return
-    pickle.dump(None, replies)
-    replies.flush()
-    while True:
-        try:
-            texts = pickle.load(requests)
-        except EOFError:
-            return
-        docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=PIPE_PROCESSES)
-        pickle.dump([(_tokens(doc), _entities(doc)) for doc in docs], replies)
+    try:
+        pickle.dump(None, replies)
         replies.flush()
+        while texts := _request(requests):
+            docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=PIPE_PROCESSES)
+            pickle.dump([(_tokens(doc), _entities(doc)) for doc in docs], replies)
+            replies.flush()
+    except BrokenPipeError:  # the build was killed: nobody to answer, nothing to report
+        os._exit(0)
+
+
+def _request(requests: Any) -> list[str] | None:
+    """The next texts to parse; None when the build has closed the pipe (it is done)."""
+    try:
+        return pickle.load(requests)
+    except EOFError:
+        return None
 
 
 @functools.lru_cache(maxsize=1)
