@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,14 @@ def test_a_build_never_loads_the_parser_in_its_own_process(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     parsed, spacy_loaded = result.stdout.split()
     assert int(parsed) > 50 and spacy_loaded == "False"
+
+
+def test_the_parser_process_ends_with_the_build_even_while_loading():
+    code = "from briefgen.parse import start_parser; print(start_parser()._process.pid)"
+    # stderr not captured: the parser process shares it, and waiting for its end would wait for the process
+    pid = int(subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, check=True).stdout)
+    stat = Path(f"/proc/{pid}/stat")
+    deadline = time.monotonic() + 1  # loading the model takes 3 s or more: only the kill ends it sooner
+    while stat.exists() and stat.read_text().rsplit(")", 1)[-1].split()[0] != "Z" and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not stat.exists() or stat.read_text().rsplit(")", 1)[-1].split()[0] == "Z"
