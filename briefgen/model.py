@@ -61,7 +61,7 @@ class WarningList(list[SourceWarning]):
         self.append(SourceWarning(str(source), message))
 
 
-@dataclass
+@dataclass(slots=True)  # read in tight loops (events.py): slots keep that fast once unpickled from the parser process
 class Token:
     """One word of a parsed sentence, as the French parser analyses it (Universal Dependencies)."""
 
@@ -74,7 +74,7 @@ class Token:
     start: int  # character offset in Sentence.text
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """A named entity the parser found: tokens [start, end) of the sentence."""
 
