@@ -114,7 +114,7 @@ class ParserProcess:
         self._process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, start_new_session=True
         )
-        atexit.register(self._process.kill)
+        atexit.register(self.close)
         self._loaded: BaseException | None | bool = False
 
     def ready(self) -> None:
@@ -129,6 +129,11 @@ class ParserProcess:
         pickle.dump(texts, self._process.stdin)
         self._process.stdin.flush()
         return pickle.load(self._process.stdout)
+
+    def close(self) -> None:
+        """End it, loaded or not, and collect it (so that its memory counts in this process's usage)."""
+        self._process.kill()
+        self._process.wait()
 
 
 def start_parser() -> ParserProcess:

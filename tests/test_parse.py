@@ -121,7 +121,7 @@ def test_a_build_never_loads_the_parser_in_its_own_process(tmp_path):
 
 def test_the_parser_process_ends_with_the_build_even_while_loading():
     code = "from briefgen.parse import start_parser; print(start_parser()._process.pid)"
-    # stderr not captured: the parser process shares it, and waiting for its end would wait for the process
+    # stderr not captured: the parser process shares it, and reading it to the end would wait for the process
     pid = int(subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, check=True).stdout)
     stat = Path(f"/proc/{pid}/stat")
     deadline = time.monotonic() + 1  # loading the model takes 3 s or more: only the kill ends it sooner
