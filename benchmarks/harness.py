@@ -36,6 +36,7 @@ class Measurement:
     stdout: str
     stderr: str
     timed_out: bool = False
+    cpu_s: float = 0.0  # user + system, of the child and of the processes it waited for
 
     def check(self, what: str) -> Measurement:
         if self.timed_out:
@@ -67,7 +68,8 @@ def measure(command: Sequence[str | Path], env: dict[str, str] | None = None, cw
         child.returncode = os.waitstatus_to_exitcode(status)  # reaped here; Popen must not wait again
         out.seek(0)
         err.seek(0)
-        return Measurement(seconds, usage.ru_maxrss / 1024, child.returncode, out.read(), err.read(), timed_out)
+        cpu = usage.ru_utime + usage.ru_stime
+        return Measurement(seconds, usage.ru_maxrss / 1024, child.returncode, out.read(), err.read(), timed_out, cpu)
 
 
 def _reap(pid: int, started: float, timeout: float | None) -> tuple[int, os.struct_rusage, bool]:
