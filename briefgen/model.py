@@ -14,7 +14,8 @@ Stdlib only. A stage owns some fields and fills only those:
     translate -> Point.en, TimelineEntry.en and .label, Actor.role_en/name_en (where the gazetteer has
                  none), Version.value_en, Event.object_en, .en and .label, Brief.untranslated, Brief.engine,
                  Brief.from_memory
-    weekly    -> Brief.sources (the week's), Source.background, Brief.weekly
+    weekly    -> Brief.sources (the week's), Source.background, Brief.weekly (before the analysis stages,
+                 which keep background articles to the background sections: Brief.current)
     history   -> Point.status, Brief.previous_week, Brief.new_this_week
     render    -> files on disk (reads only)
 
@@ -303,6 +304,12 @@ class Brief:
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
+
+    def current(self) -> Callable[[list[Citation]], bool]:
+        """Whether citations rest on the period's sources: not only on a weekly brief's background
+        articles (weekly.py), which may explain, never headline (key judgements, developments, timeline)."""
+        background = {s.id for s in self.sources if s.background}
+        return lambda citations: not background or any(c.source not in background for c in citations)
 
     def points(self) -> list[Point]:
         return [p for s in self.sections for p in s.points]

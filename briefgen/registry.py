@@ -91,7 +91,6 @@ STAGES: dict[str, StageSpec] = {
     "segment": StageSpec("Splitting sentences"),
     "classify": StageSpec("Sorting into sections", "sentences"),
     "parse": StageSpec("Parsing French"),
-    "background": StageSpec("Keeping background articles to context"),
     "select": StageSpec("Selecting points"),
     "actors": StageSpec("Finding actors"),
     "events": StageSpec("Extracting events"),

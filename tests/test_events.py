@@ -257,3 +257,12 @@ def test_a_label_with_no_phrase_boundary_is_left_to_the_timeline(config):
     brief = events(config, make_source("A", [[PLANT]], dt.date(2025, 7, 1)), translate=lambda french: phrase if french else "")
     [plant] = [e for e in brief.events if e.action == "poser"]
     assert plant.en and plant.label == ""  # the timeline writes "Plant launched: … (Bamako)" (render/labels.py)
+
+
+def test_a_record_only_background_articles_report_is_no_key_development(config):
+    visit = "Du 8 au 11 juillet 2025, Rudolph Atallah a effectué une visite officielle à Bamako."
+    moscow = "Du 23 au 26 juin 2025, Assimi Goïta a effectué une visite officielle à Moscou."
+    old, week = make_source("old", [[moscow]], dt.date(2025, 6, 28)), make_source("week", [[visit]], JULY_10)
+    assert {e.place for e in events(config, old, week).developments} == {"Moscou", "Bamako"}
+    old.background = True
+    assert [e.place for e in events(config, old, week).developments] == ["Bamako"]
