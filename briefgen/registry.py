@@ -95,7 +95,7 @@ STAGES: dict[str, StageSpec] = {
     "actors": StageSpec("Finding actors"),
     "events": StageSpec("Extracting events"),
     "timeline": StageSpec("Dating events"),
-    "source dates": StageSpec("Checking source dates"),
+    "coverage": StageSpec("Checking what the sources cover"),
     "discrepancies": StageSpec("Comparing sources"),
     "translate": StageSpec("Translating", "sentences"),
     "render": StageSpec("Writing the brief"),
