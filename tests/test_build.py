@@ -266,3 +266,20 @@ def test_a_configuration_error_is_a_recorded_run_too(sources, workspace):
     assert result.exit_code == 2
     last = json.loads((out / ".briefgen-last-run.json").read_text(encoding="utf-8"))
     assert (last["week"], last["exit_code"]) == ("2025-W38", 2) and "Unknown engine 'deepl'" in last["message"]
+
+
+def test_a_weeks_background_articles_explain_but_never_headline(sources, workspace, fake_translator):
+    """W39 with 30 days of context: the W37-W38 articles are background (weekly.py); the stages keep
+    them to the background sections, out of key judgements, key developments and the timeline."""
+    result = _week(sources, workspace / "outputs", "2025-W39", fake_translator, context_days=30)
+    brief = result.brief
+    background = {s.id for s in brief.sources if s.background}
+    assert background and len(background) < len(brief.sources)
+
+    def only_background(citations) -> bool:
+        return {c.source for c in citations} <= background
+
+    background_sections = {"russia"}
+    assert all(p.section in background_sections for p in brief.points() if only_background(p.citations))
+    assert brief.key_judgements and not any(only_background(p.citations) for p in brief.key_judgements)
+    assert not any(only_background(e.citations) for e in [*brief.developments, *brief.timeline])
