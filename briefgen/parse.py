@@ -6,8 +6,9 @@ negates. The parser is heavy (about 3.5 s to load, about 230 sentences/s per cor
 its own process, which the build starts before reading the sources (start_parser, from
 pipeline.py): the load runs on the second core while the sources are read, split and classified,
 and the build's process never imports spaCy. Never for `--help`, `sources` or an up-to-date build.
-It runs only on candidates: on-topic sentences of a statement's length, the best-scoring first (MAX_CANDIDATES), and
-the CONTEXT_BEFORE sentences before each, where the speaker of « il a déclaré » is usually named.
+It runs only on candidates: on-topic sentences of a statement's length, the best-scoring first
+(MAX_CANDIDATES), and the CONTEXT_BEFORE sentences before each, where the speaker of « il a
+déclaré » is usually named.
 
 The stage fills Sentence.tokens and Sentence.entities (plain dataclasses, see model.py); readers of
 the parse (syntax.py helpers) treat `tokens is None` as "not parsed" and fall back to what they did
@@ -107,6 +108,7 @@ class ParserProcess:
     """
 
     def __init__(self, name: str) -> None:
+        # This very briefgen first on the path: a checkout may differ from the installed one.
         package_root = str(Path(__file__).resolve().parent.parent)
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
         command = [sys.executable, "-c", f"from briefgen.parse import serve; serve({name!r})"]
@@ -115,14 +117,15 @@ class ParserProcess:
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, start_new_session=True
         )
         atexit.register(self.close)
-        self._loaded: BaseException | None | bool = False
+        self._answered = False
+        self._error: BaseException | None = None
 
     def ready(self) -> None:
         """Wait for the model; raise ImportError or OSError when spaCy or the model is missing."""
-        if self._loaded is False:
-            self._loaded = pickle.load(self._process.stdout)
-        if self._loaded is not None:
-            raise self._loaded
+        if not self._answered:
+            self._error, self._answered = pickle.load(self._process.stdout), True
+        if self._error is not None:
+            raise self._error
 
     def parse(self, texts: list[str]) -> list[tuple[list[Token], list[Entity]]]:
         self.ready()
@@ -138,7 +141,7 @@ class ParserProcess:
 
 def start_parser() -> ParserProcess:
     """The parser's process, started on the first call: one per process (a test run or a long-lived
-    caller builds many briefs); it ends when this process does (its stdin closes)."""
+    caller builds many briefs), ended when this process exits."""
     return _parser_process(MODEL)
 
 
@@ -153,7 +156,7 @@ def serve(name: str) -> None:
     try:
         nlp = load_parser(name)
     except (ImportError, OSError) as exc:
-        pickle.dump(exc, replies)
+        pickle.dump(exc, replies)  # flushed as this process exits
         return
     try:
         pickle.dump(None, replies)

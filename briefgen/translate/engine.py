@@ -14,7 +14,8 @@ class Translator(Protocol):
     """French sentences in, English sentences out: exactly one output per input, same order.
 
     An engine may also have `terms`, (French, English) pairs the stage protects with the glossary
-    (Apertium's lexicon); wrappers pass them on.
+    (Apertium's lexicon), and `parallel_batches`, how many batches it may be given at once
+    (Apertium: 3; otherwise one at a time); wrappers pass them on.
     """
 
     info: EngineInfo
