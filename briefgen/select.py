@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from briefgen.attribution import Reading, read
+from briefgen.attribution import READING, Reading, read
 from briefgen.config import Config, SectionSpec
 from briefgen.dates import EVENT_WINDOW_DAYS, DateMention, DateRef, find_dates
 from briefgen.french import ANAPHORIC, IDEAL_WORDS, STEM_LENGTH, STOP_WORDS, fold, normalise, well_formed
@@ -75,7 +75,18 @@ EVENT_KINDS = {
 # Kinds that keep a second point on the same person's event out of the brief but do not anchor a
 # merge: an offer is one of the things a visit is told with, and as an anchor it pulled the
 # outlets' reports of Atallah's visit apart (4 outlets became 2).
-NOVELTY_ONLY = frozenset({"offer"})
+NOVELTY_ONLY = frozenset({"offer", "suspension", "agreement"})
+# Named or not, a formal offer of the week is one offer (« une offre officielle aux autorités
+# maliennes », « les deux envoyés ont fait une offre officielle de renforcement ... »), and a
+# cooperation suspended in a given year is one suspension (« Suspendue après le coup d'État de
+# 2021, la coopération... », « Ces initiatives avaient été mises en sommeil après le coup d'État de
+# 2021 »), and what two sides agreed is one outcome however it is told (« ont convenu de maintenir
+# un dialogue régulier », « les deux parties ont convenu d'une feuille de route technique »): a
+# second point on any of them restates the first.
+FORMAL_OFFER = re.compile(r"\boffre\s+(?:officielle|formelle)\b", re.I)
+SUSPENDED = re.compile(r"\b(?:suspendue?s?|suspension|mis(?:es?)?\s+en\s+sommeil|gelée?s?)\b", re.I)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+AGREED = re.compile(r"\b(?:ont|avaient|auraient)\s+(?:\w+\s+)?convenu\b", re.I)
 # The creation of something is identified by what is created, named or not ("la création d'une
 # Chambre de commerce", "l'ouverture prochaine de la Chambre de commerce"): its first word, folded
 # and cut like a stem, is the anchor "<word>/launch".
@@ -172,13 +183,18 @@ ANCHOR = re.compile(
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b",
     re.I,
 )
+# A French piece's place in an English frame ("{0}", "{1:lower}"), and a word of editorial English.
+PLACEHOLDER = re.compile(r"\{\d+(?::\w+)?\}")
+WORD = re.compile(r"\w+")
 SECTION_FIT_CAP = 2.0
 LEAD_PARAGRAPHS = 2
 # Cosine at which a sentence in another source counts as echoing (not restating) a fact.
 ECHO_SIMILARITY = 0.25
 # Commentary markers: analysts' views and framing, as opposed to what actors said or did.
+# Experts are commentary when they give a view (attribution.READING: « les analystes estiment »),
+# not when they are the subject (« des réunions au niveau des experts en sécurité »).
 OPINION = re.compile(
-    r"\b(?:analystes?|experts?|observateurs?|estiment|pensent|selon eux|il importe de|dans (?:ce|un) contexte"
+    rf"{READING.pattern}|\b(?:estiment|pensent|selon eux|il importe de|dans (?:ce|un) contexte"
     r"|de facto|certes|on constate|on croit savoir|semble|pourrait|pourraient|certainement|apparemment"
     r"|prouve|témoigne)\b",
     re.I,
@@ -312,6 +328,15 @@ def english_words(french: str) -> int:
     return math.ceil(len(french.split()) * EN_PER_FR_WORD)
 
 
+def point_words(point: Point) -> int:
+    """Estimated English length of a point: of the French its English states (its frames, which
+    leave out what only describes, see briefgen.excerpt) and of the editorial words around it."""
+    if not point.frames:
+        return english_words(point.fr)
+    editorial = PLACEHOLDER.sub(" ", " ".join(frame.template for frame in point.frames))
+    return english_words(" ".join(piece for frame in point.frames for piece in frame.french)) + len(WORD.findall(editorial))
+
+
 def point_id(french: str) -> str:
     """Stable id: hash of the accent-folded, whitespace-normalised French text."""
     return "P" + hashlib.sha256(normalise(fold(french)).encode()).hexdigest()[:10]
@@ -363,7 +388,7 @@ def build_points(
     groups = clusters(matrix, reports, EVENT_MERGE_SIMILARITY, start=groups)
     candidates = []
     for group in groups:
-        best = _fullest(group, statements, max(group, key=lambda i: (well_formed(statements[i].text, _named(statements[i], readings)), -i)))
+        best = _fullest(group, statements, readings, max(group, key=lambda i: (well_formed(statements[i].text, _named(statements[i], readings)), -i)))
         quoted = statements[best]
         section, fit = best_section(_mean_scores([statements[i] for i in group]), specs)
         cited = _not_overlapping(sorted((s for i in group for s in copies[i]), key=lambda s: (s.source_id, s.start)), quoted)
@@ -384,7 +409,7 @@ def build_points(
         encounter = _is_encounter(events[best]) and not NOT_DONE.search(quoted.text)
         met = _encounter_names(reported, ubiquitous) if encounter else frozenset()
         paragraphs = frozenset((s.source_id, s.paragraph) for s in cited)
-        candidates.append(Candidate(point, best, english_words(quoted.text), events[best], met, paragraphs))
+        candidates.append(Candidate(point, best, point_words(point), events[best], met, paragraphs))
     return candidates, matrix
 
 
@@ -399,15 +424,21 @@ def _named(sentence: Sentence, readings: Mapping[tuple, Sequence[Reading]]) -> b
     return any(r.speaker for r in readings.get(_key(sentence), []))
 
 
-def _fullest(group: Sequence[int], statements: Sequence[Sentence], best: int) -> int:
+def _fullest(group: Sequence[int], statements: Sequence[Sentence], readings: Mapping[tuple, Sequence[Reading]], best: int) -> int:
     """The quote that joins `best` to the sentence after it (see standing_alone), if the group has
     it and it is no longer than a well-formed quote (IDEAL_WORDS): it says the same and what the
     next sentence adds (« ... Cette coopération aurait permis »); a longer one spends the budget
     of another fact."""
     quoted = statements[best]
     longer = [i for i in group if statements[i].source_id == quoted.source_id and statements[i].start == quoted.start
-              and statements[i].end > quoted.end and len(statements[i].text.split()) <= IDEAL_WORDS]
+              and statements[i].end > quoted.end and _stated_words(statements[i], readings) <= IDEAL_WORDS]
     return max(longer, key=lambda i: statements[i].end) if longer else best
+
+
+def _stated_words(sentence: Sentence, readings: Mapping[tuple, Sequence[Reading]]) -> int:
+    """French words the English of `sentence` states (see briefgen.excerpt)."""
+    frames = [r.frame for r in readings.get(_key(sentence), [])]
+    return sum(len(piece.split()) for frame in frames for piece in frame.french) if frames else len(sentence.text.split())
 
 
 def _event_reports(
@@ -543,7 +574,11 @@ def _event_keys(text: str, ubiquitous: set[str]) -> frozenset[tuple[str, str]]:
     named = _participants(text) - ubiquitous
     places = {fold(w) for w in PLACE.findall(text)}
     launched = {(fold(w)[:STEM_LENGTH], "launch") for w in LAUNCH.findall(text)}
-    return frozenset((p, kind) for kind in kinds for p in (named if kind in LOCATED else named - places)) | launched
+    offered = {("offre officielle", "offer")} if FORMAL_OFFER.search(text) else set()
+    suspended = {(year, "suspension") for year in YEAR.findall(text)} if SUSPENDED.search(text) else set()
+    agreed = {("convenu", "agreement")} if AGREED.search(text) else set()
+    unnamed = launched | offered | suspended | agreed
+    return frozenset((p, kind) for kind in kinds for p in (named if kind in LOCATED else named - places)) | unnamed
 
 
 def _echoes(statements: Sequence[Sentence], pairs: Pairs) -> list[set[str]]:
@@ -658,4 +693,4 @@ def key_judgements(points: Sequence[Point], count: int) -> list[Point]:
 
 def body_words(brief: Brief) -> int:
     """Estimated English words of the sections' points (the budgeted body)."""
-    return sum(english_words(p.fr) for p in brief.points())
+    return sum(point_words(p) for p in brief.points())

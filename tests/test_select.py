@@ -14,9 +14,9 @@ import briefgen.select as select_module
 from briefgen.classify import classify
 from briefgen.config import load_config
 from briefgen.french import fold, normalise
-from briefgen.model import Citation, Point
+from briefgen.model import Citation, EnglishFrame, Point
 from briefgen.parse import parse
-from briefgen.select import Candidate, body_words, choose, english_words, is_background, point_id, select
+from briefgen.select import Candidate, body_words, choose, english_words, is_background, point_id, point_words, select
 
 CHAMBER = "Les États-Unis vont créer une Chambre de commerce américaine à Bamako pour encourager les investissements."
 CHAMBER_2 = (
@@ -358,3 +358,12 @@ def test_a_dangling_connective_loses_to_a_plain_report_as_the_quote(config):
     brief = run(config, make_source("A", [[MISSION], FILLER], july), make_source("B", [[plain]], july))
     [visit] = [p for p in brief.points() if "Atallah" in p.fr]
     assert visit.fr == plain and visit.corroboration == 2
+
+
+def test_a_point_costs_the_english_it_states_not_its_whole_quote():
+    quote = ("« Nous avons des équipements adéquats », a déclaré Rudy Atallah, directeur adjoint principal de la "
+             "lutte contre le terrorisme au Conseil de Sécurité nationale à la Maison Blanche.")
+    stated = "« Nous avons des équipements adéquats », a déclaré Rudy Atallah"
+    point = Point("P1", quote, [], frames=[EnglishFrame("According to {0}, {1}.", ["RFI", stated])])
+    assert point_words(point) == english_words(f"RFI {stated}") + 2  # "According to": editorial English
+    assert point_words(Point("P2", quote, [])) == english_words(quote)
