@@ -58,6 +58,17 @@ KEPT_IN_ASIDE = re.compile(r"[«»“”\"]|\d")
 # An aside between dashes (« de 2021 - qui avait marqué un durcissement ... - , la coopération »),
 # the space before it included: what is left reads as one sentence.
 ASIDE = re.compile(r"\s[-–—]\s[^-–—«»]+?\s[-–—](?=[\s,.])")
+# A long title set before a name (« a annoncé, le 22 juillet, le sous-secrétaire d'État adjoint pour
+# l'Afrique de l'Ouest au département d'État et envoyé spécial des États-Unis au Sahel, William
+# Stevens, ... »): the name says who, the actors table gives the title. Short titles (« L'envoyé
+# spécial des États-Unis, Rudolph Atallah ») tell the reader more than they cost, and stay.
+TITLE_BEFORE_NAME = re.compile(
+    r"(?<=,\s)(?:le|la|l['’])\s*(?:sous-)?(?:directeur|directrice|conseiller|conseillère|ministre|président|présidente"
+    r"|secrétaire|ambassadeur|ambassadrice|chef|porte-parole|envoyé|envoyée|général|commandant|représentant"
+    r"|représentante)\b[^,«»]+,\s+(?=[A-ZÀ-Ý][\w-]+\s+(?:[A-ZÀ-Ý]\.\s+)?[A-ZÀ-Ý])",
+    re.I,
+)
+LONG_TITLE_WORDS = 8
 # A compound verb: after an aside, the main clause going on (« ..., qui ..., a annoncé ... »).
 VERB = re.compile(r"\b(?:a|ont|est|sont|avait|avaient)\s+[a-zà-ÿ]+(?:é|és|ée|ées|i|is|u|us|it)\b")
 TERMINAL = ".!?…"
@@ -75,7 +86,9 @@ class Stated:
 def stated(text: str) -> Stated:
     """The part of `text` (one sentence) that states its fact (see the module doc)."""
     start, end = _opening(text), _ending(text)
-    elided = tuple(m.span() for m in ASIDE.finditer(text) if start <= m.start() and m.end() <= end and not KEPT_IN_ASIDE.search(m[0]))
+    asides = [m for m in ASIDE.finditer(text) if not KEPT_IN_ASIDE.search(m[0])]
+    asides += [m for m in TITLE_BEFORE_NAME.finditer(text) if len(m[0].split()) >= LONG_TITLE_WORDS and not KEPT.search(m[0])]
+    elided = tuple(sorted(m.span() for m in asides if start <= m.start() and m.end() <= end))
     words = len(text[start:end].split()) - sum(len(text[a:b].split()) for a, b in elided)
     if words < MIN_WORDS:
         return Stated(0, len(text))

@@ -75,7 +75,7 @@ EVENT_KINDS = {
 # Kinds that keep a second point on the same person's event out of the brief but do not anchor a
 # merge: an offer is one of the things a visit is told with, and as an anchor it pulled the
 # outlets' reports of Atallah's visit apart (4 outlets became 2).
-NOVELTY_ONLY = frozenset({"offer", "suspension", "agreement"})
+NOVELTY_ONLY = frozenset({"offer", "suspension", "minister"})
 # Named or not, a formal offer of the week is one offer (« une offre officielle aux autorités
 # maliennes », « les deux envoyés ont fait une offre officielle de renforcement ... »), and a
 # cooperation suspended in a given year is one suspension (« Suspendue après le coup d'État de
@@ -86,6 +86,14 @@ NOVELTY_ONLY = frozenset({"offer", "suspension", "agreement"})
 FORMAL_OFFER = re.compile(r"\boffre\s+(?:officielle|formelle)\b", re.I)
 SUSPENDED = re.compile(r"\b(?:suspendue?s?|suspension|mis(?:es?)?\s+en\s+sommeil|gelée?s?)\b", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A minister met is identified by the portfolio when the name is not given (« S'il a rencontré les
+# ministres maliens des Affaires étrangères et de la Sécurité », « la partie malienne conduite par
+# le ministre des Affaires étrangères ..., Abdoulaye Diop »): two meetings with the same portfolio's
+# minister in one week are one meeting.
+PORTFOLIO = re.compile(
+    r"\bministres?\s+(?:[a-zà-ÿ]+\s+)?(?:des|du|de\s+la|de\s+l['’])\s*([A-ZÀ-Ý][\w-]+(?:\s+[a-zà-ÿ]+)?)"
+    r"(?:\s+et\s+(?:des|du|de\s+la|de\s+l['’])\s*([A-ZÀ-Ý][\w-]+))?"
+)
 AGREED = re.compile(r"\b(?:ont|avaient|auraient)\s+(?:\w+\s+)?convenu\b", re.I)
 # The creation of something is identified by what is created, named or not ("la création d'une
 # Chambre de commerce", "l'ouverture prochaine de la Chambre de commerce"): its first word, folded
@@ -463,7 +471,7 @@ def _event_reports(
 
 
 def _launches(events: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
-    return frozenset(key for key in events if key[1] == "launch")
+    return frozenset(key for key in events if key[1] in ("launch", "agreement"))
 
 
 DatedEncounter = tuple[frozenset[tuple[str, str]], list[DateMention]]
@@ -577,7 +585,8 @@ def _event_keys(text: str, ubiquitous: set[str]) -> frozenset[tuple[str, str]]:
     offered = {("offre officielle", "offer")} if FORMAL_OFFER.search(text) else set()
     suspended = {(year, "suspension") for year in YEAR.findall(text)} if SUSPENDED.search(text) else set()
     agreed = {("convenu", "agreement")} if AGREED.search(text) else set()
-    unnamed = launched | offered | suspended | agreed
+    ministers = {(fold(p), "minister") for m in PORTFOLIO.finditer(text) for p in m.groups() if p} if set(kinds) & set(ENCOUNTER) else set()
+    unnamed = launched | offered | suspended | agreed | ministers
     return frozenset((p, kind) for kind in kinds for p in (named if kind in LOCATED else named - places)) | unnamed
 
 
