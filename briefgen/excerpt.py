@@ -23,7 +23,7 @@ MIN_WORDS = 12
 # comma before the statement's subject.
 OPENING = re.compile(
     r"^(?:(?:dans|à|a|lors\s+d[eu]|au\s+cours\s+d[eu]|pendant|durant|en\s+marge\s+d[eu])\s+(?:ce|cet|cette|ces)\s+[\w-]+(?:\s+[\w-]+)?"
-    r"|(?:sous\s+l['’]égide|en\s+marge|durant|pendant|au\s+cours|lors)\b[^,«»]*(?:,\s+[A-ZÀ-Ý][\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)*)?)"
+    r"|(?:sous\s+l['’]égide|en\s+marge|durant|pendant|au\s+cours|lors)\b[^,«»]*(?:,\s+(?-i:[A-ZÀ-Ý][\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)*))?)"
     r"\s*,\s+",
     re.I,
 )
@@ -65,7 +65,7 @@ ASIDE = re.compile(r"\s[-–—]\s[^-–—«»]+?\s[-–—](?=[\s,.])")
 TITLE_BEFORE_NAME = re.compile(
     r"(?<=,\s)(?:le|la|l['’])\s*(?:sous-)?(?:directeur|directrice|conseiller|conseillère|ministre|président|présidente"
     r"|secrétaire|ambassadeur|ambassadrice|chef|porte-parole|envoyé|envoyée|général|commandant|représentant"
-    r"|représentante)\b[^,«»]+,\s+(?=[A-ZÀ-Ý][\w-]+\s+(?:[A-ZÀ-Ý]\.\s+)?[A-ZÀ-Ý])",
+    r"|représentante)\b[^,«»]+,\s+(?=(?-i:[A-ZÀ-Ý][\w-]+\s+(?:[A-ZÀ-Ý]\.\s+)?[A-ZÀ-Ý]))",
     re.I,
 )
 LONG_TITLE_WORDS = 8

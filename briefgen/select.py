@@ -140,8 +140,9 @@ COVERAGE_DECAY = 0.9
 # Each further point quoting a paragraph already quoted counts this much less: a paragraph tells
 # one event, and its second sentence mostly elaborates or restates it ("La visite se poursuivra
 # jusqu'au 26 juin..." after the meeting with Putin). Other events come first. Measured on the
-# seeds: 0.5-0.6 gave +2 checklist facts at 900 words over no decay, 0.8 only +1.
-PARAGRAPH_DECAY = 0.5
+# seeds: 0.5-0.6 gave +2 checklist facts at 900 words over no decay, 0.8 only +1; since the English
+# leaves descriptions out (briefgen/excerpt.py), 0.6-0.7 fit one fact more than 0.4-0.5.
+PARAGRAPH_DECAY = 0.6
 # Greedy value per cost: score / words**COST_EXPONENT. 0 favours long sentences (more words, more
 # named things); 1 (value per estimated word) fitted the most checklist facts into 900 words on
 # the seeds (0.5 and 0.8 did no better), while MIN_WORDS keeps fragments out.
@@ -383,7 +384,10 @@ def build_points(
     statements = [group[0] for group in copies]
     ubiquitous = _ubiquitous_participants([s.text for s in statements])
     speakers = [" ".join(r.speaker.name for r in readings.get(_key(s), []) if r.speaker) for s in statements]
-    events = [_event_keys(f"{s.text} {speaker}".strip(), ubiquitous) for s, speaker in zip(statements, speakers)]
+    told = [f"{s.text} {speaker}".strip() for s, speaker in zip(statements, speakers)]
+    events = [_event_keys(text, ubiquitous) for text in told]
+    told = [_with_antecedent(text, keys, s, sources, ubiquitous) for text, keys, s in zip(told, events, statements)]
+    events = [_event_keys(text, ubiquitous) for text in told]
     anchors = [[f"{p}/{kind}" for p, kind in keys if kind not in NOVELTY_ONLY] for keys in events]
     matrix = with_anchors(vectorise([s.text for s in statements]), anchors)
     centroid = np.asarray(matrix.sum(axis=0)).ravel()
@@ -411,7 +415,7 @@ def build_points(
             background=sources[quoted.source_id].language == "fr" and is_background(quoted.text),
         )
         point.score = round(_rank(point, signals), 4)
-        reported = [statements[i].text for i in group if _is_encounter(events[i])]
+        reported = [told[i] for i in group if _is_encounter(events[i])]
         # Who an envoy did not meet (« n'a toutefois pas rencontré ... Camara ») is a fact of its own,
         # not a second report of his visit.
         encounter = _is_encounter(events[best]) and not NOT_DONE.search(quoted.text)
@@ -419,6 +423,23 @@ def build_points(
         paragraphs = frozenset((s.source_id, s.paragraph) for s in cited)
         candidates.append(Candidate(point, best, point_words(point), events[best], met, paragraphs))
     return candidates, matrix
+
+
+# « La visite se poursuivra ... », « Cette rencontre a porté sur ... »: the visit or meeting just told.
+THE_ENCOUNTER = re.compile(r"^(?:la|cette|le|cet)\s+(?:visite|rencontre|réunion|séjour|tournée|entrevue)\b(?!\s+d(?:e|u|['’]))", re.I)
+
+
+def _with_antecedent(text: str, keys: frozenset[tuple[str, str]], sentence: Sentence, sources: Mapping[str, Source],
+                     ubiquitous: set[str]) -> str:
+    """`text` and, when it reports a visit or meeting naming no one or as « la visite » (« La visite
+    se poursuivra jusqu'au 26 juin »), the names of the sentence before it in its paragraph (« la
+    rencontre de Goïta avec le président russe Vladimir Poutine »): the visit it elaborates."""
+    told_of = any(EVENT_KINDS[kind].search(NOT_DONE.sub(" ", text)) for kind in ENCOUNTER)
+    if not told_of or _is_encounter(keys) and not THE_ENCOUNTER.match(text):
+        return text
+    paragraph = sources[sentence.source_id].paragraphs[sentence.paragraph - 1].sentences
+    before = [s for s in paragraph if s.end <= sentence.start]
+    return f"{text} {' '.join(PARTICIPANT.findall(before[-1].text))}" if before else text
 
 
 def _not_overlapping(sentences: Sequence[Sentence], quoted: Sentence) -> list[Sentence]:
@@ -577,6 +598,8 @@ def _ubiquitous_participants(texts: Sequence[str]) -> set[str]:
 
 
 def _event_keys(text: str, ubiquitous: set[str]) -> frozenset[tuple[str, str]]:
+    # Whom someone did not meet is a fact of its own, the same whichever outlet reports it.
+    snubbed = {(p, "snub") for match in NOT_DONE.finditer(text) for p in _participants(match[0]) - ubiquitous}
     text = NOT_DONE.sub(" ", text)
     kinds = [kind for kind, pattern in EVENT_KINDS.items() if pattern.search(text)]
     named = _participants(text) - ubiquitous
@@ -586,7 +609,7 @@ def _event_keys(text: str, ubiquitous: set[str]) -> frozenset[tuple[str, str]]:
     suspended = {(year, "suspension") for year in YEAR.findall(text)} if SUSPENDED.search(text) else set()
     agreed = {("convenu", "agreement")} if AGREED.search(text) else set()
     ministers = {(fold(p), "minister") for m in PORTFOLIO.finditer(text) for p in m.groups() if p} if set(kinds) & set(ENCOUNTER) else set()
-    unnamed = launched | offered | suspended | agreed | ministers
+    unnamed = launched | offered | suspended | agreed | ministers | snubbed
     return frozenset((p, kind) for kind in kinds for p in (named if kind in LOCATED else named - places)) | unnamed
 
 
