@@ -367,3 +367,15 @@ def test_a_point_costs_the_english_it_states_not_its_whole_quote():
     point = Point("P1", quote, [], frames=[EnglishFrame("According to {0}, {1}.", ["RFI", stated])])
     assert point_words(point) == english_words(f"RFI {stated}") + 2  # "According to": editorial English
     assert point_words(Point("P2", quote, [])) == english_words(quote)
+
+
+def test_a_point_only_background_articles_report_explains_but_never_headlines(config):
+    def sources(background: bool):
+        old = make_source("old", [[MOSCOW]], dt.date(2025, 8, 20))
+        old.background = background
+        return old, make_source("week", [[CHAMBER, DRONE, VISIT]], dt.date(2025, 9, 16))
+
+    assert MOSCOW in [p.fr for p in run(config, *sources(False)).key_judgements]  # news of the week: it headlines
+    brief = run(config, *sources(True))
+    assert [p.fr for p in brief.points() if p.section == "russia"] == [MOSCOW]  # background may explain ...
+    assert MOSCOW not in [p.fr for p in brief.key_judgements] and brief.key_judgements  # ... not headline
