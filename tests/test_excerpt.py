@@ -25,6 +25,11 @@ def kept(text: str) -> str:
             "directeur adjoint principal de la lutte contre le terrorisme au Conseil de Sécurité nationale.",
             "« Nous avons des équipements adéquats, des connaissances et des forces », a déclaré Rudy Atallah",
         ),
+        (  # a long title before the name
+            "Les États-Unis restent engagés dans la lutte contre le terrorisme, a annoncé, le 22 juillet, le "
+            "sous-secrétaire d'État adjoint pour l'Afrique de l'Ouest et envoyé spécial au Sahel, William Stevens, à Bamako.",
+            "Les États-Unis restent engagés dans la lutte contre le terrorisme, a annoncé, le 22 juillet, William Stevens, à Bamako.",
+        ),
         (  # a relative clause on what the programmes aim at
             "Le Mali a participé à des programmes régionaux appuyés par les États-Unis, tels que Juniper Shield, "
             "qui visent à soutenir la lutte contre le terrorisme par des formations.",
@@ -57,6 +62,8 @@ def test_descriptions_are_left_out(text, english_states):
         "La coopération militaire portait sur la formation des soldats maliens, selon l'ambassade des États-Unis à Bamako.",
         "Le ministre a salué la visite de l'envoyé américain à Bamako, qui a parlé d'un « dialogue rénové et constructif ».",
         "Le ministre a reçu la délégation américaine conduite par l'envoyé spécial au Sahel, qui est reparti le 22 juillet.",
+        # a short title before a name tells the reader more than it costs
+        "Les États-Unis restent engagés dans la lutte contre le terrorisme, a annoncé, le 22 juillet, l'envoyé spécial, William Stevens.",
         # a name after the title is the person, not a title to leave out
         "Rudy Atallah n'a toutefois pas rencontré le ministre de la Défense, le général Sadio Camara, à Bamako.",
         # not a description: « tout en » adds a fact of its own
