@@ -95,6 +95,20 @@ def stated(text: str) -> Stated:
     return Stated(start, end, elided)
 
 
+def stated_text(text: str) -> str:
+    """The French the English states, "…" where descriptions were left out (for a short footnote)."""
+    text = text.strip()
+    part = stated(text)
+    pieces, at = [], part.start
+    for a, b in part.elided:
+        pieces.append(text[at:a].rstrip())
+        at = b
+    pieces.append(text[at : part.end].strip())
+    body = pieces[0] + "".join(" …" + ("" if p[:1] in ",;:" else " ") + p for p in pieces[1:])
+    cut_end = text[part.end :].strip() not in ("", *TERMINAL)
+    return ("…" if part.start else "") + body + ("…" if cut_end else "")
+
+
 def _opening(text: str) -> int:
     match = OPENING.match(text)
     if not match or KEPT.search(match[0]) or _open_quote(text, match.end()):

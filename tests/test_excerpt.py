@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.excerpt import MIN_WORDS, stated
+from briefgen.excerpt import MIN_WORDS, stated, stated_text
 
 
 def kept(text: str) -> str:
@@ -78,3 +78,16 @@ def test_a_statement_is_never_cut_to_a_fragment():
     text = "Le Mali a signé un accord avec le Niger, qui prévoit des patrouilles conjointes aux frontières."
     assert len(text[: text.index(", qui")].split()) < MIN_WORDS
     assert kept(text) == text
+
+
+def test_a_short_footnote_quotes_what_the_english_states_and_marks_each_cut():
+    aside = ("Suspendue après le coup d'État de 2021 - qui avait marqué un durcissement de la Transition -, "
+             "la coopération militaire américaine portait sur la formation des soldats maliens.")
+    assert stated_text(aside) == ("Suspendue après le coup d'État de 2021 …, la coopération militaire américaine "
+                                  "portait sur la formation des soldats maliens.")
+    setting = "Dans cet entretien, le général Assimi Goïta a affirmé que la Russie avait livré des armes au Mali."
+    assert stated_text(setting) == "…le général Assimi Goïta a affirmé que la Russie avait livré des armes au Mali."
+    title = ("« Nous avons des équipements adéquats, des connaissances et des forces », a déclaré Rudy Atallah, "
+             "directeur adjoint principal de la lutte contre le terrorisme au Conseil de Sécurité nationale.")
+    assert stated_text(title) == "« Nous avons des équipements adéquats, des connaissances et des forces », a déclaré Rudy Atallah…"
+    assert stated_text("Le Mali a signé un accord.") == "Le Mali a signé un accord."
