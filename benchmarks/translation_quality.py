@@ -73,7 +73,7 @@ def settings(engine, french: list[str]) -> dict[str, list[str]]:
     batch = len(french)
     if isinstance(engine, ApertiumTranslator):
         lexicon = engine.lexicon
-        bare = ApertiumTranslator(replace(lexicon, terms=(), demonyms=(), senses=(), pivot=()))
+        bare = ApertiumTranslator(replace(lexicon, terms=(), demonyms=(), senses=(), pivot=(), grammar=False))
     else:
         bare = engine
     out = {

@@ -24,6 +24,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefgen.translate import grammar
 from briefgen.translate.protect import PLACEHOLDER
 
 LEXICON_FILE = Path(__file__).resolve().parent.parent / "data" / "lexicon.toml"
@@ -70,6 +71,7 @@ class Lexicon:
     carriers: tuple[Demonym, ...]  # adjectives both Apertium stages translate right
     senses: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # (French stem, ((wrong, right), ...))
     pivot: tuple[tuple[str, str], ...]  # (Catalan, English)
+    grammar: bool = True  # the construction rules of grammar.py (off only to measure the engine alone)
 
     def __len__(self) -> int:
         """Entries, counting each inflected form and each sense fix."""
@@ -77,14 +79,17 @@ class Lexicon:
 
     def digest(self) -> str:
         demonyms = [[(d.english, d.forms) for d in kind] for kind in (self.demonyms, self.carriers)]
-        payload = json.dumps([self.terms, demonyms, self.senses, self.pivot])
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
+        payload = json.dumps([self.terms, demonyms, self.senses, self.pivot]).encode("utf-8")
+        # The rules decide the output as much as the entries: a changed rule must miss the cache.
+        rules = Path(grammar.__file__).read_bytes() if self.grammar else b""
+        return hashlib.sha256(payload + rules).hexdigest()[:12]
 
 
 @dataclass(frozen=True)
 class PreEdited:
     text: str  # the French sent to Apertium
     carried: tuple[tuple[str, Demonym], ...]  # (carrier English, the demonym it stands for)
+    also: int = 0  # « également » taken out after an auxiliary, put back as "also" (grammar.py)
 
 
 def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
@@ -106,12 +111,19 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
 def pre_edit(sentence: str, lexicon: Lexicon) -> PreEdited:
     """Swap each demonym of the lexicon for a carrier adjective's form (one carrier per demonym)."""
     sentence = CAPITAL_A_GRAVE.sub("A ", sentence)
+    also = 0
+    if lexicon.grammar:
+        sentence, also = grammar.pre_edit(sentence)
     free = [c for c in lexicon.carriers if not _mentions(sentence, c)]
     carried = []
     for demonym in lexicon.demonyms:
-        if not free or not _mentions(sentence, demonym):
+        # A carrier with the same agreement pattern: « sécuritaire » (one form for both genders)
+        # carried by « norvégien » would make « la coopération norvégien », which the pivot misreads.
+        fitting = [c for c in free if _same_gender_forms(c) == _same_gender_forms(demonym)]
+        if not fitting or not _mentions(sentence, demonym):
             continue
-        carrier = free.pop(0)
+        carrier = fitting[0]
+        free.remove(carrier)
         for form, carrier_form in zip(demonym.forms, carrier.forms):
             sentence = re.sub(
                 rf"(?<![\w-]){re.escape(form)}(?![\w-])",
@@ -120,11 +132,11 @@ def pre_edit(sentence: str, lexicon: Lexicon) -> PreEdited:
                 flags=re.IGNORECASE,
             )
         carried.append((carrier.english, demonym))
-    return PreEdited(sentence, tuple(carried))
+    return PreEdited(sentence, tuple(carried), also)
 
 
 def post_edit(english: str, french: str, edited: PreEdited, lexicon: Lexicon, back: dict[str, str]) -> str:
-    """Apertium's marked output -> clean English: carriers, senses, negation, unknown words."""
+    """Apertium's marked output -> clean English: carriers, senses, negation, dates, unknown words, grammar."""
     for carrier_english, demonym in edited.carried:
         english = re.sub(rf"\b{carrier_english}s\b", demonym.plural(), english)
         english = re.sub(rf"\b{carrier_english}\b", demonym.english, english)
@@ -133,7 +145,8 @@ def post_edit(english: str, french: str, edited: PreEdited, lexicon: Lexicon, ba
         if re.search(rf"(?<!\w){re.escape(stem)}", french, re.IGNORECASE):
             for wrong, right in fixes:
                 english = _replace_word(english, wrong, right)
-    return fix_dates(fix_negation(english))
+    english = fix_dates(fix_negation(english))
+    return grammar.post_edit(english, french, edited.also) if lexicon.grammar else english
 
 
 def fix_dates(english: str) -> str:
@@ -225,6 +238,10 @@ def wrong_pattern(wrong: str) -> str:
     before = r"(?<![\w-])" if wrong[0].isalnum() else ""
     after = r"(?![\w-])" if wrong[-1].isalnum() else ""
     return f"{before}{wrong}{after}"
+
+
+def _same_gender_forms(adjective: Demonym) -> bool:
+    return adjective.forms[0] == adjective.forms[1]
 
 
 def _mentions(sentence: str, demonym: Demonym) -> bool:
