@@ -30,7 +30,7 @@ from briefgen.memory import MemoryEntry, TranslationMemory, memory_path
 from briefgen.model import WEEK_PATTERN
 from briefgen.render.edits import is_edited
 from briefgen.render.properties import read_custom_properties
-from briefgen.render.text import clean, plural
+from briefgen.render.text import as_shown, clean, plural
 
 WEEK_PROPERTY = "briefgen_week"
 BRIEF_NAME = re.compile(r"brief-(\d{4}-W\d{2})(?:\.v\d+)?\.docx")
@@ -99,7 +99,7 @@ def _read_brief(path: Path, out_dir: Path, report: HarvestReport) -> list[Memory
     entries = []
     for anchor, english in sorted(anchored_texts(document).items(), key=lambda a: KIND_ORDER.index(a[0].kind)):
         item = written.get((anchor.kind, anchor.fr_hash))
-        if item is not None and english and english != anchors.normalise(clean(item.en)):
+        if item is not None and english and english != anchors.normalise(as_shown(clean(item.en))):
             entries.append(MemoryEntry(item.fr, english, item.en, anchors.KINDS[anchor.kind], item.item, path.name,
                                        author, modified.isoformat()))
     if save_assessment(document, out_dir, week, modified):

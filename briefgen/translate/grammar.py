@@ -144,6 +144,8 @@ ENGLISH_AGENT = re.compile(rf"\b(?P<part>{PARTICIPLE}(?: yesterday| today| [a-z]
 
 # --- places ---------------------------------------------------------------------------------
 FRENCH_A_PLACE = re.compile(r"(?<![\w'’])à (?P<place>[A-ZÀ-Ö][\w-]+)")
+# « affiliée à Al-Qaïda », « lié à Moscou »: "to", as after a verb of motion.
+TO_VERBS = r"(?:affiliated|linked|allied|loyal|close|opposed|attached|tied)"
 MOTION = r"(?:gone|went|go|goes|travelled|traveled|returned|return|returns|headed|come|came|arrives? to|flown|flew|sent)"
 
 # --- subjects -------------------------------------------------------------------------------
@@ -180,8 +182,8 @@ def post_edit(english: str, french: str, also: int = 0) -> str:
     if FRENCH_AGENT.search(french) and not FRENCH_PURPOSE.search(french):
         english = ENGLISH_AGENT.sub(r"\g<part> by", english)
     for place in {m["place"] for m in FRENCH_A_PLACE.finditer(french)}:
-        english = re.sub(rf"\b(?:(?P<motion>{MOTION}) )?at (?={re.escape(place)}\b)",
-                         lambda m: f"{m['motion']} to " if m["motion"] else "in ", english)
+        english = re.sub(rf"\b(?:(?P<verb>{MOTION}|{TO_VERBS}) )?at (?={re.escape(place)}\b)",
+                         lambda m: f"{m['verb']} to " if m["verb"] else "in ", english)
     return english
 
 
