@@ -30,7 +30,8 @@ from briefgen.memory import MemoryEntry, TranslationMemory, memory_path
 from briefgen.model import WEEK_PATTERN
 from briefgen.render.edits import is_edited
 from briefgen.render.properties import read_custom_properties
-from briefgen.render.text import as_shown, clean, plural
+from briefgen.render.text import clean, plural
+from briefgen.translate.lexicon import as_shown
 
 WEEK_PROPERTY = "briefgen_week"
 BRIEF_NAME = re.compile(r"brief-(\d{4}-W\d{2})(?:\.v\d+)?\.docx")

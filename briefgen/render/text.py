@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from briefgen.translate.lexicon import UNTRANSLATED
-
 # Characters XML 1.0 cannot carry (C0 controls except tab/newline/CR, lone surrogates, U+FFFE/U+FFFF).
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Word has no carriage return inside a paragraph and XML parsers turn a raw CR into a newline anyway.
@@ -34,11 +32,6 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     return LINE_BREAKS.sub("\n", XML_ILLEGAL.sub("", text))
-
-
-def as_shown(english: str) -> str:
-    """English as the DOCX shows it: an untranslated word (`*word*` in the JSON) in italics, no asterisks."""
-    return UNTRANSLATED.sub(r"\1", english)
 
 
 def day(date: dt.date, lang: str = "en") -> str:

@@ -143,13 +143,16 @@ FRENCH_PURPOSE = re.compile(rf"\b{FRENCH_PARTICIPLE} pour\b", re.IGNORECASE)
 ENGLISH_AGENT = re.compile(rf"\b(?P<part>{PARTICIPLE}(?: yesterday| today| [a-z]+ly)?) for\b")
 
 # --- places ---------------------------------------------------------------------------------
-FRENCH_A_PLACE = re.compile(r"(?<![\w'’])à (?P<place>[A-ZÀ-Ö][\w-]+)")
-# « affiliée à Al-Qaïda », « lié à Moscou »: "to", as after a verb of motion.
-TO_VERBS = r"(?:affiliated|linked|allied|loyal|close|opposed|attached|tied)"
+# A capitalised name, not an acronym (« à RFI » is an outlet: "to RFI", not "in RFI").
+FRENCH_A_PLACE = re.compile(r"(?<![\w'’])à (?P<place>[A-ZÀ-Ö](?=[\w-]*[a-zà-ÿ])[\w-]+)")
+# « affiliée à Al-Qaïda », « livrées à Bamako »: "to", as after a verb of motion.
+TO_VERBS = r"(?:affiliated|linked|allied|loyal|close|opposed|attached|tied|provided|given|sent|offered|delivered|addressed)"
 MOTION = r"(?:gone|went|go|goes|travelled|traveled|returned|return|returns|headed|come|came|arrives? to|flown|flew|sent)"
 
 # --- subjects -------------------------------------------------------------------------------
 FRENCH_SUBJECT = {"ils": "They", "elles": "They", "nous": "We", "vous": "You", "il": "It", "elle": "It", "on": "One"}
+# « Selon des sources » came out "According to of the sources".
+ACCORDING_OF = re.compile(r"\b(?P<according>[Aa]ccording to) of the ")
 ENGLISH_VERB_START = re.compile(r"^(?:has|have|had|is|are|was|were|will|would|can|could|must|should|may|might)\b",
                                 re.IGNORECASE)
 
@@ -165,6 +168,7 @@ def pre_edit(french: str) -> tuple[str, int]:
 def post_edit(english: str, french: str, also: int = 0) -> str:
     """The pivot's English with the rules of this module applied (`also` from `pre_edit`)."""
     english = _subject(english, french)
+    english = ACCORDING_OF.sub(r"\g<according> ", english)
     english = _put_back_also(english, also)
     english = _their(english, french)
     if PAST_TIME.search(french) and not ONGOING.search(french):

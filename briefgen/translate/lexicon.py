@@ -177,6 +177,11 @@ def untranslated(english: str) -> list[str]:
     return UNTRANSLATED.findall(english)
 
 
+def as_shown(english: str) -> str:
+    """English as the DOCX shows it: each untranslated word in italics, without its asterisks."""
+    return UNTRANSLATED.sub(r"\1", english)
+
+
 def catalan_unknowns(english: str, french: str, lexicon: Lexicon) -> set[str]:
     """Marked words that are Catalan (not French, not a placeholder) and that the lexicon lacks."""
     pivot = dict(lexicon.pivot)
