@@ -15,6 +15,8 @@ keyed to what the French sentence says, so English the pivot got right is left a
                 present perfect ("has concluded Sunday July 13");
   measures      « sa visite de plusieurs jours » came out "his visit of several days": "his
                 several-day visit";
+  numbers       « une vingtaine de » came out "one twentieth of": "roughly twenty"; « il y a trois
+                ans » "there are three years": "three years ago";
   copulas       « restent actifs » came out "continue active": "remain active";
   titles        « le général Sadio Camara » came out "the general Sadio Camara": "General Sadio Camara";
   prepositions  Catalan « en » for « dans » came out "at": "in" when the sentence has no « à »;
@@ -34,9 +36,26 @@ WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # --- coordination ---------------------------------------------------------------------------
 # A list whose first item is « des N... »: the later items' « des » is dropped. Items stop at
 # punctuation and are short, so a « des » after a verb in a later clause is not taken for one.
-LIST_ITEM = r"[^,;:.!?«»()]{1,40}?"
+# An item is a noun and at most two more words, none a preposition or article that would start a
+# phrase of its own (« des affrontements entre l'armée et des groupes armés » is no list).
+NOT_IN_ITEM = r"(?:entre|de|du|des|la|le|les|un|une|avec|contre|pour|dans|sur|par|à|au|aux|en|et|ou|qui|que|vers)"
+LIST_ITEM = rf"[\w-]+(?: (?!{NOT_IN_ITEM}\b)[\w-]+){{0,2}}"
 DES_LIST = re.compile(
     rf"(?<![\w'’])(?P<first>[Dd]es {LIST_ITEM})(?P<more>(?:, des {LIST_ITEM})*)(?P<last>,? (?:et|ou) )des (?=\w)"
+)
+
+# --- numbers --------------------------------------------------------------------------------
+# « une vingtaine de morts » came out "one twentieth of deaths": the pivot knows « environ vingt ».
+APPROXIMATE = {"dizaine": "dix", "douzaine": "douze", "quinzaine": "quinze", "vingtaine": "vingt",
+               "trentaine": "trente", "quarantaine": "quarante", "cinquantaine": "cinquante",
+               "soixantaine": "soixante", "centaine": "cent"}
+APPROXIMATE_NUMBER = re.compile(rf"\b(?P<une>[Uu]ne) (?P<noun>{'|'.join(APPROXIMATE)}) d(?:e |'|’)")
+# « il y a presque trois ans » came out "there is almost three years": "almost three years ago".
+FRENCH_AGO = re.compile(r"\bil y a (?:presque |près de |plus de |environ )?\w+ (?:ans|années|mois|semaines|jours|heures)\b",
+                        re.IGNORECASE)
+ENGLISH_AGO = re.compile(
+    r"\b[Tt]here (?:is|are|has been|have been) (?P<span>(?:almost |nearly |more than |roughly |about )?[\w-]+ "
+    r"(?:years?|months?|weeks?|days?|hours?))\b"
 )
 
 # --- adverbs --------------------------------------------------------------------------------
@@ -87,6 +106,11 @@ PERFECT = re.compile(
     rf"\b(?P<aux>has|have)(?P<adv> (?:also|already|just|recently|finally|then|again|[a-z]+ly))? (?P<part>{PARTICIPLE})\b",
     re.IGNORECASE,
 )
+# « a récemment augmenté » came out "has increased recently": the adverb goes before the participle.
+ADVERB_AFTER_PARTICIPLE = re.compile(
+    rf"\b(?P<aux>has|have|had|would have|will have) (?P<part>{PARTICIPLE}) "
+    r"(?P<adv>recently|already|(?!only|early|supply|reply|rally|family|assembly|daily|ally|roughly|nearly|approximately)[a-z]+ly)\b"
+)
 # French perfects, to convert no more English ones than the French has (an English "have armed
 # groups" from « ont des groupes armés » is not a perfect).
 FRENCH_PERFECT = re.compile(
@@ -129,7 +153,8 @@ TITLE_BEFORE_NAME = re.compile(
 )
 
 # --- prepositions ---------------------------------------------------------------------------
-FRENCH_A = re.compile(r"(?<![\w'’])(?:à|au|aux|À|Au|Aux)(?![\w'’])")
+# « à » that can give "at": not « à travers », « à partir de », nor « à » before an infinitive ("to").
+FRENCH_A = re.compile(r"(?<![\w'’])(?:à|au|aux|À|Au|Aux)(?![\w'’])(?! (?:travers|partir|\w+(?:er|ir|re))\b)")
 FRENCH_DANS = re.compile(r"\b[Dd]ans\b")
 AT_BEFORE_NOUN_PHRASE = re.compile(r"\bat (?=(?:the|this|these|those|that|its|his|her|their|a|an)\b|[a-z])")
 # Fixed English phrases with "at" that « dans » never gives and that must not become "in".
@@ -160,6 +185,8 @@ ENGLISH_VERB_START = re.compile(r"^(?:has|have|had|is|are|was|were|will|would|ca
 def pre_edit(french: str) -> tuple[str, int]:
     """French the pivot reads better, and how many "also"s to put back (see `post_edit`)."""
     french = DES_LIST.sub(_drop_repeated_des, french)
+    french = APPROXIMATE_NUMBER.sub(
+        lambda m: f"{'E' if m['une'][0] == 'U' else 'e'}nviron {APPROXIMATE[m['noun']]} ", french)
     also = [m.start() for m in ALSO_AFTER_AUX.finditer(french)]
     french = ALSO_AFTER_AUX.sub(r"\g<aux> ", french)
     return french, len(also)
@@ -169,7 +196,10 @@ def post_edit(english: str, french: str, also: int = 0) -> str:
     """The pivot's English with the rules of this module applied (`also` from `pre_edit`)."""
     english = _subject(english, french)
     english = ACCORDING_OF.sub(r"\g<according> ", english)
+    if FRENCH_AGO.search(french):
+        english = ENGLISH_AGO.sub(r"\g<span> ago", english)
     english = _put_back_also(english, also)
+    english = ADVERB_AFTER_PARTICIPLE.sub(r"\g<aux> \g<adv> \g<part>", english)
     english = _their(english, french)
     if PAST_TIME.search(french) and not ONGOING.search(french):
         english = _simple_past(english, len(FRENCH_PERFECT.findall(french)))

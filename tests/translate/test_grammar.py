@@ -31,6 +31,10 @@ APPLIES = [
     ("Des pluies sont tombées dans plusieurs villes du pays.", "in several cities", "at several cities"),
     ("Le président est arrivé lundi à Niamey.", "in Niamey", "at Niamey"),
     ("Ils ont annoncé des mesures de soutien aux éleveurs.", "They have announced", None),
+    ("L'attaque a fait une trentaine de morts dans le village.", "roughly thirty", "thirtieth"),
+    ("Le dernier scrutin remonte à 2020, il y a cinq ans.", "five years ago", "there are five years"),
+    ("Le gouvernement aurait récemment augmenté les impôts.", "would have recently increased", "increased recently"),
+    ("Le ministre a parlé de sa mission dans la région, à travers un communiqué.", "in the region", "at the region"),
     # A lexicon adjective carried like a demonym (lexicon.py), so that « et militaire » stays an adjective.
     ("La coopération sécuritaire et militaire se renforce.", "security and military cooperation", None),
 ]
@@ -47,6 +51,8 @@ LEFT_ALONE = [
     ("Les discussions continuent sur la sécurité.", "continue"),
     # An acronym after « à » is no place.
     ("Le ministre a parlé à RFI de la situation.", "RFI"),
+    # « entre l'armée et des groupes armés » is no list: its « des » stays.
+    ("Des affrontements ont opposé l'armée et des groupes armés.", "the army"),
 ]
 
 
