@@ -20,10 +20,12 @@ keyed to what the French sentence says, so English the pivot got right is left a
   copulas       « restent actifs » came out "continue active": "remain active";
   titles        « le général Sadio Camara » came out "the general Sadio Camara": "General Sadio Camara";
   prepositions  Catalan « en » for « dans » came out "at": "in" when the sentence has no « à »;
-                « à Niamey » "at Niamey": "in Niamey" ("to Niamey" after a verb of motion); the
+                « à Niamey » "at Niamey": "in Niamey" ("to Niamey" after a verb of motion or
+                "visit"); the
                 agent « reçu par le ministre » "received for the minister": "received by";
   subjects      Catalan drops subject pronouns: « Ils ont des groupes armés » came out "Have armed
-                groups": "They have armed groups"; an English sentence starts with a capital.
+                groups": "They have armed groups", also in a clause after a comma; an English
+                sentence starts with a capital.
 """
 
 from __future__ import annotations
@@ -178,6 +180,8 @@ MOTION = r"(?:gone|went|go|goes|travelled|traveled|returned|return|returns|heade
 FRENCH_SUBJECT = {"ils": "They", "elles": "They", "nous": "We", "vous": "You", "il": "It", "elle": "It", "on": "One"}
 # « Selon des sources » came out "According to of the sources".
 ACCORDING_OF = re.compile(r"\b(?P<according>[Aa]ccording to) of the ")
+FRENCH_CLAUSE_SUBJECT = re.compile(r", (ils|elles|nous|vous|il|elle|on) (?!y\b|en\b)", re.IGNORECASE)
+ENGLISH_CLAUSE_VERB = re.compile(r", (?P<verb>has|have|had|is|are|was|were|will|would)\b")
 ENGLISH_VERB_START = re.compile(r"^(?:has|have|had|is|are|was|were|will|would|can|could|must|should|may|might)\b",
                                 re.IGNORECASE)
 
@@ -218,6 +222,8 @@ def post_edit(english: str, french: str, also: int = 0) -> str:
     for place in {m["place"] for m in FRENCH_A_PLACE.finditer(french)}:
         english = re.sub(rf"\b(?:(?P<verb>{MOTION}|{TO_VERBS}) )?at (?={re.escape(place)}\b)",
                          lambda m: f"{m['verb']} to " if m["verb"] else "in ", english)
+        english = re.sub(rf"\b(?P<visit>visits?|trips?|journeys?) (?:at|in) (?={re.escape(place)}\b)", r"\g<visit> to ",
+                         english)
     return english
 
 
@@ -228,6 +234,11 @@ def _subject(english: str, french: str) -> str:
         if first.lower() in FRENCH_SUBJECT and ENGLISH_VERB_START.match(english):
             english = f"{FRENCH_SUBJECT[first.lower()]} {english[0].lower()}{english[1:]}"
         english = english[0].upper() + english[1:]
+    # One clause after a comma: « Du 8 au 11 juillet, il a effectué » came out ", has made".
+    inner = FRENCH_CLAUSE_SUBJECT.findall(french)
+    verbs = ENGLISH_CLAUSE_VERB.findall(english)
+    if len(inner) == 1 and len(verbs) == 1:
+        english = ENGLISH_CLAUSE_VERB.sub(lambda m: f", {FRENCH_SUBJECT[inner[0].lower()].lower()} {m['verb']}", english)
     return english
 
 

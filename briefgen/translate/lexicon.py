@@ -46,9 +46,11 @@ NEGATED_AUX = re.compile(
     re.IGNORECASE,
 )
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-# "du 8 au 11 juillet 2025" comes out "of the 8 at the July 11, 2025".
+# "du 8 au 11 juillet 2025" comes out "of the 8 at the July 11, 2025"; "du 3 au 14 février" (no year)
+# "of the 3 at 14 February".
 DATE_RANGE = re.compile(
-    rf"\b([Oo]f) the (?P<first>\d{{1,2}}) at the (?P<month>{MONTHS}) (?P<day>\d{{1,2}}), (?P<year>\d{{4}})"
+    rf"\b([Oo]f) the (?P<first>\d{{1,2}}) at (?:the (?P<month>{MONTHS}) (?P<day>\d{{1,2}}), (?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}}) (?P<month2>{MONTHS})\b)"
 )
 NEGATED_BE = re.compile(r"\b(?P<be>is|are|was|were) not\s+(?P<adv>however|nevertheless|therefore|yet|thus) not ")
 # What the negated adverb becomes after the auxiliary: "never" and "still" carry the negation themselves.
@@ -151,10 +153,11 @@ def post_edit(english: str, french: str, edited: PreEdited, lexicon: Lexicon, ba
 
 def fix_dates(english: str) -> str:
     """"the 22 of July" -> "22 July"; "Of the 8 at the July 11, 2025" -> "From 8 to 11 July 2025"."""
-    english = DATE_RANGE.sub(lambda m: f"{'F' if m.group(1)[0] == 'O' else 'f'}rom {m['first']} to {m['day']} "
-                             f"{m['month']} {m['year']}", english)
     english = re.sub(rf"^The (\d{{1,2}}) of ({MONTHS})\b", r"On \1 \2", english)
-    return re.sub(rf"\b(?:[Tt]he )?(\d{{1,2}}) of ({MONTHS})\b", r"\1 \2", english)
+    english = re.sub(rf"\b(?:[Tt]he )?(\d{{1,2}}) of ({MONTHS})\b", r"\1 \2", english)
+    return DATE_RANGE.sub(lambda m: f"{'F' if m.group(1)[0] == 'O' else 'f'}rom {m['first']} to "
+                          + (f"{m['day']} {m['month']} {m['year']}" if m["month"] else f"{m['day2']} {m['month2']}"),
+                          english)
 
 
 def fix_negation(english: str) -> str:

@@ -32,6 +32,8 @@ APPLIES = [
     ("Le président est arrivé lundi à Niamey.", "in Niamey", "at Niamey"),
     ("Ils ont annoncé des mesures de soutien aux éleveurs.", "They have announced", None),
     ("L'attaque a fait une trentaine de morts dans le village.", "roughly thirty", "thirtieth"),
+    ("Selon le ministre, ils sont arrivés hier à Dakar.", "they arrived yesterday", ", have arrived"),
+    ("Le ministre a effectué une visite officielle à Niamey.", "visit to Niamey", "visit at Niamey"),
     ("Le dernier scrutin remonte à 2020, il y a cinq ans.", "five years ago", "there are five years"),
     ("Le gouvernement aurait récemment augmenté les impôts.", "would have recently increased", "increased recently"),
     ("Le ministre a parlé de sa mission dans la région, à travers un communiqué.", "in the region", "at the region"),
