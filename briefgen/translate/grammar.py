@@ -173,13 +173,15 @@ ENGLISH_AGENT = re.compile(rf"\b(?P<part>{PARTICIPLE}(?: yesterday| today| [a-z]
 # A capitalised name, not an acronym (« à RFI » is an outlet: "to RFI", not "in RFI").
 FRENCH_A_PLACE = re.compile(r"(?<![\w'’])à (?P<place>[A-ZÀ-Ö](?=[\w-]*[a-zà-ÿ])[\w-]+)")
 # « affiliée à Al-Qaïda », « livrées à Bamako »: "to", as after a verb of motion.
-TO_VERBS = r"(?:affiliated|linked|allied|loyal|close|opposed|attached|tied|provided|given|sent|offered|delivered|addressed)"
+TO_VERBS = r"(?:affiliated|linked|allied|loyal|close|opposed|attached|tied|provided|given|sent|offered|delivered|handed|routed|addressed)"
 MOTION = r"(?:gone|went|go|goes|travelled|traveled|returned|return|returns|headed|come|came|arrives? to|flown|flew|sent)"
 
 # --- subjects -------------------------------------------------------------------------------
 FRENCH_SUBJECT = {"ils": "They", "elles": "They", "nous": "We", "vous": "You", "il": "It", "elle": "It", "on": "One"}
-# « Selon des sources » came out "According to of the sources".
-ACCORDING_OF = re.compile(r"\b(?P<according>[Aa]ccording to) of the ")
+# A text that is a noun phrase opening on the indefinite « des » (« des sources médiatiques », a
+# piece the attribution stage translates alone) came out "of the media sources".
+FRENCH_OPENS_INDEFINITE = re.compile(r"^[Dd]es (?!\d)")
+ENGLISH_OPENS_OF_THE = re.compile(r"^[Oo]f the (?=\w)")
 FRENCH_CLAUSE_SUBJECT = re.compile(r", (ils|elles|nous|vous|il|elle|on) (?!y\b|en\b)", re.IGNORECASE)
 ENGLISH_CLAUSE_VERB = re.compile(r", (?P<verb>has|have|had|is|are|was|were|will|would)\b")
 ENGLISH_VERB_START = re.compile(r"^(?:has|have|had|is|are|was|were|will|would|can|could|must|should|may|might)\b",
@@ -199,7 +201,8 @@ def pre_edit(french: str) -> tuple[str, int]:
 def post_edit(english: str, french: str, also: int = 0) -> str:
     """The pivot's English with the rules of this module applied (`also` from `pre_edit`)."""
     english = _subject(english, french)
-    english = ACCORDING_OF.sub(r"\g<according> ", english)
+    if FRENCH_OPENS_INDEFINITE.match(french):
+        english = ENGLISH_OPENS_OF_THE.sub("", english)
     if FRENCH_AGO.search(french):
         english = ENGLISH_AGO.sub(r"\g<span> ago", english)
     english = _put_back_also(english, also)
