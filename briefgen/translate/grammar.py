@@ -165,9 +165,13 @@ AT_PHRASES = re.compile(r"\bat (?:least|last|first|once|all|the end|the time|the
 
 # --- agents ---------------------------------------------------------------------------------
 FRENCH_PARTICIPLE = r"\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|int|inte|ints|intes)"
-FRENCH_AGENT = re.compile(rf"\b{FRENCH_PARTICIPLE}(?: \w+)? par\b", re.IGNORECASE)
+# Up to four words between (« reçu mercredi 9 juillet par »), none a punctuation mark.
+FRENCH_AGENT = re.compile(rf"\b{FRENCH_PARTICIPLE}(?: \w+){{0,4}} par\b", re.IGNORECASE)
 FRENCH_PURPOSE = re.compile(rf"\b{FRENCH_PARTICIPLE} pour\b", re.IGNORECASE)
-ENGLISH_AGENT = re.compile(rf"\b(?P<part>{PARTICIPLE}(?: yesterday| today| [a-z]+ly)?) for\b")
+ENGLISH_AGENT = re.compile(
+    rf"\b(?P<part>{PARTICIPLE}(?: yesterday| today| [a-z]+ly| on(?: (?:{WEEKDAYS}))?(?: \d{{1,2}} (?:{MONTHS}))?"
+    rf"(?: \d{{4}})?)?) for\b"
+)
 
 # --- places ---------------------------------------------------------------------------------
 # A capitalised name, not an acronym (« à RFI » is an outlet: "to RFI", not "in RFI").
@@ -182,8 +186,12 @@ FRENCH_SUBJECT = {"ils": "They", "elles": "They", "nous": "We", "vous": "You", "
 # piece the attribution stage translates alone) came out "of the media sources".
 FRENCH_OPENS_INDEFINITE = re.compile(r"^[Dd]es (?!\d)")
 ENGLISH_OPENS_OF_THE = re.compile(r"^[Oo]f the (?=\w)")
-FRENCH_CLAUSE_SUBJECT = re.compile(r", (ils|elles|nous|vous|il|elle|on) (?!y\b|en\b)", re.IGNORECASE)
-ENGLISH_CLAUSE_VERB = re.compile(r", (?P<verb>has|have|had|is|are|was|were|will|would)\b")
+CLAUSE_LEADS = {",": ",", "où": "where"}  # French word before the clause -> the English one
+FRENCH_CLAUSE_SUBJECT = re.compile(r"(?P<lead>,|\boù) (?P<pronoun>ils|elles|nous|vous|il|elle|on) (?!y\b|en\b)",
+                                   re.IGNORECASE)
+ENGLISH_CLAUSE_VERB = re.compile(r"(?P<lead>,|\bwhere) (?P<verb>has|have|had|is|are|was|were|will|would)\b")
+# « C'est » at the start of a quotation came out "« it Is".
+QUOTED_CAPITAL = re.compile(r"(?P<open>« ?)(?P<pronoun>it|this|that|there) (?P<verb>Is|Was|Are|Were|Has|Have|Will)\b")
 ENGLISH_VERB_START = re.compile(r"^(?:has|have|had|is|are|was|were|will|would|can|could|must|should|may|might)\b",
                                 re.IGNORECASE)
 
@@ -237,11 +245,14 @@ def _subject(english: str, french: str) -> str:
         if first.lower() in FRENCH_SUBJECT and ENGLISH_VERB_START.match(english):
             english = f"{FRENCH_SUBJECT[first.lower()]} {english[0].lower()}{english[1:]}"
         english = english[0].upper() + english[1:]
-    # One clause after a comma: « Du 8 au 11 juillet, il a effectué » came out ", has made".
-    inner = FRENCH_CLAUSE_SUBJECT.findall(french)
-    verbs = ENGLISH_CLAUSE_VERB.findall(english)
-    if len(inner) == 1 and len(verbs) == 1:
-        english = ENGLISH_CLAUSE_VERB.sub(lambda m: f", {FRENCH_SUBJECT[inner[0].lower()].lower()} {m['verb']}", english)
+    # One clause after a comma or « où »: « Du 8 au 11 juillet, il a effectué » came out ", has made".
+    for lead, english_lead in CLAUSE_LEADS.items():
+        inner = [m for m in FRENCH_CLAUSE_SUBJECT.finditer(french) if m["lead"].lower() == lead]
+        verbs = [m for m in ENGLISH_CLAUSE_VERB.finditer(english) if m["lead"].lower() == english_lead]
+        if len(inner) == 1 and len(verbs) == 1:
+            m, pronoun = verbs[0], FRENCH_SUBJECT[inner[0]["pronoun"].lower()].lower()
+            english = f"{english[: m.start()]}{m['lead']} {pronoun} {m['verb']}{english[m.end() :]}"
+    english = QUOTED_CAPITAL.sub(lambda m: f"{m['open']}{m['pronoun'].title()} {m['verb'].lower()}", english)
     return english
 
 

@@ -38,6 +38,11 @@ APPLIES = [
     # the attribution stage translates alone (« Selon des sources médiatiques, ... »).
     ("des groupes armés", "rmed groups", "of the"),
     ("Selon le ministre, ils sont arrivés hier à Dakar.", "they arrived yesterday", ", have arrived"),
+    ("Il est arrivé à Accra où il a été accueilli lundi 3 mars par le président.", "where it was received",
+     "where has been"),
+    ("Il est arrivé à Accra où il a été accueilli lundi 3 mars par le président.", "on Monday 3 March by",
+     "March for the"),
+    ("Le ministre a ajouté : « C'est une priorité pour le pays ».", "« It is a priority", "« it Is"),
     ("Le ministre a effectué une visite officielle à Niamey.", "visit to Niamey", "visit at Niamey"),
     ("Le dernier scrutin remonte à 2020, il y a cinq ans.", "five years ago", "there are five years"),
     ("Le gouvernement aurait récemment augmenté les impôts.", "would have recently increased", "increased recently"),
