@@ -21,11 +21,11 @@ keyed to what the French sentence says, so English the pivot got right is left a
   titles        « le général Sadio Camara » came out "the general Sadio Camara": "General Sadio Camara";
   prepositions  Catalan « en » for « dans » came out "at": "in" when the sentence has no « à »;
                 « à Niamey » "at Niamey": "in Niamey" ("to Niamey" after a verb of motion or
-                "visit"); the
-                agent « reçu par le ministre » "received for the minister": "received by";
+                "visit"); the agent « reçu par le ministre » "received for the minister":
+                "received by";
   subjects      Catalan drops subject pronouns: « Ils ont des groupes armés » came out "Have armed
-                groups": "They have armed groups", also in a clause after a comma; an English
-                sentence starts with a capital.
+                groups": "They have armed groups", also in a clause after a comma or « où »; an
+                English sentence starts with a capital.
 """
 
 from __future__ import annotations
@@ -64,7 +64,6 @@ ENGLISH_AGO = re.compile(
 FRENCH_AUX = r"(?:ai|as|a|avons|avez|ont|avait|avaient|est|sont|était|étaient|sera|seront|aura|auront)"
 # « a également participé »: the adverb the pivot moves after the participle's complement.
 ALSO_AFTER_AUX = re.compile(rf"\b(?P<aux>{FRENCH_AUX}) (?:également|aussi) (?=\w)")
-FRENCH_AUX_WORD = re.compile(rf"\b{FRENCH_AUX}\b")
 ENGLISH_AUX = re.compile(r"\b(?:has|have|had|is|are|was|were|will)\b(?: not,?)?", re.IGNORECASE)
 
 # --- possessives ----------------------------------------------------------------------------
@@ -134,7 +133,8 @@ FRENCH_MEASURE = re.compile(r"\bde (?:plusieurs|quelques|deux|trois|quatre|cinq|
 ENGLISH_MEASURE = re.compile(
     r"\b(?P<det>the|a|an|his|her|its|their|this|that) (?P<noun>[a-z]+) of "
     r"(?P<count>several|two|three|four|five|six|seven|eight|nine|ten|\d+) "
-    r"(?P<unit>day|week|month|hour|year)s\b(?! of)"
+    r"(?P<unit>day|week|month|hour|year)s\b(?! of)",
+    re.IGNORECASE,
 )
 # Heads that are not measured ("the end of several days of fighting" is no "several-day end").
 NOT_MEASURED = {"end", "beginning", "start", "middle", "course", "space", "result", "total", "series"}
@@ -151,7 +151,7 @@ CONTINUE_AS_REMAIN = re.compile(
 # --- titles ---------------------------------------------------------------------------------
 TITLE_BEFORE_NAME = re.compile(
     r"\b[Tt]he (?P<title>general|president|colonel|lieutenant|captain|commander|prime minister|minister|"
-    r"ambassador|imam|sheikh|senator|judge|king|prince|emir|marshal|admiral|major) (?=(?-i:[A-Z])\w)"
+    r"ambassador|imam|sheikh|senator|judge|king|prince|emir|marshal|admiral|major) (?=[A-Z]\w)"
 )
 
 # --- prepositions ---------------------------------------------------------------------------
@@ -201,9 +201,7 @@ def pre_edit(french: str) -> tuple[str, int]:
     french = DES_LIST.sub(_drop_repeated_des, french)
     french = APPROXIMATE_NUMBER.sub(
         lambda m: f"{'E' if m['une'][0] == 'U' else 'e'}nviron {APPROXIMATE[m['noun']]} ", french)
-    also = [m.start() for m in ALSO_AFTER_AUX.finditer(french)]
-    french = ALSO_AFTER_AUX.sub(r"\g<aux> ", french)
-    return french, len(also)
+    return ALSO_AFTER_AUX.subn(r"\g<aux> ", french)
 
 
 def post_edit(english: str, french: str, also: int = 0) -> str:
@@ -306,12 +304,13 @@ def _british_date(m: re.Match) -> str:
 
 
 def _measure(m: re.Match) -> str:
-    if m["noun"] in NOT_MEASURED:
+    if m["noun"].lower() in NOT_MEASURED:
         return m.group()
     det = m["det"]
-    if det in ("a", "an"):
-        det = "an" if m["count"][0] in "aeio" or m["count"] in ("8", "11", "18") else "a"
-    return f"{det} {m['count']}-{m['unit']} {m['noun']}"
+    if det.lower() in ("a", "an"):
+        article = "an" if m["count"][0] in "aeio" or m["count"] in ("8", "11", "18") else "a"
+        det = article.capitalize() if det[0].isupper() else article
+    return f"{det} {m['count'].lower()}-{m['unit'].lower()} {m['noun']}"
 
 
 def _at_to_in(english: str) -> str:
