@@ -27,12 +27,11 @@ from briefgen import anchors
 from briefgen.assessment import save_assessment
 from briefgen.errors import ConfigError
 from briefgen.memory import MemoryEntry, TranslationMemory, memory_path
-from briefgen.model import WEEK_PATTERN, Brief
+from briefgen.model import WEEK_PATTERN, Brief, as_shown
 from briefgen.render.edits import is_edited
 from briefgen.render.properties import read_custom_properties
 from briefgen.render.sidecar import read_sidecar
 from briefgen.render.text import clean, plural
-from briefgen.translate.lexicon import as_shown
 
 WEEK_PROPERTY = "briefgen_week"
 BRIEF_NAME = re.compile(r"brief-(\d{4}-W\d{2})(?:\.v\d+)?\.docx")

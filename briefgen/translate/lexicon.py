@@ -24,6 +24,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefgen.model import UNTRANSLATED
 from briefgen.translate import grammar
 from briefgen.translate.protect import PLACEHOLDER
 
@@ -36,8 +37,6 @@ MARKED = re.compile(r"(?<![\w*#@])([*#@]+)(\w[\w'’·-]*)")  # "·": Catalan "i
 CAPITAL_A_GRAVE = re.compile(r"^À (?=\w)")
 # Shorter marked tokens are letters or symbols ("<b>", "x"), not words a reader needs translated.
 MIN_WORD = 3
-# An untranslated French word as it is left in the English: `*word*`.
-UNTRANSLATED = re.compile(r"(?<![\w*])\*(\w[\w'’-]*)\*(?![\w*])")
 # "n'a toutefois pas rencontré" comes out "does not have however not found": the auxiliary is read
 # as the verb "avoir" once an adverb separates it from "pas". Put the negation back on the auxiliary.
 NEGATED_AUX = re.compile(
@@ -178,11 +177,6 @@ def fix_negation(english: str) -> str:
 def untranslated(english: str) -> list[str]:
     """The French words left untranslated in `english` (written `*word*`)."""
     return UNTRANSLATED.findall(english)
-
-
-def as_shown(english: str) -> str:
-    """English as the DOCX shows it: each untranslated word in italics, without its asterisks."""
-    return UNTRANSLATED.sub(r"\1", english)
 
 
 def catalan_unknowns(english: str, french: str, lexicon: Lexicon) -> set[str]:

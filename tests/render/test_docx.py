@@ -14,12 +14,11 @@ from lxml import etree
 
 from briefgen.config import SHIPPED_TEMPLATE, Config
 from briefgen.errors import TemplateError
-from briefgen.model import Brief, Citation, Event, Point, Section
+from briefgen.model import Brief, Citation, Event, Point, Section, as_shown
 from briefgen.render import render_docx
 from briefgen.render.context import DEVELOPMENT_NOTES
 from briefgen.render.wording import words
 from briefgen.render.text import clean
-from briefgen.translate.lexicon import as_shown
 
 from .conftest import GENERATED_AT, MARKING, SECTIONS, footnoted_citations, make_source
 from .helpers import RESAVED, W, all_parts_text, footnote_texts, headings, part_xml, section_paragraphs
