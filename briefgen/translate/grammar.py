@@ -53,8 +53,9 @@ APPROXIMATE = {"dizaine": "dix", "douzaine": "douze", "quinzaine": "quinze", "vi
                "soixantaine": "soixante", "centaine": "cent"}
 APPROXIMATE_NUMBER = re.compile(rf"\b(?P<une>[Uu]ne) (?P<noun>{'|'.join(APPROXIMATE)}) d(?:e |'|’)")
 # « il y a presque trois ans » came out "there is almost three years": "almost three years ago".
-FRENCH_AGO = re.compile(r"\bil y a (?:presque |près de |plus de |environ )?\w+ (?:ans|années|mois|semaines|jours|heures)\b",
-                        re.IGNORECASE)
+FRENCH_AGO = re.compile(
+    r"\bil y a (?:presque |près de |plus de |environ )?\w+ (?:ans|années|mois|semaines|jours|heures)\b", re.IGNORECASE
+)
 ENGLISH_AGO = re.compile(
     r"\b[Tt]here (?:is|are|has been|have been) (?P<span>(?:almost |nearly |more than |roughly |about )?[\w-]+ "
     r"(?:years?|months?|weeks?|days?|hours?))\b"
@@ -104,13 +105,16 @@ SAME_PAST = (
 PARTICIPLE = rf"(?:[a-z]+ed|{'|'.join(list(IRREGULAR_PAST) + SAME_PAST)})"
 # "has also concluded", "have recently increased": one adverb may stand between.
 PERFECT = re.compile(
-    rf"\b(?P<aux>has|have)(?P<adv> (?:also|already|just|recently|finally|then|again|[a-z]+ly))? (?P<part>{PARTICIPLE})\b",
+    rf"\b(?P<aux>has|have)(?P<adv> (?:also|already|just|recently|finally|then|again|[a-z]+ly))?"
+    rf" (?P<part>{PARTICIPLE})\b",
     re.IGNORECASE,
 )
 # « a récemment augmenté » came out "has increased recently": the adverb goes before the participle.
+# Words in -ly that are no such adverb, or that qualify what follows ("roughly twenty").
+NOT_ADVERBS = "only|early|supply|reply|rally|family|assembly|daily|ally|roughly|nearly|approximately"
 ADVERB_AFTER_PARTICIPLE = re.compile(
     rf"\b(?P<aux>has|have|had|would have|will have) (?P<part>{PARTICIPLE}) "
-    r"(?P<adv>recently|already|(?!only|early|supply|reply|rally|family|assembly|daily|ally|roughly|nearly|approximately)[a-z]+ly)\b"
+    rf"(?P<adv>recently|already|(?!{NOT_ADVERBS})[a-z]+ly)\b"
 )
 # French perfects, to convert no more English ones than the French has (an English "have armed
 # groups" from « ont des groupes armés » is not a perfect).
@@ -177,8 +181,9 @@ ENGLISH_AGENT = re.compile(
 # A capitalised name, not an acronym (« à RFI » is an outlet: "to RFI", not "in RFI").
 FRENCH_A_PLACE = re.compile(r"(?<![\w'’])à (?P<place>[A-ZÀ-Ö](?=[\w-]*[a-zà-ÿ])[\w-]+)")
 # « affiliée à Al-Qaïda », « livrées à Bamako »: "to", as after a verb of motion.
-TO_VERBS = r"(?:affiliated|linked|allied|loyal|close|opposed|attached|tied|provided|given|sent|offered|delivered|handed|routed|addressed)"
-MOTION = r"(?:gone|went|go|goes|travelled|traveled|returned|return|returns|headed|come|came|arrives? to|flown|flew|sent)"
+TO_VERBS = (r"(?:affiliated|linked|allied|loyal|close|opposed|attached|tied|provided|given|sent|offered|delivered|"
+            r"handed|routed|addressed)")
+MOTION = r"(?:gone|went|go|goes|travelled|traveled|returned|return|returns|headed|come|came|flown|flew)"
 
 # --- subjects -------------------------------------------------------------------------------
 FRENCH_SUBJECT = {"ils": "They", "elles": "They", "nous": "We", "vous": "You", "il": "It", "elle": "It", "on": "One"}

@@ -3,16 +3,17 @@
 Four kinds of entries (briefgen/data/lexicon.toml, built and checked by benchmarks/lexicon_audit.py):
   terms     French words and phrases -> English, protected by placeholders like glossary terms
             (titles, institutions, nouns whose Catalan has the wrong English sense);
-  demonyms  French adjective forms the pivot leaves in Catalan ("malienc"): each is swapped before
-            translation for the same form of a carrier adjective both stages know ("norvégiens"),
-            so Apertium still orders and agrees it ("the Norwegian soldiers"), then the carrier's
-            English is replaced ("the Malian soldiers");
+  demonyms  French adjective forms the pivot leaves in Catalan ("malienc") or misreads
+            (« sécuritaire »): each is swapped before translation for the same form of a carrier
+            adjective both stages know ("norvégiens"), so Apertium still orders and agrees it
+            ("the Norwegian soldiers"), then the carrier's English is replaced ("the Malian soldiers");
   senses    French stem -> {wrong English: right English}: applied to the English only when the
             French sentence holds a word with that stem ("rencontré" gives "found": "met"); the wrong
             English is a regular expression, most often a plain word;
   pivot     Catalan words the cat-eng stage does not know -> English.
 Words neither stage knows are never shown as Catalan: they come back as the French word between
-asterisks (`*mutualiser*`, Markdown's emphasis), counted by `untranslated`.
+asterisks (`*mutualiser*`, Markdown's emphasis; italics in the DOCX), counted by `untranslated`.
+Constructions (possessives, tenses, lists, prepositions) are grammar.py's, applied around the entries.
 """
 
 from __future__ import annotations
@@ -44,12 +45,11 @@ NEGATED_AUX = re.compile(
     r"always|already|truly|really|even|nonetheless)(?:,? not)? ",
     re.IGNORECASE,
 )
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # "du 8 au 11 juillet 2025" comes out "of the 8 at the July 11, 2025"; "du 3 au 14 février" (no year)
 # "of the 3 at 14 February".
 DATE_RANGE = re.compile(
-    rf"\b([Oo]f) the (?P<first>\d{{1,2}}) at (?:the (?P<month>{MONTHS}) (?P<day>\d{{1,2}}), (?P<year>\d{{4}})"
-    rf"|(?P<day2>\d{{1,2}}) (?P<month2>{MONTHS})\b)"
+    rf"\b([Oo]f) the (?P<first>\d{{1,2}}) at (?:the (?P<month>{grammar.MONTHS}) (?P<day>\d{{1,2}}), (?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}}) (?P<month2>{grammar.MONTHS})\b)"
 )
 NEGATED_BE = re.compile(r"\b(?P<be>is|are|was|were) not\s+(?P<adv>however|nevertheless|therefore|yet|thus) not ")
 # What the negated adverb becomes after the auxiliary: "never" and "still" carry the negation themselves.
@@ -110,7 +110,8 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
 
 
 def pre_edit(sentence: str, lexicon: Lexicon) -> PreEdited:
-    """Swap each demonym of the lexicon for a carrier adjective's form (one carrier per demonym)."""
+    """The French for Apertium: grammar.py's edits, then each demonym of the lexicon swapped for a
+    carrier adjective's form (one carrier per demonym)."""
     sentence = CAPITAL_A_GRAVE.sub("A ", sentence)
     also = 0
     if lexicon.grammar:
@@ -152,8 +153,8 @@ def post_edit(english: str, french: str, edited: PreEdited, lexicon: Lexicon, ba
 
 def fix_dates(english: str) -> str:
     """"the 22 of July" -> "22 July"; "Of the 8 at the July 11, 2025" -> "From 8 to 11 July 2025"."""
-    english = re.sub(rf"^The (\d{{1,2}}) of ({MONTHS})\b", r"On \1 \2", english)
-    english = re.sub(rf"\b(?:[Tt]he )?(\d{{1,2}}) of ({MONTHS})\b", r"\1 \2", english)
+    english = re.sub(rf"^The (\d{{1,2}}) of ({grammar.MONTHS})\b", r"On \1 \2", english)
+    english = re.sub(rf"\b(?:[Tt]he )?(\d{{1,2}}) of ({grammar.MONTHS})\b", r"\1 \2", english)
     return DATE_RANGE.sub(lambda m: f"{'F' if m.group(1)[0] == 'O' else 'f'}rom {m['first']} to "
                           + (f"{m['day']} {m['month']} {m['year']}" if m["month"] else f"{m['day2']} {m['month2']}"),
                           english)
