@@ -190,6 +190,10 @@ FRENCH_SUBJECT = {"ils": "They", "elles": "They", "nous": "We", "vous": "You", "
 # A text that is a noun phrase opening on the indefinite « des » (« des sources médiatiques », a
 # piece the attribution stage translates alone) came out "of the media sources".
 FRENCH_OPENS_INDEFINITE = re.compile(r"^[Dd]es (?!\d)")
+# « une frappe de drone » (a lexicon term, a placeholder the pivot cannot read as a noun) came out
+# "one drone strike": the article "a" (protect.py makes it "an" where the term needs it).
+FRENCH_ARTICLE_BEFORE_TERM = re.compile(r"\b(?:un|une) XK[A-Z]+\b", re.IGNORECASE)
+ENGLISH_ONE_BEFORE_TERM = re.compile(r"\b(?P<o>[Oo])ne (?=XK[A-Z]+\b)")
 ENGLISH_OPENS_OF_THE = re.compile(r"^[Oo]f the (?=\w)")
 CLAUSE_LEADS = {",": ",", "où": "where"}  # French word before the clause -> the English one
 FRENCH_CLAUSE_SUBJECT = re.compile(r"(?P<lead>,|\boù) (?P<pronoun>ils|elles|nous|vous|il|elle|on) (?!y\b|en\b)",
@@ -214,6 +218,8 @@ def post_edit(english: str, french: str, also: int = 0) -> str:
     english = _subject(english, french)
     if FRENCH_OPENS_INDEFINITE.match(french):
         english = ENGLISH_OPENS_OF_THE.sub("", english)
+    if FRENCH_ARTICLE_BEFORE_TERM.search(french):
+        english = ENGLISH_ONE_BEFORE_TERM.sub(lambda m: "A " if m["o"] == "O" else "a ", english)
     if FRENCH_AGO.search(french):
         english = ENGLISH_AGO.sub(r"\g<span> ago", english)
     english = _put_back_also(english, also)

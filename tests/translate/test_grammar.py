@@ -37,6 +37,7 @@ APPLIES = [
     # « des » before a lexicon term (a placeholder the tagger cannot read as a noun), as in a piece
     # the attribution stage translates alone (« Selon des sources médiatiques, ... »).
     ("des groupes armés", "rmed groups", "of the"),
+    ("Une frappe de drone ciblant des chefs de l'État islamique (EI) a eu lieu.", "A drone strike", "One drone strike"),
     ("Selon le ministre, ils sont arrivés hier à Dakar.", "they arrived yesterday", ", have arrived"),
     ("Il est arrivé à Accra où il a été accueilli lundi 3 mars par le président.", "where it was received",
      "where has been"),
@@ -105,3 +106,9 @@ def test_rule_leaves_alone(with_rules, french, kept):
 def test_rules_are_part_of_the_cache_key(engine):
     """A changed rule must not be served old translations: the digest covers grammar.py."""
     assert engine.lexicon.digest() != replace(engine.lexicon, grammar=False).digest()
+
+
+def test_the_article_before_a_term_agrees_with_its_english(engine):
+    """The pivot chose "a" for the placeholder of « entretien »; its English is "interview"."""
+    out = _translate(engine, ["Le ministre a accordé un entretien à la presse."])
+    assert "an interview" in out["Le ministre a accordé un entretien à la presse."]
