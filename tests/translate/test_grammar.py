@@ -62,8 +62,8 @@ LEFT_ALONE = [
     ("Le ministre leur a promis son soutien.", "his support"),
     # « continuer » is "continue".
     ("Les discussions continuent sur la sécurité.", "continue"),
-    # An acronym after « à » is no place.
-    ("Le ministre a parlé à RFI de la situation.", "RFI"),
+    # An acronym after « à » is no place: not "in RFI".
+    ("Le ministre a parlé à RFI de la situation.", "at RFI"),
     # « entre l'armée et des groupes armés » is no list: its « des » stays.
     ("Des affrontements ont opposé l'armée et des groupes armés.", "the army"),
 ]
