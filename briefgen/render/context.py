@@ -553,7 +553,8 @@ def _engine(brief: Brief, lang: str = "en") -> EngineView:
     if e.lexicon_entries:
         left = len(brief.untranslated)
         limits += (f" briefgen's domain lexicon ({e.lexicon_entries} entries) corrects the pivot's known errors "
-                   f"(ranks, institutions, demonyms, word senses); {text.plural(left, 'French word')} "
+                   f"(ranks, institutions, demonyms, word senses) and rules fix its grammar (possessives, tenses, "
+                   f"prepositions); {text.plural(left, 'French word')} "
                    f"{'was' if left == 1 else 'were'} left untranslated (a word neither Apertium stage knows is "
-                   f"shown in French between asterisks).")
+                   f"shown in French, in italics).")
     return EngineView(text.clean(e.name), text.clean(e.version), text.clean(e.model), label, limits, notice)
