@@ -52,7 +52,7 @@ class Measurement:
 
 
 def measure(command: Sequence[str | Path], env: dict[str, str] | None = None, cwd: Path = ROOT, timeout: float | None = None) -> Measurement:
-    """Run `command` to completion; wall time and the child's own peak resident memory.
+    """Run `command` to completion; wall time, the child's peak resident memory and its CPU time.
 
     Output goes to temporary files (not pipes) so the child can be reaped with os.wait4, which
     returns its rusage, without a reader thread. After `timeout` seconds the child and everything

@@ -165,7 +165,8 @@ def serve(name: str) -> None:
         replies.flush()
         while texts := _request(requests):
             batches = [texts[i : i + BATCH_SIZE] for i in range(0, len(texts), BATCH_SIZE)]
-            # A fork of this single-threaded process, the model loaded (load_parser's cache): safe, and nothing loads twice.
+            # Forks of this single-threaded process with the model loaded (load_parser's cache):
+            # safe, and nothing loads twice.
             with multiprocessing.get_context("fork").Pool(PIPE_PROCESSES) as pool:
                 parsed = pool.map(functools.partial(_parse_batch, name), batches, chunksize=1)
             pickle.dump([item for batch in parsed for item in batch], replies)
