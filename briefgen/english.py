@@ -25,6 +25,10 @@ NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept":
                 "vingt": 20, "trente": 30, "quarante": 40, "quarante sept": 47, "cinquante": 50, "cent": 100}
 ANNOUNCING = {"poser": "laid", "inaugurer": "inaugurated", "lancer": "launched", "signer": "signed"}
 HEADLINE = {"poser": "lays", "inaugurer": "inaugurates", "lancer": "launches", "signer": "signs"}
+# Verbs reporting speech, for reported (unquoted) statements; the others read "said".
+REPORTING = {"annoncer": "announced", "souligner": "stressed", "expliquer": "explained", "assurer": "gave assurance"}
+# Words an engine capitalises at the start of a clause that, after "that", are lower-case.
+CLAUSE_OPENERS = frozenset({"The", "A", "An", "It", "This", "These", "Those", "Its", "Their", "Our", "We", "They", "He", "She"})
 
 
 def write_english(brief: Brief, developments: int) -> Brief:
@@ -140,10 +144,16 @@ class _Writer:
     def _meeting(self, event: Event, s: _Slots) -> str:
         others = joined(self.parties(event.others, with_role=True), "or" if event.negated else "and")
         verb = "did not meet" if event.negated else f"{s.maybe}met"
-        return f"{s.who} {verb} {others or 'officials'}{s.where} {s.when}"
+        return f"{s.who} {verb} {others}{s.where} {s.when}" if others else ""  # whom, or nothing worth a line
 
     def _statement(self, event: Event, s: _Slots) -> str:
-        return f'{s.who} said: "{s.what}"' if s.what else ""
+        if not s.what:
+            return ""
+        if event.quoted:
+            return f'{s.who} said: "{s.what}"'
+        first, _, rest = s.what.partition(" ")
+        clause = f"{first.lower() if first in CLAUSE_OPENERS else first} {rest}".strip()
+        return f"{s.who} {s.maybe}{REPORTING.get(event.action, 'said')}{' ' + s.when if s.when else ''} that {clause}"
 
     def _announcement(self, event: Event, s: _Slots) -> str:
         if not s.what:
@@ -153,10 +163,17 @@ class _Writer:
         return f"{s.who or 'The authorities'} {verb}{where} {s.when}"
 
     def _agreement(self, event: Event, s: _Slots) -> str:
+        """"The two sides agreed on X; no formal agreement was signed", "X are expected to be signed"."""
         if not s.what:
-            return ""
-        verb = f"did not sign {s.what}" if event.negated else f"{s.maybe}agreed on {s.what}"
-        return f"{s.who or 'The parties'} {verb} {s.when}"
+            return "No formal agreement was signed" if event.negated and "formel" in event.object_fr else ""
+        if event.expected:  # « on s'attend à voir aboutir la signature de ... »
+            plural = s.what.split(",")[0].split()[-1].endswith("s")  # "new bilateral agreements, including ..."
+            return f"{_capital(s.what)} {'are' if plural else 'is'} expected to be signed"
+        if event.negated:
+            return f"{s.who or 'The parties'} did not sign {s.what} {s.when}"
+        agreed = s.what if s.what.startswith("to ") else f"on {s.what}"  # « de maintenir » -> "to maintain"
+        unsigned = f"; no {'formal ' if 'formel' in event.unsigned else ''}agreement was signed" if event.unsigned else ""
+        return f"{s.who or 'The parties'} {s.maybe}agreed {agreed} {s.when}".rstrip() + unsigned
 
     def _attack(self, event: Event, s: _Slots) -> str:
         if event.action == "tuer":  # « Au moins 30 soldats ont été tués »
@@ -217,8 +234,12 @@ class _Writer:
             label = f"{self.gazetteer.nouns[event.action]} {'on ' + what if what else ''} {self._in(event.place)}"
         elif event.kind == "statement":
             label = f"{who} statement"
+        elif event.kind == "agreement" and event.expected:
+            label = f"{what.split(',')[0]} expected"
+        elif event.kind == "agreement":
+            label = f"{who} agree {'' if what.startswith('to ') else 'on '}{what}" if who else what
         else:
-            label = f"{who} {HEADLINE.get(event.action, 'announces') if event.kind == 'announcement' else 'agree on'} {what}" if who else what
+            label = f"{who} {HEADLINE.get(event.action, 'announces')} {what}" if who else what
         words = " ".join(label.split()).removeprefix("the ").split()
         short = " ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else "")
         return _capital(short) + (" (unconfirmed)" if event.hedged else "")
