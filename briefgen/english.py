@@ -193,7 +193,8 @@ class _Writer:
         return f"{_capital(s.what)} {'were' if plural else 'was'} {s.maybe}suspended {s.when}" if s.what else ""
 
     def _resumption(self, event: Event, s: _Slots) -> str:
-        return f"{_capital(s.what)} {s.maybe}began to resume {s.when}" if s.what else ""
+        verb = "began to be reactivated" if event.action == "connaître" else "resumed"  # « connaître un début de réactivation »
+        return f"{_capital(s.what)} {s.maybe}{verb} {s.when}" if s.what else ""
 
     def _meetings(self, visit: Event, events: Sequence[Event]) -> str:
         """" He met X and Y, but not Z.": the visitor's meetings reported around the visit."""

@@ -400,6 +400,8 @@ def _subject_parties(context: _Context, verb: int) -> list[_Party]:
     if head.lemma in COMMENTATORS or head.text.lower() in ("ils", "elles", "on", "nous", "qui"):
         return []
     if head.text.lower() in ANAPHORIC_HEADS or head.lemma in ANAPHORIC_HEADS:
+        if any(tokens[c].dep == "nmod" and any(tokens[j].pos == "PROPN" for j in syntax.subtree(tokens, c)) for c in syntax.children(tokens, subject)):
+            return []  # « La délégation de l'Union européenne »: not the person in context, and not a person
         led = [i for c in syntax.children(tokens, subject) if tokens[c].dep == "acl" for i in syntax.subtree(tokens, c)]
         person = next(iter(names.people(tokens, led)), None) or names.named_subject(sentence, subject) or context.last_person
         return [_Party(person, True)] if person else []  # « une mission dirigée par X », « S'il ..., X »

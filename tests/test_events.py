@@ -133,9 +133,85 @@ def test_an_agreement_between_two_named_parties(config):
     assert agreement.en == "Foreign Minister Abdoulaye Diop and US Envoy Rudolph Atallah agreed on a technical roadmap."
 
 
+def test_an_agreement_beside_no_formal_agreement_is_one_record(config):
+    brief = events(config, make_source("A", [[
+        "Bien que la visite de l'envoyé américain n'ait pas abouti à la signature d'accords formels, les deux parties "
+        "ont convenu d'une feuille de route technique, incluant des réunions au niveau des experts en sécurité."
+    ]]), translate={"une feuille de route technique, incluant des réunions au niveau des experts en sécurité":
+                    "a technical roadmap, including meetings of security experts"}.get)  # fmt: skip
+    agreement = only(brief, "agreement")
+    assert (agreement.negated, agreement.unsigned, agreement.actors) == (False, "accords formels", ["les deux parties"])
+    assert agreement.en == ("The two sides agreed on a technical roadmap, including meetings of security experts; "
+                            "no formal agreement was signed.")  # fmt: skip
+
+
+def test_an_expected_agreement_is_marked_as_such_not_as_done(config):
+    brief = events(config, make_source("A", [[
+        "On s'attend à voir aboutir la signature de nouveaux accords bilatéraux, notamment un accord final de "
+        "coopération sur l'utilisation pacifique de l'énergie nucléaire, après des mois de négociations."
+    ]]), translate=lambda french: "new bilateral agreements, including a final agreement on civil nuclear energy")  # fmt: skip
+    agreement = only(brief, "agreement")
+    assert agreement.expected and not agreement.negated and agreement.start is None
+    assert agreement.object_fr == ("nouveaux accords bilatéraux, notamment un accord final de coopération sur "
+                                   "l'utilisation pacifique de l'énergie nucléaire")  # fmt: skip
+    assert agreement.en == ("New bilateral agreements, including a final agreement on civil nuclear energy are "
+                            "expected to be signed.")  # fmt: skip
+    assert agreement.label == "New bilateral agreements expected"
+
+
+def test_an_agreement_to_do_something_between_unnamed_parties(config):
+    brief = events(config, make_source("A", [[
+        "Les autorités maliennes et la délégation américaine ont convenu de maintenir un dialogue régulier."
+    ]]), translate=lambda french: "to maintain a regular dialogue" if french.startswith("de ") else "")  # fmt: skip
+    agreement = only(brief, "agreement")
+    assert (agreement.actors, agreement.object_fr) == (["Les autorités maliennes", "la délégation américaine"],
+                                                       "de maintenir un dialogue régulier")  # fmt: skip
+    assert agreement.en == "The Malian authorities and the US delegation agreed to maintain a regular dialogue."
+
+
+def test_an_inverted_speaker_after_the_date_states_what_he_said_and_ends_his_visit(config):
+    brief = events(
+        config,
+        make_source("A", [[
+            "Les États-Unis restent engagés dans la lutte contre le terrorisme et prêts à collaborer avec le Mali "
+            "dans celle-ci, a annoncé, le 22 juillet dernier, le sous-secrétaire d'État adjoint pour l'Afrique de "
+            "l'Ouest, William Stevens, au terme d'une visite de travail au Mali."
+        ]], dt.date(2025, 7, 25)),
+        make_source("B", [["William Stevens s'est rendu à Bamako les 21 et 22 juillet 2025."]], dt.date(2025, 7, 24)),
+        translate=lambda french: "The United States remain committed to counterterrorism and ready to work with Mali",
+    )  # fmt: skip
+    statement = only(brief, "statement")
+    assert statement.actors == ["William Stevens"] and not statement.quoted
+    assert statement.object_fr == ("Les États-Unis restent engagés dans la lutte contre le terrorisme et prêts à "
+                                   "collaborer avec le Mali")  # fmt: skip
+    assert statement.en.endswith("William Stevens announced on 22 July 2025 that the United States remain committed "
+                                 "to counterterrorism and ready to work with Mali.")  # fmt: skip
+    visit = only(brief, "visit")  # his visit's end, and another outlet's dates of it: one record
+    assert (visit.start, visit.end, visit.corroboration) == (dt.date(2025, 7, 21), dt.date(2025, 7, 22), 2)
+
+
+def test_reported_speech_is_said_that_without_its_aside_never_quoted(config):
+    brief = events(config, make_source("A", [[
+        "La ministre Haoua Amadou a précisé que le second projet, financé par la Banque mondiale, sera lancé à Zinder."
+    ]]), translate=lambda french: "The second project will be launched in Zinder")  # fmt: skip
+    statement = only(brief, "statement")
+    assert statement.object_fr == "le second projet sera lancé à Zinder" and not statement.quoted
+    assert statement.en.endswith("Haoua Amadou said that the second project will be launched in Zinder.")
+
+
+def test_a_delegation_of_a_named_body_is_not_the_person_in_context(config):
+    brief = events(config, make_source("A", [[
+        "Le ministre des Pêches, Fatou Diouf, a déclaré que le gouvernement entendait protéger la ressource.",
+        "La délégation de l'Union européenne à Dakar s'est dite « disposée à poursuivre le dialogue ».",
+    ]]), translate=lambda french: "ready to continue the dialogue")  # fmt: skip
+    assert not [e for e in brief.events if "poursuivre" in e.object_fr]
+
+
 def test_commentary_and_questions_report_no_event(config):
     brief = events(config, make_source("A", [[
         "Les analystes estiment que la visite de Rudolph Atallah à Bamako confirme un retour de Washington.",
+        "Les analystes qui se sont exprimés sur ce revirement, estiment que la visite de Rudolph Atallah compte.",
+        "De facto, Assimi Goïta relance la coopération avec les États-Unis par pragmatisme.",
         "Rudolph Atallah a-t-il rencontré le ministre Abdoulaye Diop ?",
     ]]))  # fmt: skip
     assert brief.events == []
