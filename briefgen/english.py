@@ -25,6 +25,8 @@ NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept":
                 "vingt": 20, "trente": 30, "quarante": 40, "quarante sept": 47, "cinquante": 50, "cent": 100}
 ANNOUNCING = {"poser": "laid", "inaugurer": "inaugurated", "lancer": "launched", "signer": "signed"}
 HEADLINE = {"poser": "lays", "inaugurer": "inaugurates", "lancer": "launches", "signer": "signs"}
+# An unnamed party of a named body: « des officiels de la Minusma ».
+OF_BODY = re.compile(r"(.+?)\s+(?:de la|de l['’]|du|des|de)\s*(.+)$")
 # Verbs reporting speech, for reported (unquoted) statements; the others read "said".
 REPORTING = {"annoncer": "announced", "souligner": "stressed", "expliquer": "explained", "assurer": "gave assurance"}
 # Words an engine capitalises at the start of a clause that, after "that", are lower-case.
@@ -91,6 +93,9 @@ class _Writer:
             english = actor.name_en or actor.name
             role = self._role(actor)
             return f"{role} {english}" if with_role and role else english
+        member = OF_BODY.match(name)  # « des officiels de la Minusma » -> "officials of MINUSMA (UN mission in Mali)"
+        if member and self.gazetteer.noun_phrase(member[1]) and self.gazetteer.organisation(member[2]):
+            return f"{self.gazetteer.noun_phrase(member[1])} of {self.gazetteer.organisation(member[2])}"
         known = self.gazetteer.organisation(name) or next((e for _, _, e in self.gazetteer.find_organisations(name)), None)
         if known:
             return known
@@ -275,7 +280,8 @@ class _Writer:
         return joined(out)
 
     def _place(self, place: str | None) -> str:
-        return self.gazetteer.place(place) if place else ""
+        """The English of a place, or of places (« Saint-Louis et Ziguinchor », see events._place)."""
+        return joined([self.gazetteer.place(p) for p in place.split(" et ")]) if place else ""
 
     def _in(self, place: str | None) -> str:
         return f"in {self._place(place)}" if place else ""

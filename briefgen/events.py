@@ -80,6 +80,8 @@ YEAR = re.compile(r"\b(?:en|de|depuis)\s+((?:19|20)\d\d)\b")
 OBJECT_MAX_WORDS = 16
 # ...a reported clause (« Les États-Unis restent engagés ..., a annoncé X ») has its own subject and verb.
 CLAUSE_MAX_WORDS = 20
+# An abbreviation after a name: « Al-Qaïda au Maghreb islamique (AQMI) ».
+ABBREVIATION = re.compile(r"\s*\([A-Z]{2,}\)")
 # Words opening what a phrase includes: kept with it (« une feuille de route, incluant des réunions »).
 INCLUDING = r"notamment|incluant|dont|y compris"
 # Events that end more than this many days before the oldest article are recalled background, not
@@ -259,7 +261,8 @@ def _clause(context: _Context, head: int, left_out: set[int] = frozenset()) -> s
             runs[-1].append(i)
         else:
             runs.append([i])
-    return " ".join(syntax.text_of(context.sentence.text, tokens, run) for run in runs).strip(" ,;:")
+    words = " ".join(syntax.text_of(context.sentence.text, tokens, run) for run in runs)
+    return " ".join(re.sub(r"[«»]", " ", words).split()).strip(" ,;:")  # reported speech: the words, not the quotation marks
 
 
 def _aside(tokens: Sequence[Token], i: int) -> list[int]:
@@ -329,6 +332,8 @@ def _event(context: _Context, trigger: int, kind: str) -> Event | None:
     )
     if kind == "announcement" and any(tokens[c].dep == "ccomp" and tokens[c].pos == "VERB" for c in syntax.children(tokens, trigger)):
         event.kind, event.place = "statement", None  # « a annoncé qu'il ne renouvellerait pas »: what was said
+    if noun and kind == "attack" and event.place is None:  # « permis une frappe ... au Mali »: the place is the verb's
+        event.place = _place(tokens, [i for i in syntax.subtree(tokens, verb) if i not in nested], sentence, context.gazetteer)
     event.quoted = event.kind == "statement" and bool(event.object_fr and re.search(rf"«\s*{re.escape(event.object_fr)}", sentence.text))
     if kind == "statement" and not event.object_fr:
         return None if actors and not any(p.named for p in actors) else event
@@ -430,14 +435,19 @@ def _agents(context: _Context, verb: int) -> list[_Party]:
 
 
 def _unnamed_objects(context: _Context, verb: int) -> list[str]:
-    """The unnamed parties a verb's objects name, when the gazetteer can write them in English."""
-    tokens, out = context.tokens, []
+    """The unnamed parties a verb's objects name, when the gazetteer can write them in English:
+    « des officiers maliens », « cinq chefs d'États africains », « des officiels de la Minusma »."""
+    tokens, text, gazetteer, out = context.tokens, context.sentence.text, context.gazetteer, []
     for child in syntax.children(tokens, verb):
         if tokens[child].dep in ("obj", "obl:arg") and tokens[child].pos == "NOUN":
             own = [i for i in syntax.children(tokens, child) if tokens[i].dep in ("det", "amod", "nummod")]
-            phrase = syntax.text_of(context.sentence.text, tokens, [*own, child])
-            if context.gazetteer.noun_phrase(phrase) or context.gazetteer.role(phrase):
-                out.append(phrase)
+            nmods = [c for c in syntax.children(tokens, child) if tokens[c].dep == "nmod"][:1]
+            body = [c for c in nmods if tokens[c].pos == "PROPN" and gazetteer.organisation(tokens[c].text)]
+            phrases = [syntax.text_of(text, tokens, [*own, child, *syntax.subtree(tokens, c)]) for c in nmods]
+            for phrase in [*phrases, syntax.text_of(text, tokens, [*own, child])]:
+                if gazetteer.noun_phrase(phrase) or gazetteer.role(phrase):
+                    out.append(phrases[0] if body else phrase)
+                    break
     return out
 
 
@@ -554,7 +564,8 @@ def _place(tokens: Sequence[Token], scope: Sequence[int], sentence: Sentence, ga
         name = entity.text if entity else token.text
         prepositions = {tokens[c].text.lower() for c in syntax.children(tokens, i)}
         if prepositions & {"à", "au", "en", "aux"} and gazetteer.is_place(name):
-            return name
+            more = [tokens[c].text for c in syntax.children(tokens, i) if tokens[c].dep == "conj" and gazetteer.is_place(tokens[c].text)]
+            return " et ".join([name, *more])  # « à Saint-Louis et à Ziguinchor »
     return None
 
 
@@ -570,7 +581,7 @@ def _object(context: _Context, trigger: int, kind: str) -> str:
     fits in OBJECT_MAX_WORDS: a cut phrase reads worse than none)."""
     sentence, tokens = context.sentence, context.tokens
     quote = re.search(r"«\s*([^«»]{10,}?)\s*»", sentence.text)
-    if kind == "statement" and quote and tokens[trigger].dep != "ccomp":
+    if kind == "statement" and quote and tokens[trigger].dep != "ccomp" and not _quote_inside_clause(context, trigger, quote.start()):
         return _phrase(quote[1])
     if kind == "attack" and tokens[trigger].lemma == "tuer":  # « Au moins 30 soldats ont été tués »: the victims
         victims = [c for c in syntax.children(tokens, trigger) if tokens[c].dep in ("nsubj:pass", "nsubj")]
@@ -579,7 +590,7 @@ def _object(context: _Context, trigger: int, kind: str) -> str:
         head = tokens[trigger].head
         aimed = [c for c in [*syntax.subtree(tokens, trigger), head] if tokens[c].lemma in ("cibler", "viser")]
         targets = [c for a in aimed for c in syntax.children(tokens, a) if tokens[c].dep == "obj"]
-        return _phrase(syntax.text_of(sentence.text, tokens, syntax.subtree(tokens, targets[0]))) if targets else ""
+        return _phrase(_whole_names(context, syntax.subtree(tokens, targets[0]))) if targets else ""
     if kind == "agreement":
         agreed = _agreed(context, trigger)
         if agreed:
@@ -598,6 +609,29 @@ def _object(context: _Context, trigger: int, kind: str) -> str:
     ):
         return _named_in(context.previous) or phrase  # « Ces initiatives »: what the sentence before named
     return _phrase(_clause(context, child) if tokens[child].dep == "ccomp" else phrase)
+
+
+def _whole_names(context: _Context, span: Sequence[int]) -> str:
+    """The text of `span`, running on to the end of a listed organisation's name it cuts and its
+    abbreviation: the parser splits « Al-Qaïda | au Maghreb islamique (AQMI) »."""
+    text, tokens = context.sentence.text, context.tokens
+    first, last = tokens[min(span)].start, tokens[max(span)].start + len(tokens[max(span)].text)
+    for start, end, _ in context.gazetteer.find_organisations(text):
+        if first <= start < last < end:
+            last = end
+    abbreviation = ABBREVIATION.match(text, last)
+    return text[first : abbreviation.end() if abbreviation else last]
+
+
+def _quote_inside_clause(context: _Context, verb: int, at: int) -> bool:
+    """The quotation is part of a reported clause (« a déclaré que le gouvernement entendait « protéger
+    ... » »), not the speaker's statement on its own: the clause is what was said."""
+    tokens = context.tokens
+    for child in syntax.children(tokens, verb):
+        if tokens[child].dep == "ccomp":
+            words = [i for i in syntax.subtree(tokens, child) if tokens[i].dep != "mark" and tokens[i].pos != "PUNCT"]
+            return bool(words) and tokens[min(words)].start < at
+    return False
 
 
 def _agreed(context: _Context, verb: int) -> str:

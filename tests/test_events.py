@@ -207,6 +207,45 @@ def test_a_delegation_of_a_named_body_is_not_the_person_in_context(config):
     assert not [e for e in brief.events if "poursuivre" in e.object_fr]
 
 
+def test_a_quotation_inside_a_reported_clause_is_reported_speech(config):
+    brief = events(config, make_source("A", [[
+        "Le ministre des Pêches, Fatou Diouf, a déclaré que le gouvernement entendait « protéger la ressource »."
+    ]]), translate=lambda french: "the government intended to protect the resource")  # fmt: skip
+    statement = only(brief, "statement")
+    assert statement.object_fr == "le gouvernement entendait protéger la ressource" and not statement.quoted
+    assert statement.en.endswith("Fatou Diouf said that the government intended to protect the resource.")
+
+
+def test_unnamed_parties_counted_or_of_a_named_body_are_written_from_the_gazetteer(config):
+    brief = events(config, make_source("A", [[
+        "Le président américain recevait cinq chefs d'États africains.",
+        "La sous-secrétaire d'État américaine avait rencontré des officiels de la Minusma.",
+    ]]))  # fmt: skip
+    assert sorted(e.en for e in brief.events) == [
+        "The US President met five African heads of state.",
+        "The US Under Secretary of State met officials of MINUSMA (UN mission in Mali).",
+    ]
+
+
+def test_a_strike_keeps_the_whole_name_of_its_target_and_the_place_of_its_verb(config):
+    brief = events(config, make_source("A", [[
+        "Cette coopération aurait permis une frappe de drone ciblant des dirigeants d'Al-Qaïda au Maghreb islamique "
+        "(AQMI) au Mali en juillet 2025."
+    ]]), translate=lambda french: "leaders of Al-Qaeda in the Islamic Maghreb (AQIM)")  # fmt: skip
+    strike = only(brief, "attack")
+    assert (strike.object_fr, strike.place) == ("dirigeants d'Al-Qaïda au Maghreb islamique (AQMI)", "Mali")
+    assert strike.en == "A drone strike reportedly targeted leaders of Al-Qaeda in the Islamic Maghreb (AQIM) in Mali in July 2025."
+
+
+def test_an_announcement_in_two_places_names_both(config):
+    brief = events(config, make_source("A", [[
+        "Les autorités ont annoncé la construction de deux usines de conditionnement à Saint-Louis et à Ziguinchor."
+    ]]), translate=lambda french: "the building of two packaging plants")  # fmt: skip
+    announcement = only(brief, "announcement")
+    assert announcement.place == "Saint-Louis et Ziguinchor"
+    assert announcement.en == "The authorities announced the building of two packaging plants in Saint-Louis and Ziguinchor."
+
+
 def test_commentary_and_questions_report_no_event(config):
     brief = events(config, make_source("A", [[
         "Les analystes estiment que la visite de Rudolph Atallah à Bamako confirme un retour de Washington.",
