@@ -25,6 +25,8 @@ NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept":
                 "vingt": 20, "trente": 30, "quarante": 40, "quarante sept": 47, "cinquante": 50, "cent": 100}
 ANNOUNCING = {"poser": "laid", "inaugurer": "inaugurated", "lancer": "launched", "signer": "signed"}
 HEADLINE = {"poser": "lays", "inaugurer": "inaugurates", "lancer": "launches", "signer": "signs"}
+# A name with its abbreviation, which alone does in a headline: "Al-Qaeda in the Islamic Maghreb (AQIM)".
+ABBREVIATED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|in|the|for|and))*\s+\(([A-Z]{2,})\)")
 # An unnamed party of a named body: « des officiels de la Minusma ».
 OF_BODY = re.compile(r"(.+?)\s+(?:de la|de l['’]|du|des|de)\s*(.+)$")
 # Verbs reporting speech, for reported (unquoted) statements; the others read "said".
@@ -246,7 +248,7 @@ class _Writer:
             label = f"{who} agree {'' if what.startswith('to ') else 'on '}{what}" if who else what
         else:
             label = f"{who} {HEADLINE.get(event.action, 'announces')} {what}" if who else what
-        words = " ".join(label.split()).removeprefix("the ").split()
+        words = " ".join(ABBREVIATED.sub(r"\1", label).split()).removeprefix("the ").split()
         short = " ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else "")
         return _capital(short) + (" (unconfirmed)" if event.hedged else "")
 

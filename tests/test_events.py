@@ -235,6 +235,7 @@ def test_a_strike_keeps_the_whole_name_of_its_target_and_the_place_of_its_verb(c
     strike = only(brief, "attack")
     assert (strike.object_fr, strike.place) == ("dirigeants d'Al-Qaïda au Maghreb islamique (AQMI)", "Mali")
     assert strike.en == "A drone strike reportedly targeted leaders of Al-Qaeda in the Islamic Maghreb (AQIM) in Mali in July 2025."
+    assert strike.label == "Drone strike on leaders of AQIM in Mali (unconfirmed)"  # the abbreviation does in a headline
 
 
 def test_an_announcement_in_two_places_names_both(config):
