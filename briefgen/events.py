@@ -20,7 +20,7 @@ import hashlib
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from briefgen import syntax
@@ -57,6 +57,8 @@ NOUN_KINDS = {"frappe": "attack", "attaque": "attack", "assaut": "attack", "embu
               "rencontre": "meeting"}
 # Verbs ending an event: their date is its last day.
 ENDING = frozenset({"conclure", "achever", "terminer"})
+# Kinds whose verb the French may put before its subject (« ..., a annoncé X », « s'est rendue au Mali une mission »).
+INVERTING = ("statement", "announcement", "visit")
 # Nouns ending one: « au terme d'une visite », « à l'issue de sa visite » (the date of the verb they hang on).
 ENDING_NOUNS = frozenset({"terme", "issue", "fin"})
 # Verbs making the infinitive under them an expected event, not a past one (« on s'attend à voir aboutir »).
@@ -200,13 +202,12 @@ def events_in(
     context = _Context(sentence, reference, names, gazetteer, last_person, previous, bool(hedge and hedge.unconfirmed))
     triggered = [(i, e) for i, kind in _triggers(tokens) if (e := _event(context, i, kind)) is not None]
     found = [e for _, e in triggered]
-    reporting = [(i, e) for i, e in triggered if e.kind in ("statement", "announcement") and not e.object_fr]
-    reported = [e for e in found if e not in (r for _, r in reporting)]
-    for i, event in reporting:  # « Les États-Unis restent engagés ..., a annoncé William Stevens »
+    bare = [(i, e) for i, e in triggered if e.kind in ("statement", "announcement") and not e.object_fr]
+    for i, event in bare:  # « Les États-Unis restent engagés ..., a annoncé X »: no event in the clause, the clause is what he said
         inside = set(syntax.subtree(tokens, i))
-        if not any(j not in inside for j, e in triggered if e in reported):
+        if all(j in inside for j, _ in triggered if j not in dict(bare)):
             event.kind, event.object_fr, event.place = "statement", _reported_clause(context, i), None
-    reporting = [e for _, e in reporting if not e.object_fr]
+    reporting = [e for _, e in bare if not e.object_fr]
     reported = [e for e in found if e not in reporting]
     not_met = {o for e in found if e.kind == "meeting" and e.negated for o in e.others}
     for event in found:  # « S'il a rencontré X, il n'a pas rencontré Y »: the parser may hang Y on the first verb
@@ -245,15 +246,17 @@ def _reported_clause(context: _Context, verb: int) -> str:
     return text if len(text.split()) <= CLAUSE_MAX_WORDS else ""
 
 
-def _clause(context: _Context, head: int, left_out: set[int] = frozenset()) -> str:  # type: ignore[assignment]
+def _clause(context: _Context, head: int, left_out: Collection[int] = ()) -> str:
     """The words of `head`'s subtree without `left_out`, asides between commas (« un second projet,
-    de 30 mégawatts, serait lancé ») and a pronoun's complement (« dans celle-ci »)."""
+    de 30 mégawatts, serait lancé »), a pronoun's complement (« dans celle-ci ») and a second clause
+    (« ..., et qu'il ouvrirait des négociations »): what was said, short enough to translate well."""
     tokens, span = context.tokens, syntax.subtree(context.tokens, head)
     out = set(left_out)
     for i in span:
         if i != head and tokens[i].pos != "PUNCT":
-            out.update(_aside(tokens, i) or (syntax.subtree(tokens, i) if tokens[i].pos == "PRON" and tokens[i].dep.startswith("obl")
-                                             or tokens[i].head == head and tokens[i].dep == "conj" and tokens[i].pos == "VERB" else []))
+            pronoun = tokens[i].pos == "PRON" and tokens[i].dep.startswith("obl")
+            second = tokens[i].head == head and tokens[i].dep == "conj" and tokens[i].pos == "VERB"
+            out.update(_aside(tokens, i) or (syntax.subtree(tokens, i) if pronoun or second else []))
     kept = [i for i in span if i not in out]
     runs: list[list[int]] = []
     for i in kept:
@@ -298,10 +301,10 @@ def _event(context: _Context, trigger: int, kind: str) -> Event | None:
     ended = _ended_visit(tokens, trigger)  # « au terme d'une visite »: the verb's party and date
     if noun and not ended:  # « la visite officielle du Général Assimi Goïta en Russie »: its people are its parties
         actors = [_Party(n, True) for n in context.names.people(tokens, scope)][:1]
-    elif ended:
-        actors = _subject_parties(context, verb) or _inverted_subject(context, verb, "statement")
+    elif ended:  # the speaker of the verb: « a annoncé ... William Stevens, au terme d'une visite »
+        actors = _subject_parties(context, verb) or _inverted_subject(context, verb)
     else:
-        actors = _subject_parties(context, verb) or _inverted_subject(context, verb, kind)
+        actors = _subject_parties(context, verb) or (_inverted_subject(context, verb) if kind in INVERTING else [])
         if kind == "attack" and tokens[verb].lemma in ("revendiquer", "tuer"):  # the subject is what was claimed, or the victims
             actors = _agents(context, verb)
         if kind in ("suspension", "resumption"):
@@ -451,12 +454,10 @@ def _unnamed_objects(context: _Context, verb: int) -> list[str]:
     return out
 
 
-def _inverted_subject(context: _Context, verb: int, kind: str) -> list[_Party]:
+def _inverted_subject(context: _Context, verb: int) -> list[_Party]:
     """« ..., a annoncé William Stevens », « s'est rendue au Mali une mission dirigée par X », « a
     annoncé, le 22 juillet, le sous-secrétaire ..., William Stevens, au terme de »: the parser reads a
     subject after the verb as its object or as a modifier; it is a noun phrase with no preposition."""
-    if kind not in ("statement", "announcement", "visit"):
-        return []
     tokens = context.tokens
     for child in syntax.children(tokens, verb):
         unmarked = tokens[child].pos in ("NOUN", "PROPN") and not any(tokens[c].dep == "case" for c in syntax.children(tokens, child))
