@@ -334,6 +334,25 @@ def test_seed_records_hold_both_us_visits_the_non_meeting_and_goitas_meeting_wit
     assert [e.place for e in found("visit", "Assimi Goïta")] == ["Moscou"]
 
 
+def test_seed_records_cite_their_sources_and_read_in_english(seeds_brief):
+    """Every record of the sample, re-found in its source and written without French or Catalan; the
+    agreements the reader listed among them: the roadmap beside no formal agreement, the expected one."""
+    from translate.test_lexicon import foreign_words
+
+    for event in seeds_brief.events:
+        for citation in event.citations:
+            assert seeds_brief.source(citation.source).text[citation.start : citation.end] == citation.quote
+    written = [e for e in seeds_brief.events if e.en]
+    english = [e.en for e in written] + [e.label for e in written]
+    assert foreign_words(english) == set() and not [text for text in english if set(text.split()) & FRENCH_CAPITALS]
+    agreements = {e.en for e in written if e.kind == "agreement"}
+    assert ("The two sides agreed on a technical roadmap, including meetings at the level of the security experts; no "
+            "formal agreement was signed.") in agreements  # fmt: skip
+    assert [e.expected for e in written if e.kind == "agreement" and "nuclear energy" in e.en] == [True]
+    stevens = [e for e in written if e.kind == "statement" and e.start == dt.date(2025, 7, 22)]
+    assert [e.actors for e in stevens] == [["William Stevens"]] and " announced on 22 July 2025 that " in stevens[0].en
+
+
 def test_seed_timeline_has_one_row_per_event_with_short_labels(seeds_brief):
     rows = seeds_brief.timeline
     records = [r.event for r in rows if r.event]
