@@ -171,15 +171,17 @@ class _Writer:
 
     def _agreement(self, event: Event, s: _Slots) -> str:
         """"The two sides agreed on X; no formal agreement was signed", "X are expected to be signed"."""
+        if event.negated and not (s.who and s.what):  # « la visite n'a pas abouti à la signature d'accords formels »
+            return f"{_capital(_no_agreement(event.object_fr))} {s.when}"
         if not s.what:
-            return "No formal agreement was signed" if event.negated and "formel" in event.object_fr else ""
+            return ""
         if event.expected:  # « on s'attend à voir aboutir la signature de ... »
             plural = s.what.split(",")[0].split()[-1].endswith("s")  # "new bilateral agreements, including ..."
             return f"{_capital(s.what)} {'are' if plural else 'is'} expected to be signed"
         if event.negated:
-            return f"{s.who or 'The parties'} did not sign {s.what} {s.when}"
+            return f"{s.who} did not sign {s.what} {s.when}"
         agreed = s.what if s.what.startswith("to ") else f"on {s.what}"  # « de maintenir » -> "to maintain"
-        unsigned = f"; no {'formal ' if 'formel' in event.unsigned else ''}agreement was signed" if event.unsigned else ""
+        unsigned = f"; {_no_agreement(event.unsigned)}" if event.unsigned else ""
         return f"{s.who or 'The parties'} {s.maybe}agreed {agreed} {s.when}".rstrip() + unsigned
 
     def _attack(self, event: Event, s: _Slots) -> str:
@@ -242,6 +244,8 @@ class _Writer:
             label = f"{self.gazetteer.nouns[event.action]} {'on ' + what if what else ''} {self._in(event.place)}"
         elif event.kind == "statement":
             label = f"{who} statement"
+        elif event.kind == "agreement" and event.negated:
+            label = _no_agreement(event.object_fr).replace(" was ", " ")  # "no formal agreement signed"
         elif event.kind == "agreement" and event.expected:
             label = f"{what.split(',')[0]} expected"
         elif event.kind == "agreement":
@@ -294,6 +298,11 @@ def _around(meeting: Event, visit: Event) -> bool:
     if meeting.start is None or visit.start is None:
         return True
     return (visit.start - dt.timedelta(days=1)) <= meeting.start <= ((visit.end or visit.start) + dt.timedelta(days=1))
+
+
+def _no_agreement(french: str) -> str:
+    """« accords formels » -> "no formal agreement was signed": templated, the engine not needed."""
+    return f"no {'formal ' if 'formel' in french else ''}agreement was signed"
 
 
 def _capital(text: str) -> str:

@@ -145,6 +145,15 @@ def test_an_agreement_beside_no_formal_agreement_is_one_record(config):
                             "no formal agreement was signed.")  # fmt: skip
 
 
+def test_no_formal_agreement_alone_is_written_from_the_template(config):
+    brief = events(config, make_source("A", [[
+        "La visite de l'envoyé américain Rudolph Atallah n'a pas abouti à la signature d'accords formels le 11 juillet 2025."
+    ]]))  # fmt: skip
+    agreement = only(brief, "agreement")
+    assert agreement.negated and agreement.object_fr == "accords formels"
+    assert (agreement.en, agreement.label) == ("No formal agreement was signed on 11 July 2025.", "No formal agreement signed")
+
+
 def test_an_expected_agreement_is_marked_as_such_not_as_done(config):
     brief = events(config, make_source("A", [[
         "On s'attend à voir aboutir la signature de nouveaux accords bilatéraux, notamment un accord final de "
