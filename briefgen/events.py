@@ -132,10 +132,26 @@ def extract_events(brief: Brief, config: Config) -> Brief:
         event.background = bool(news_from and event.end and event.end < news_from) or all(
             REMINDER.match(c.quote) for c in event.citations
         )
+    _undated_background(events)
     brief.events = sorted(events, key=lambda e: (e.start or dt.date.max, e.kind, e.id))
     gazetteer_names = lambda party: bool(gazetteer.find_organisations(party) or gazetteer.is_place(party))  # noqa: E731
     brief.developments = developments(brief.events, lambda p: names.named(p) or gazetteer_names(p))
     return brief
+
+
+def _undated_background(events: Sequence[Event]) -> None:
+    """An undated report is as old as its party's dated reports in the same articles: what Atallah
+    « a souligné » in an article telling of his July visit is background when the visit is."""
+    dated: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    for event in events:
+        if event.start:
+            for actor in event.actors:
+                for source in {c.source for c in event.citations}:
+                    dated[actor, source].append(event)
+    for event in events:
+        if event.start is None and not event.background:
+            around = [d for a in event.actors for c in event.citations for d in dated[a, c.source]]
+            event.background = bool(around) and all(d.background for d in around)
 
 
 class _NameIndex:

@@ -256,6 +256,15 @@ def test_an_announcement_in_two_places_names_both(config):
     assert announcement.en == "The authorities announced the building of two packaging plants in Saint-Louis and Ziguinchor."
 
 
+def test_an_undated_report_is_background_when_its_partys_dated_reports_are(config):
+    brief = events(config, make_source("A", [[
+        "Du 8 au 11 juillet 2025, Rudolph Atallah a effectué une visite officielle à Bamako.",
+        "Rudolph Atallah a souligné que les États-Unis respectent la souveraineté du Mali.",
+    ]], dt.date(2025, 9, 16)), translate=lambda french: "the United States respect the sovereignty of Mali")  # fmt: skip
+    assert [(e.kind, e.background) for e in brief.events] == [("visit", True), ("statement", True)]
+    assert brief.developments == []
+
+
 def test_commentary_and_questions_report_no_event(config):
     brief = events(config, make_source("A", [[
         "Les analystes estiment que la visite de Rudolph Atallah à Bamako confirme un retour de Washington.",
