@@ -8,6 +8,11 @@ A name is "bg" + kind + "_" + the first hex digits of the French text's SHA-256 
 when the same French is anchored twice): Word's rules (at most 40 characters, letters, digits
 and underscores, starting with a letter), and the French text's identity travels with the anchor,
 so a harvest pairs an edited English with the right French whatever was rebuilt since.
+
+Key developments and timeline labels are not anchored: their English is written from an event
+record (english.py), not translated from one French text, so the translation memory (one English
+per French) has no key for it, and a sentence's translation must not be replaced by a headline.
+Learning them needs a store keyed by record, read by english.py.
 """
 
 from __future__ import annotations

@@ -34,15 +34,14 @@ from briefgen.harvest import harvest, harvest_messages
 from briefgen.history import load_previous, mark_changes
 from briefgen.manifest import Manifest
 from briefgen.memory import known_translations
-from briefgen.model import WEEK_PATTERN, Brief, Citation, EngineInfo, Period, SourceWarning, parse_week
+from briefgen.model import WEEK_PATTERN, Brief, EngineInfo, Period, SourceWarning, parse_week
 from briefgen.outdir import locked
 from briefgen.output import write_brief
-from briefgen.pipeline import ANALYSIS_STAGES, Report, Stage, analyse, choose_period, generation_time
+from briefgen.pipeline import Report, analyse, choose_period, generation_time
 from briefgen.registry import FORMATS, FormatSpec, renderers
 from briefgen.render.notes import notes_for_week
 from briefgen.render.sidecar import changes_summary, engine_dict
 from briefgen.schedule import record_run
-from briefgen.select import key_judgements
 from briefgen.translate import Translator, translate_brief
 from briefgen.uptodate import current_brief, scan_inputs
 from briefgen.weekly import last_complete_week, select_week_sources, week_window
@@ -202,56 +201,13 @@ def _window(request: BuildRequest, period: Period | None) -> dict[str, str] | No
 
 
 def _analyse(request: BuildRequest, period: Period | None, report: Report) -> Brief:
-    """The analysis stages, on the week's sources (background confined) for a weekly brief."""
+    """The analysis stages, on the week's sources (older ones as background) for a weekly brief."""
     if not request.weekly:
         return analyse(request.paths, request.config, report)
     assert period is not None  # build_brief names a weekly run's week
     keep = functools.partial(select_week_sources, period=period, lookback_days=request.config.lookback_days,
                              context_days=request.context_days)
-    return analyse(request.paths, request.config, report, keep, week_stages())
-
-
-def week_stages() -> list[tuple[str, Stage]]:
-    """The pipeline's analysis stages, with background sources confined to the background sections."""
-    stages = []
-    for name, stage in ANALYSIS_STAGES:
-        stages.append((name, stage))
-        if name == "classify":
-            stages.append(("background", confine_background))
-    return stages + [("background", restrict_background)]
-
-
-def confine_background(brief: Brief, config: Config) -> Brief:
-    """After classification: background sentences may only score for the background sections.
-
-    So selection never spends the length budget on an old article's point for another section.
-    """
-    allowed = {spec.key for spec in config.sections if spec.background}
-    for source in brief.sources:
-        if source.background:
-            for sentence in source.sentences():
-                sentence.scores = {key: score for key, score in sentence.scores.items() if key in allowed}
-    return brief
-
-
-def restrict_background(brief: Brief, config: Config) -> Brief:
-    """After the analysis: key judgements, key developments and timeline entries rest on the week's sources.
-
-    Background articles may explain (e.g. Russia's role), not headline the week; key judgements are
-    chosen again among the points the week's own sources support.
-    """
-    background = {s.id for s in brief.sources if s.background}
-    if not background:
-        return brief
-
-    def current(citations: list[Citation]) -> bool:
-        return any(c.source not in background for c in citations)
-
-    if not all(current(p.citations) for p in brief.key_judgements):
-        brief.key_judgements = key_judgements([p for p in brief.points() if current(p.citations)], config.key_judgements)
-    brief.timeline = [t for t in brief.timeline if current(t.citations)]
-    brief.developments = [e for e in brief.developments if current(e.citations)]
-    return brief
+    return analyse(request.paths, request.config, report, keep)
 
 
 @dataclass

@@ -47,14 +47,20 @@ SCORE_DIGITS = 4
 
 
 def classify(brief: Brief, config: Config) -> Brief:
-    """Fill `Sentence.scores` (section key -> score >= 0) for every sentence of the brief."""
-    paragraphs = [p for source in brief.sources for p in source.paragraphs if p.sentences]
-    sentences = [s for p in paragraphs for s in p.sentences]
+    """Fill `Sentence.scores` (section key -> score >= 0) for every sentence of the brief.
+
+    A weekly brief's background article (weekly.py) scores only for the sections configured
+    `background = true`, so selection never spends the length budget on an old article's point
+    for another section."""
+    paragraphs = [(p, source.background) for source in brief.sources for p in source.paragraphs if p.sentences]
+    sentences = [(s, background) for p, background in paragraphs for s in p.sentences]
     if not sentences or not config.sections:
         return brief
-    groups = [i for i, p in enumerate(paragraphs) for _ in p.sentences]
-    for sentence, scores in zip(sentences, score_sentences([s.text for s in sentences], config.sections, groups)):
-        sentence.scores = scores
+    groups = [i for i, (p, _) in enumerate(paragraphs) for _ in p.sentences]
+    allowed = {spec.key for spec in config.sections if spec.background}
+    scored = score_sentences([s.text for s, _ in sentences], config.sections, groups)
+    for (sentence, background), scores in zip(sentences, scored):
+        sentence.scores = {k: v for k, v in scores.items() if k in allowed} if background else scores
     return brief
 
 

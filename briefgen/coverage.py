@@ -13,7 +13,7 @@ import re
 
 from briefgen.config import Config
 from briefgen.dates import event_span, month_end
-from briefgen.model import Brief, Source, TimelineEntry
+from briefgen.model import Brief, Coverage, Source, TimelineEntry
 
 # An event that ended more than this many days before the earliest of the brief's sources was
 # published is background the sources recall (the last visit in 2022, a 2021 coup), not news of the
@@ -81,8 +81,17 @@ def events_span(brief: Brief) -> tuple[dt.date, dt.date] | None:
     return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
 
 
+def cover(brief: Brief, config: Config) -> Brief:
+    """Stage: fill Brief.coverage and TimelineEntry.background, and warn about misdated sources."""
+    since = news_since(brief)
+    for entry in brief.timeline:
+        entry.background = is_background(entry, since)
+    brief.coverage = Coverage(published_span(brief), events_span(brief))
+    return check_source_dates(brief, config)
+
+
 def check_source_dates(brief: Brief, config: Config) -> Brief:
-    """Stage: warn about a source dated before events it reports as past (its date is wrong)."""
+    """Warn about a source dated before events it reports as past (its date is wrong)."""
     sources = {s.id: s for s in brief.sources}
     later: dict[str, list[tuple[dt.date, dt.date]]] = {}
     for entry in brief.timeline:

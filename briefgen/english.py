@@ -17,6 +17,12 @@ from briefgen.gazetteer import LEADING_ARTICLE, Gazetteer, key, load_gazetteer
 from briefgen.model import Actor, Brief, Event
 
 LABEL_WORDS = 12  # a timeline label is a headline, not a sentence
+# Words a shortened label may end before: a headline keeps whole phrases ("… gold processing plant",
+# not "… gold processing plant in…"), so it ends before a preposition, a conjunction or a relative.
+PHRASE_STARTS = frozenset(
+    "in of for to at with on from between by during after before against about into over under near "
+    "and or but which that who whose where while as".split()
+)
 ROLE_MAX_WORDS = 6  # a longer role ("Principal Deputy Director for Counterterrorism at ...") is for the actors table
 # Counts of casualties: « au moins 30 soldats », « quarante-sept militaires burkinabè ».
 COUNT = re.compile(r"(?i)(au moins|plus de|près de|environ)?\s*(\d[\d\s]*|[a-zé-]+)\s+([a-zéèêàç]+)(?:\s+[a-zéèêàç]+)?")
@@ -252,9 +258,8 @@ class _Writer:
             label = f"{who} agree {'' if what.startswith('to ') else 'on '}{what}" if who else what
         else:
             label = f"{who} {HEADLINE.get(event.action, 'announces')} {what}" if who else what
-        words = " ".join(ABBREVIATED.sub(r"\1", label).split()).removeprefix("the ").split()
-        short = " ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else "")
-        return _capital(short) + (" (unconfirmed)" if event.hedged else "")
+        short = _headline(" ".join(ABBREVIATED.sub(r"\1", label).split()).removeprefix("the "), LABEL_WORDS - (1 if event.hedged else 0))
+        return _capital(short) + (" (unconfirmed)" if short and event.hedged else "")
 
     def _count(self, french: str) -> str:
         """« Au moins 30 soldats » -> "at least 30 soldiers"; "" when the words are not all known."""
@@ -303,6 +308,18 @@ def _around(meeting: Event, visit: Event) -> bool:
 def _no_agreement(french: str) -> str:
     """« accords formels » -> "no formal agreement was signed": templated, the engine not needed."""
     return f"no {'formal ' if 'formel' in french else ''}agreement was signed"
+
+
+def _headline(text: str, budget: int) -> str:
+    """`text` if it has at most `budget` words, else its longest start within the budget that ends
+    at a comma or before a new phrase; "" when there is none (the timeline then builds its own)."""
+    words = text.split()
+    if len(words) <= budget:
+        return text
+    for end in range(budget, 1, -1):
+        if words[end - 1].endswith((",", ";", ":")) or words[end].lower() in PHRASE_STARTS:
+            return " ".join(words[:end]).rstrip(",;:")
+    return ""
 
 
 def _capital(text: str) -> str:

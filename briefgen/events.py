@@ -112,7 +112,8 @@ class _Party:
 
 
 def extract_events(brief: Brief, config: Config) -> Brief:
-    """Fill `brief.events` (merged records, dated first) and `brief.developments`."""
+    """Fill `brief.events` (merged records, dated first) and `brief.developments` (never a record only
+    a weekly brief's background articles report)."""
     gazetteer = load_gazetteer()
     names = _NameIndex(brief.actors, [s for source in brief.sources for s in source.sentences() if s.tokens])
     found: list[Event] = []
@@ -135,7 +136,9 @@ def extract_events(brief: Brief, config: Config) -> Brief:
     _undated_background(events)
     brief.events = sorted(events, key=lambda e: (e.start or dt.date.max, e.kind, e.id))
     gazetteer_names = lambda party: bool(gazetteer.find_organisations(party) or gazetteer.is_place(party))  # noqa: E731
-    brief.developments = developments(brief.events, lambda p: names.named(p) or gazetteer_names(p))
+    current = brief.current()
+    brief.developments = developments([e for e in brief.events if current(e.citations)],
+                                      lambda p: names.named(p) or gazetteer_names(p))
     return brief
 
 

@@ -20,6 +20,8 @@ from briefgen.french import fold
 PATH = Path(__file__).parent / "data" / "gazetteer.toml"
 # Articles a French role or name may start with; the English never carries them.
 LEADING_ARTICLE = re.compile(r"^(?:(?:les|le|la|des|une|un|de|ses|son|sa|leurs|leur)\s+|l'|d')", re.I)
+# What a place name starts with, when only a capitalised word is the place.
+CAPITAL = "(?=[A-ZÀ-ÖØ-Þ])"
 # A prefix English value ("^US") goes before the title: « ambassadrice des États-Unis » -> US Ambassador.
 PREFIX = "^"
 
@@ -30,8 +32,19 @@ def key(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A listed place found in a text: where, as written, its English, and whether it is a city."""
+
+    start: int
+    french: str
+    english: str
+    city: bool
+
+
+@dataclass(frozen=True)
 class Gazetteer:
-    places: dict[str, str]
+    places: dict[str, str]  # cities, countries and regions
+    cities: frozenset[str]  # keys of `places` that are cities
     demonyms: dict[str, str]
     titles: dict[str, str]
     complements: dict[str, str]
@@ -41,6 +54,8 @@ class Gazetteer:
     numbers: dict[str, str]
     organisation_pattern: re.Pattern[str]  # every listed name, longest first, one group each (see _names_pattern)
     organisation_names: list[str]  # English name of group i
+    place_pattern: re.Pattern[str]  # the same for every listed place, written with a capital
+    place_names: list[str]  # French name of group i, as listed
 
     def place(self, french: str) -> str:
         """English name of a place; an unknown place keeps its (proper-name) French spelling."""
@@ -120,6 +135,14 @@ class Gazetteer:
         return [(m.start(), m.end(), self.organisation_names[int(m.lastgroup[1:])])
                 for m in self.organisation_pattern.finditer(text)]  # fmt: skip
 
+    def find_places(self, text: str) -> list[Place]:
+        """Every listed place in `text`, in order, leftmost-longest (« Burkina Faso » before « Burkina »)."""
+        found = []
+        for m in self.place_pattern.finditer(text):
+            name = key(self.place_names[int(m.lastgroup[1:])])
+            found.append(Place(m.start(), m.group(), self.places[name], name in self.cities))
+        return found
+
 
 def _longest_prefix(text: str, table: dict[str, str]) -> str | None:
     """The longest key of `table` that `text` starts with, as whole words."""
@@ -130,15 +153,17 @@ def _longest_prefix(text: str, table: dict[str, str]) -> str | None:
     return best
 
 
-def _names_pattern(names: list[str]) -> re.Pattern[str]:
+def _names_pattern(names: list[str], capitalised: bool = False) -> re.Pattern[str]:
     """One alternation, group g<i> for names[i] (longest first, so the longest wins at a position):
-    acronyms match exactly; names in any case, accents and apostrophes as written or not."""
+    acronyms match exactly; names in any case, accents and apostrophes as written or not; with
+    `capitalised`, only written with a capital (« Paris », never « les paris »)."""
     alternatives = []
     for i, french in enumerate(names):
         if french.isupper():
             body = re.escape(french)
         else:
             body = "(?i:" + r"[\s-]+".join(_loose(word) for word in re.split(r"[\s-]+", french)) + ")"
+            body = CAPITAL + body if capitalised else body
         alternatives.append(f"(?P<g{i}>{body})")
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
 
@@ -160,8 +185,11 @@ def load_gazetteer(path: Path = PATH) -> Gazetteer:
 
     organisations = data.get("organisations", {})
     names = sorted(organisations, key=lambda k: (-len(k), k))
+    places = data.get("cities", {}) | data.get("countries", {})
+    place_names = sorted(places, key=lambda k: (-len(k), k))
     return Gazetteer(
-        places=table("places"),
+        places=table("cities") | table("countries"),
+        cities=frozenset(table("cities")),
         demonyms=table("demonyms"),
         titles=table("titles"),
         complements=table("complements"),
@@ -171,4 +199,6 @@ def load_gazetteer(path: Path = PATH) -> Gazetteer:
         numbers=table("numbers"),
         organisation_pattern=_names_pattern(names),
         organisation_names=[organisations[french] for french in names],
+        place_pattern=_names_pattern(place_names, capitalised=True),
+        place_names=place_names,
     )

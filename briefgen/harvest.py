@@ -12,7 +12,6 @@ password-protected) is reported and skipped.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -26,10 +25,12 @@ from lxml import etree
 
 from briefgen import anchors
 from briefgen.assessment import save_assessment
+from briefgen.errors import ConfigError
 from briefgen.memory import MemoryEntry, TranslationMemory, memory_path
-from briefgen.model import WEEK_PATTERN
+from briefgen.model import WEEK_PATTERN, Brief
 from briefgen.render.edits import is_edited
 from briefgen.render.properties import read_custom_properties
+from briefgen.render.sidecar import read_sidecar
 from briefgen.render.text import clean, plural
 
 WEEK_PROPERTY = "briefgen_week"
@@ -95,7 +96,11 @@ def _read_brief(path: Path, out_dir: Path, report: HarvestReport) -> list[Memory
     week = stamped if WEEK_PATTERN.fullmatch(stamped) else BRIEF_NAME.fullmatch(path.name).group(1)
     modified = _modified(document, path)
     author = document.core_properties.last_modified_by or ""
-    written = written_items(out_dir / f"brief-{week}.json")
+    try:
+        written = written_items(read_sidecar(out_dir / f"brief-{week}.json"))
+    except ConfigError as exc:  # no sidecar (formats without json) or not briefgen's: nothing to compare with
+        report.details.append(f"{path.name}: its corrections were not read ({exc})")
+        written = {}
     entries = []
     for anchor, english in sorted(anchored_texts(document).items(), key=lambda a: KIND_ORDER.index(a[0].kind)):
         item = written.get((anchor.kind, anchor.fr_hash))
@@ -155,18 +160,11 @@ def anchored_texts(document: Document) -> dict[anchors.Anchor, str]:
     return {anchor: TEMPLATE_TAILS.sub("", anchors.normalise("".join(pieces))) for anchor, pieces in texts.items()}
 
 
-def written_items(sidecar: Path) -> dict[tuple[str, str], Written]:
-    """(anchor kind, French hash) -> the item as the JSON sidecar records it; {} without a readable one."""
-    try:
-        data = json.loads(sidecar.read_text(encoding="utf-8"))
-        points = [p for s in data.get("sections", []) for p in s.get("points", [])]
-        items = {(anchors.POINT, p["fr"]): Written(p["fr"], p.get("en", ""), p.get("id", "")) for p in points}
-        items |= {(anchors.KEY_JUDGEMENT, p["fr"]): Written(p["fr"], p.get("en", ""), p.get("id", ""))
-                  for p in data.get("key_judgements", [])}
-        items |= {(anchors.ROLE, a["role"]): Written(a["role"], a.get("role_en") or "", a.get("name", ""))
-                  for a in data.get("actors", []) if a.get("role")}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
+def written_items(brief: Brief) -> dict[tuple[str, str], Written]:
+    """(anchor kind, French hash) -> the item as briefgen wrote it (the brief its JSON sidecar holds)."""
+    items = {(anchors.POINT, p.fr): Written(p.fr, p.en, p.id) for p in brief.points()}
+    items |= {(anchors.KEY_JUDGEMENT, p.fr): Written(p.fr, p.en, p.id) for p in brief.key_judgements}
+    items |= {(anchors.ROLE, a.role): Written(a.role, a.role_en or "", a.name) for a in brief.actors if a.role}
     return {(kind, anchors.fr_hash(fr)): item for (kind, fr), item in items.items()}
 
 

@@ -9,12 +9,15 @@ Stdlib only. A stage owns some fields and fills only those:
     select    -> Brief.sections, Brief.key_judgements
     actors    -> Brief.actors (names and roles in English from the gazetteer where it knows them)
     events    -> Brief.events, Brief.developments
-    timeline  -> Brief.timeline (coverage warns about sources dated before what they report)
+    timeline  -> Brief.timeline
+    coverage  -> Brief.coverage, TimelineEntry.background (and warns about sources dated before what
+                 they report)
     discrepancies -> Brief.discrepancies (Version.value_en where it writes them), Event.versions
     translate -> Point.en, TimelineEntry.en and .label, Actor.role_en/name_en (where the gazetteer has
                  none), Version.value_en, Event.object_en, .en and .label, Brief.untranslated, Brief.engine,
                  Brief.from_memory
-    weekly    -> Brief.sources (the week's), Source.background, Brief.weekly
+    weekly    -> Brief.sources (the week's), Source.background, Brief.weekly (before the analysis stages,
+                 which keep background articles to the background sections: Brief.current)
     history   -> Point.status, Brief.previous_week, Brief.new_this_week
     render    -> files on disk (reads only)
 
@@ -193,6 +196,16 @@ class TimelineEntry:
     hedged: bool = False  # the sources report it as unconfirmed (« aurait », « selon des sources »)
     frames: list[EnglishFrame] = field(default_factory=list)  # see Point.frames
     event: str = ""  # Event.id this row is made from ("" for a dated sentence no record covers)
+    background: bool = False  # recalled by the sources, not news of the period: in the table, off the figure
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What a brief really covers: the first and last day its sources were published, and those of
+    the period's events they report (None when nothing is dated)."""
+
+    published: tuple[dt.date, dt.date] | None = None
+    events: tuple[dt.date, dt.date] | None = None
 
 
 @dataclass
@@ -303,9 +316,16 @@ class Brief:
     untranslated: list[str] = field(default_factory=list)  # French words left in the English, once per use
     # French texts (whitespace-normalised) whose English is an analyst's, from the translation memory
     from_memory: set[str] = field(default_factory=set)
+    coverage: Coverage = field(default_factory=Coverage)
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
+
+    def current(self) -> Callable[[list[Citation]], bool]:
+        """Whether citations rest on the period's sources: not only on a weekly brief's background
+        articles (weekly.py), which may explain, never headline (key judgements, developments, timeline)."""
+        background = {s.id for s in self.sources if s.background}
+        return lambda citations: not background or any(c.source not in background for c in citations)
 
     def points(self) -> list[Point]:
         return [p for s in self.sections for p in s.points]

@@ -16,7 +16,7 @@ from pathlib import Path
 from briefgen.actors import find_actors
 from briefgen.classify import classify
 from briefgen.config import Config
-from briefgen.coverage import check_source_dates
+from briefgen.coverage import cover
 from briefgen.discrepancies import find_discrepancies
 from briefgen.errors import NoUsableSourcesError
 from briefgen.events import extract_events
@@ -38,7 +38,7 @@ ANALYSIS_STAGES: list[tuple[str, Stage]] = [
     ("actors", lambda brief, config: find_actors(brief)),
     ("events", extract_events),
     ("timeline", lambda brief, config: build_timeline(brief)),
-    ("source dates", check_source_dates),
+    ("coverage", cover),
     ("discrepancies", lambda brief, config: find_discrepancies(brief)),
 ]
 

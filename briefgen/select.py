@@ -220,7 +220,8 @@ class Candidate:
 
 
 def select(brief: Brief, config: Config) -> Brief:
-    """Fill `brief.sections` (config order, possibly empty) and `brief.key_judgements`."""
+    """Fill `brief.sections` (config order, possibly empty) and `brief.key_judgements` (never a point
+    only a weekly brief's background articles report: they may explain, not headline the week)."""
     order = [spec.key for spec in config.sections]
     statements = [s for source in brief.sources for s in source.sentences() if is_statement(s, config.sections)]
     statements, readings = standing_alone(statements, brief)
@@ -231,7 +232,8 @@ def select(brief: Brief, config: Config) -> Brief:
         Section(spec.key, spec.title_en, spec.title_fr, [c.point for c in chosen if c.point.section == spec.key])
         for spec in config.sections
     ]
-    brief.key_judgements = key_judgements([c.point for c in chosen], config.key_judgements)
+    current = brief.current()
+    brief.key_judgements = key_judgements([c.point for c in chosen if current(c.point.citations)], config.key_judgements)
     return brief
 
 

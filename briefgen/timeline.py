@@ -38,7 +38,8 @@ class _Dated:
 def build_timeline(brief: Brief) -> Brief:
     """Fill `brief.timeline`, sorted by date (then precision, then text): a row per dated record,
     and a row per dated sentence no record cites whose dates no record's span covers (« la dernière
-    visite ... remontait à octobre 2022 », which names no party)."""
+    visite ... remontait à octobre 2022 », which names no party); none resting only on a weekly
+    brief's background articles."""
     records = [_event_entry(e, e.start) for e in brief.events if e.start and not _during_visit(e, brief.events)]
     cited = {(c.source, c.start) for e in brief.events for c in e.citations}
     spans = [span for r in records if (span := event_span(r))]
@@ -46,7 +47,9 @@ def build_timeline(brief: Brief) -> Brief:
         entry for entry in _sentence_entries(brief)
         if not any((c.source, c.start) in cited for c in entry.citations) and not _covered(entry, spans)
     ]
-    brief.timeline = sorted(entries, key=lambda e: (e.date[:10], PRECISION_ORDER[e.precision], e.date, e.fr))
+    current = brief.current()
+    brief.timeline = sorted((e for e in entries if current(e.citations)),
+                            key=lambda e: (e.date[:10], PRECISION_ORDER[e.precision], e.date, e.fr))
     return brief
 
 

@@ -3,9 +3,10 @@
 A folder of articles grows week after week; `briefgen weekly` briefs one ISO week from it. A source
 counts from the day it is dated (a month-precision date covers the whole month); an undated source
 counts from its file's modification day, with a warning naming it, so nothing is dropped silently.
-Older articles can be kept as background (`context_days`): the build confines them to the
-sections configured `background = true` (Russia context), never a key judgement, another
-section or the timeline.
+Older articles can be kept as background (`context_days`, `Source.background`): the stages that
+read them confine them to the sections configured `background = true` (Russia context), never a
+key judgement, a key development, another section or the timeline (classify, select, events,
+timeline; `Brief.current`).
 """
 
 from __future__ import annotations

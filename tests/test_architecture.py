@@ -5,6 +5,8 @@
 - No library module imports `briefgen.cli`.
 - No stage imports another stage, even inside a function: a helper two stages share lives lower
   (french, names, sections, dates, merge, model).
+- No renderer imports a stage: render reads the Brief; what it shows that is computed (spans,
+  background rows) is a stage's field (Brief.coverage, TimelineEntry.background).
 
 Each rule is first shown to catch a small package written to break it.
 """
@@ -21,6 +23,9 @@ PACKAGE = Path(__file__).parent.parent / "briefgen"
 # Modules whose functions may import anything: the registry's factories load implementations lazily.
 FACTORIES = frozenset({"briefgen.registry"})
 STAGES = frozenset({"ingest", "segment", "classify", "parse", "select", "actors", "events", "timeline", "coverage", "discrepancies", "translate", "weekly", "history"})
+
+# What render may read from a stage's package: the user's glossary (names in English), data like the config.
+RENDER_MAY_READ = frozenset({"briefgen.translate.glossary"})
 
 Graph = dict[str, list[tuple[str, bool]]]  # module -> [(imported briefgen module, at load time?)]
 
@@ -101,12 +106,20 @@ def stage_imports(graph: Graph, stages: frozenset[str] = STAGES) -> list[str]:
     return [f"{m} imports {t}" for m, targets in graph.items() for t, _ in targets if stage(m) and stage(t) and stage(m) != stage(t)]
 
 
+def render_imports(graph: Graph, stages: frozenset[str] = STAGES) -> list[str]:
+    """A renderer importing a stage's module."""
+    stage = lambda name: (name.split(".") + [""])[1] in stages  # noqa: E731
+    return [f"{m} imports {t}" for m, targets in graph.items() if m.split(".")[1:2] == ["render"]
+            for t, _ in targets if stage(t) and t not in RENDER_MAY_READ]
+
+
 @pytest.fixture
 def broken(tmp_path: Path) -> Graph:
     """A package breaking each rule once (a cycle through a function's import, a library module
     importing cli, a stage borrowing a helper) and a registry factory that may import upwards."""
     root = tmp_path / "briefgen"
     (root / "cli").mkdir(parents=True)
+    (root / "render").mkdir()
     files = {
         "__init__.py": "",
         "cli/__init__.py": "",
@@ -117,6 +130,9 @@ def broken(tmp_path: Path) -> Graph:
         "output.py": "def f():\n    from briefgen.cli import app\n",
         "select.py": "from briefgen.actors import NOT_NAME\n",
         "actors.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from briefgen import select\nNOT_NAME = 1\n",
+        "coverage.py": "",
+        "render/__init__.py": "",
+        "render/context.py": "from briefgen import coverage\n",
     }
     for name, text in files.items():
         (root / name).write_text(text, encoding="utf-8")
@@ -127,6 +143,7 @@ def test_each_rule_catches_a_package_that_breaks_it(broken):
     assert cycles(broken) == [["briefgen.a", "briefgen.b", "briefgen.a"]]
     assert cli_imports(broken) == ["briefgen.output imports briefgen.cli"]
     assert stage_imports(broken) == ["briefgen.select imports briefgen.actors"]  # not the TYPE_CHECKING import back
+    assert render_imports(broken) == ["briefgen.render.context imports briefgen.coverage"]
 
 
 def test_briefgen_has_no_import_cycle():
@@ -144,3 +161,7 @@ def test_no_stage_imports_another_stage():
 def test_every_stage_named_here_exists():
     graph = import_graph(PACKAGE)
     assert {name.split(".")[1] for name in graph if name.count(".")} >= STAGES
+
+
+def test_no_renderer_imports_a_stage():
+    assert render_imports(import_graph(PACKAGE)) == []

@@ -1,5 +1,5 @@
 """The build use case as `weekly` runs it: three consecutive weeks of dated articles (issue 6's
-scenario), background confinement.
+scenario).
 
 Week 2 marks carried-over and new points; an edited DOCX is never overwritten; analyst notes survive
 regeneration; a concurrent run is refused with exit code 75; a run killed after writing its
@@ -9,7 +9,6 @@ two builds of the same inputs are byte-identical.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import signal
@@ -21,16 +20,15 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
-from briefgen.build import BuildRequest, BuildResult, build_brief, confine_background, restrict_background
+from briefgen.build import BuildRequest, BuildResult, build_brief
 from briefgen.cli import app
-from briefgen.config import Config, SectionSpec, load_config
+from briefgen.config import load_config
 from briefgen.ingest import ingest
 from briefgen.manifest import read_manifest
-from briefgen.model import CARRIED_OVER, NEW, Citation, Event, Point, Section, TimelineEntry
+from briefgen.model import CARRIED_OVER, NEW
 from briefgen.outdir import locked
 from briefgen.render.edits import is_edited
 from briefgen.render.fingerprint import docx_content_hash, visible_text
-from briefs import make_brief, make_source
 
 # Seed article -> publication day (September 2025): W37 is 8-14, W38 15-21, W39 22-28.
 ARTICLES = {"001": 9, "002": 11, "003": 16, "004": 23}
@@ -246,45 +244,6 @@ def test_an_invalid_week_is_exit_2_and_writes_no_brief(sources, workspace, week)
     assert (last["week"], last["exit_code"]) == (None, 2)
 
 
-def _background_pair():
-    """An old article kept as background and one of the week."""
-    old = make_source("old", [["Le Kremlin a reçu la délégation malienne à Moscou."]], dt.date(2025, 8, 20))
-    week = make_source("week", [["Le ministre a reçu l'envoyé américain à Bamako."]], dt.date(2025, 9, 16))
-    old.background = True
-    return old, week
-
-
-def test_background_sentences_only_score_for_context_sections():
-    old, week = _background_pair()
-    for sentence in [*old.sentences(), *week.sentences()]:
-        sentence.scores = {"diplomacy": 0.9, "russia": 0.4}
-    sections = (SectionSpec("diplomacy", "Diplomacy", "Diplomatie"), SectionSpec("russia", "Russia", "Russie", background=True))
-    confine_background(make_brief(old, week), Config(sections=sections))
-    assert [s.scores for s in old.sentences()] == [{"russia": 0.4}]
-    assert [s.scores for s in week.sentences()] == [{"diplomacy": 0.9, "russia": 0.4}]
-
-
-def test_key_judgements_developments_and_timeline_rest_on_the_weeks_sources():
-    old, week = _background_pair()
-
-    def point(pid: str, source: str, score: float) -> Point:
-        return Point(pid, "Le ministre a parlé.", [Citation(source, 1, "Le ministre a parlé.")], "russia", score=score)
-
-    background_point, week_point = point("Pold", "old", 0.9), point("Pweek", "week", 0.5)
-    brief = make_brief(old, week)
-    brief.sections = [Section("russia", "Russia context", "Contexte russe", [background_point, week_point])]
-    brief.key_judgements = [background_point, week_point]
-    brief.timeline = [TimelineEntry("2025-08-20", "day", "x", [Citation("old", 1, "x")]),
-                      TimelineEntry("2025-09-16", "day", "y", [Citation("week", 1, "y")])]  # fmt: skip
-    brief.developments = [Event("Eold", "visit", ["X"], [], None, None, None, "", [Citation("old", 1, "x")]),
-                          Event("Eweek", "visit", ["Y"], [], None, None, None, "", [Citation("week", 1, "y")])]  # fmt: skip
-    restrict_background(brief, Config(key_judgements=3))
-    assert [e.id for e in brief.developments] == ["Eweek"]
-    assert [p.id for p in brief.sections[0].points] == ["Pold", "Pweek"]  # background may explain ...
-    assert [p.id for p in brief.key_judgements] == ["Pweek"]  # ... but not headline the week
-    assert [t.date for t in brief.timeline] == ["2025-09-16"]
-
-
 def test_an_up_to_date_week_is_skipped_and_every_run_is_recorded(sources, workspace, fake_translator):
     out = workspace / "outputs"
     first = _week(sources, out, "2025-W38", fake_translator)
@@ -307,3 +266,20 @@ def test_a_configuration_error_is_a_recorded_run_too(sources, workspace):
     assert result.exit_code == 2
     last = json.loads((out / ".briefgen-last-run.json").read_text(encoding="utf-8"))
     assert (last["week"], last["exit_code"]) == ("2025-W38", 2) and "Unknown engine 'deepl'" in last["message"]
+
+
+def test_a_weeks_background_articles_explain_but_never_headline(sources, workspace, fake_translator):
+    """W39 with 30 days of context: the W37-W38 articles are background (weekly.py); the stages keep
+    them to the background sections, out of key judgements, key developments and the timeline."""
+    result = _week(sources, workspace / "outputs", "2025-W39", fake_translator, context_days=30)
+    brief = result.brief
+    background = {s.id for s in brief.sources if s.background}
+    assert background and len(background) < len(brief.sources)
+
+    def only_background(citations) -> bool:
+        return {c.source for c in citations} <= background
+
+    background_sections = {"russia"}
+    assert all(p.section in background_sections for p in brief.points() if only_background(p.citations))
+    assert brief.key_judgements and not any(only_background(p.citations) for p in brief.key_judgements)
+    assert not any(only_background(e.citations) for e in [*brief.developments, *brief.timeline])

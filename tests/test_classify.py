@@ -93,3 +93,16 @@ def test_paragraph_context_places_a_sentence_that_says_little_by_itself(tmp_path
     assert together["security"] > alone["security"]
     assert best_section(together, config.sections)[0] == "security"
     assert score_sentences([lead, vague], config.sections, paragraphs=[0, 1])[1] == alone  # no neighbour
+
+
+def test_a_weekly_background_article_scores_only_for_background_sections(tmp_path):
+    config = load_config(tmp_path)
+    old = make_source("old", [list(SENTENCES.values())], dt.date(2025, 8, 20))
+    week = make_source("week", [list(SENTENCES.values())], dt.date(2025, 9, 16))
+    old.background = True
+    classify(make_brief(old, week), config)
+    allowed = {spec.key for spec in config.sections if spec.background}
+    assert allowed == {"russia"}
+    assert all(set(s.scores) == allowed for s in old.sentences())
+    assert all(set(s.scores) == {spec.key for spec in config.sections} for s in week.sentences())
+    assert [s.scores["russia"] for s in old.sentences()] == [s.scores["russia"] for s in week.sentences()]

@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from briefgen.config import load_config
-from briefgen.coverage import check_source_dates, current_events, events_span, published_span, warn_outside_week
-from briefgen.model import Brief, Citation, Period, Source, TimelineEntry
+from briefgen.coverage import check_source_dates, cover, current_events, events_span, published_span, warn_outside_week
+from briefgen.model import Brief, Citation, Coverage, Period, Source, TimelineEntry
 from briefgen.pipeline import analyse
 
 
@@ -70,3 +70,12 @@ def test_background_is_what_ended_a_month_before_the_earliest_source():
     ])
     assert [e.date for e in current_events(brief)] == ["2025-06-08", "2025-07-08/2025-07-11"]
     assert events_span(brief) == (dt.date(2025, 6, 8), dt.date(2025, 7, 11))
+
+
+def test_the_coverage_stage_records_spans_and_background_rows_for_the_renderers():
+    recalled = entry("2022-10", "month", "La dernière visite remontait à octobre 2022.", "a")
+    visit = entry("2025-07-08/2025-07-11", "range", "Du 8 au 11 juillet, il a effectué une visite.", "b")
+    brief = cover(Brief(sources=[source("a", dt.date(2025, 7, 9)), source("b", dt.date(2025, 9, 16))],
+                        timeline=[recalled, visit]), load_config())
+    assert brief.coverage == Coverage((dt.date(2025, 7, 9), dt.date(2025, 9, 16)), (dt.date(2025, 7, 8), dt.date(2025, 7, 11)))
+    assert (recalled.background, visit.background) == (True, False)

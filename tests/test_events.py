@@ -391,3 +391,31 @@ def test_seed_actors_have_english_roles_and_one_row_per_entity(seeds_brief):
     assert "US" not in names and not [n for n in names if n.endswith("de l’Information")]
     assert "US National Security Council" in names and "Alliance of Sahel States" in names
     assert "Conseil de Sécurité" not in names
+
+
+PLANT = ("Le 17 juin dernier, le président malien a posé la première pierre d'une nouvelle usine de traitement d'or "
+         "à Bamako, la capitale, un projet conjoint entre le Mali et la Russie.")
+
+
+def test_a_long_label_ends_at_a_whole_phrase_never_mid_phrase(config):
+    phrase = "the foundation stone of a new gold processing plant in Bamako, the capital, a joint project between Mali"
+    brief = events(config, make_source("A", [[PLANT]], dt.date(2025, 7, 1)), translate=lambda french: phrase if french else "")
+    [plant] = [e for e in brief.events if e.action == "poser"]
+    assert plant.label == "Malian President lays the foundation stone of a new gold processing plant"
+    assert len(plant.label.split()) <= 12 and "…" not in plant.label
+
+
+def test_a_label_with_no_phrase_boundary_is_left_to_the_timeline(config):
+    phrase = "the biggest newest brightest shiniest gold processing plant anybody anywhere ever built"
+    brief = events(config, make_source("A", [[PLANT]], dt.date(2025, 7, 1)), translate=lambda french: phrase if french else "")
+    [plant] = [e for e in brief.events if e.action == "poser"]
+    assert plant.en and plant.label == ""  # the timeline writes "Plant launched: … (Bamako)" (render/labels.py)
+
+
+def test_a_record_only_background_articles_report_is_no_key_development(config):
+    visit = "Du 8 au 11 juillet 2025, Rudolph Atallah a effectué une visite officielle à Bamako."
+    moscow = "Du 23 au 26 juin 2025, Assimi Goïta a effectué une visite officielle à Moscou."
+    old, week = make_source("old", [[moscow]], dt.date(2025, 6, 28)), make_source("week", [[visit]], JULY_10)
+    assert {e.place for e in events(config, old, week).developments} == {"Moscou", "Bamako"}
+    old.background = True
+    assert [e.place for e in events(config, old, week).developments] == ["Bamako"]

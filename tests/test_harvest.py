@@ -210,3 +210,21 @@ def test_a_forged_week_property_never_names_a_path(seeds_dir, workspace, fake_tr
     report = harvest(out)
     assert report.assessments == ["2025-W38"] and (out / "assessments" / "2025-W38.docx").is_file()
     assert not list(workspace.rglob("escaped*"))
+
+
+def test_an_edited_brief_is_compared_with_its_sidecar_as_read_sidecar_reads_it(seeds_dir, workspace, fake_translator):
+    out = workspace / "outputs"
+    first = _week(seeds_dir, out, "2025-W38", fake_translator)
+    point = _section_point(first)
+    brief = out / "brief-2025-W38.docx"
+    edited = docx.Document(str(brief))
+    run = next(r for p in edited.paragraphs for r in p.runs if point.en in r.text)
+    run.text = run.text.replace(point.en, point.en + " Reworded.")
+    edited.save(str(brief))
+    sidecar = out / "brief-2025-W38.json"
+    written = sidecar.read_text(encoding="utf-8")
+    sidecar.write_text(json.dumps({"schema": "something else"}), encoding="utf-8")
+    report = harvest(out)
+    assert report.stored == [] and any("not a briefgen brief" in d for d in report.details)  # said, not guessed
+    sidecar.write_text(written, encoding="utf-8")
+    assert [(e.fr, e.en) for e in harvest(out).stored] == [(point.fr, point.en + " Reworded.")]

@@ -358,3 +358,15 @@ def test_a_dangling_connective_loses_to_a_plain_report_as_the_quote(config):
     brief = run(config, make_source("A", [[MISSION], FILLER], july), make_source("B", [[plain]], july))
     [visit] = [p for p in brief.points() if "Atallah" in p.fr]
     assert visit.fr == plain and visit.corroboration == 2
+
+
+def test_a_point_only_background_articles_report_explains_but_never_headlines(config):
+    def sources(background: bool):
+        old = make_source("old", [[MOSCOW]], dt.date(2025, 8, 20))
+        old.background = background
+        return old, make_source("week", [[CHAMBER, DRONE, VISIT]], dt.date(2025, 9, 16))
+
+    assert MOSCOW in [p.fr for p in run(config, *sources(False)).key_judgements]  # news of the week: it headlines
+    brief = run(config, *sources(True))
+    assert [p.fr for p in brief.points() if p.section == "russia"] == [MOSCOW]  # background may explain ...
+    assert MOSCOW not in [p.fr for p in brief.key_judgements] and brief.key_judgements  # ... not headline

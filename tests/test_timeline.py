@@ -53,3 +53,11 @@ def test_every_entry_quotes_its_exact_sentence():
 def test_a_source_without_date_contributes_only_absolute_dates():
     brief = make_brief(make_source("A", [[RECEIVED, RANGE]]))
     assert [e.date for e in build_timeline(brief).timeline] == ["2025-07-08/2025-07-11"]
+
+
+def test_a_weekly_brief_has_no_row_only_background_articles_report():
+    old = make_source("old", [[FEBRUARY]], dt.date(2025, 7, 1), "month")
+    week = make_source("week", [[RANGE]], dt.date(2025, 9, 16))
+    assert len(build_timeline(make_brief(old, week)).timeline) == 2
+    old.background = True
+    assert [e.citations[0].source for e in build_timeline(make_brief(old, week)).timeline] == ["week"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any, Protocol
 
 import briefgen
-from briefgen import anchors, coverage
+from briefgen import anchors
 from briefgen.config import Config
 from briefgen.dates import event_span
 from briefgen.model import Actor, Brief, Citation, Discrepancy, Event, Point, Section, Source, TimelineEntry
@@ -342,14 +342,13 @@ def _memory_note(brief: Brief, actors: list[Actor]) -> str:
 
 def _timeline(brief: Brief, cite: _Citer, config: Config, lang: str) -> list[TimelineView]:
     """Events link to their sources instead of citing: the points carry the footnotes."""
-    since = coverage.news_since(brief)
     glossary = load_glossary(config.glossary)
     return [
         TimelineView(text.event_date(e.date, e.precision, lang) + (f" ({words(lang)['unconfirmed']})" if e.hedged else ""),
                      text.clean(e.en or e.fr), text.clean(e.fr),
                      cite.links(e.citations), cite.views(e.citations, with_refs=False),
                      label=text.clean(event_label(e, brief.actors, glossary, lang)),
-                     background=coverage.is_background(e, since), hedged=e.hedged)
+                     background=e.background, hedged=e.hedged)
         for e in brief.timeline
     ]
 
@@ -525,12 +524,12 @@ def _sources_summary(sources: list[SourceView], lang: str = "en") -> str:
 
 def _period(brief: Brief, lang: str = "en") -> PeriodView:
     """A weekly brief is its ISO week; a built one is what it covers: when the sources were published
-    and when the period's events happened (coverage.py), e.g. a September rewrite of July news."""
+    and when the period's events happened (Brief.coverage), e.g. a September rewrite of July news."""
     if not brief.period:
         return PeriodView("", "Period not set", "", "")
     p = brief.period
     w = words(lang)
-    published, events = coverage.published_span(brief), coverage.events_span(brief)
+    published, events = brief.coverage.published, brief.coverage.events
     parts = [w["published"].format(sources=text.short_span(*published, lang))] if published else []
     parts += [w["events"].format(events=text.short_span(*events, lang))] if events else []
     line = " · ".join(parts)

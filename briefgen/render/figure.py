@@ -1,6 +1,6 @@
 """The timeline as a picture: the period's events at a glance (the table under it has every event).
 
-Only the period's events are drawn (coverage.is_background: a 2022 visit the sources recall would
+Only the period's events are drawn (TimelineEntry.background: a 2022 visit the sources recall would
 squeeze the rest into the last sliver of the axis); each row is the event's short label. A dot is a
 single day, a bar several days, a pale bar a month whose day is not stated; a hollow or hatched mark
 is an event the sources report as unconfirmed. The legend says so.

@@ -2,7 +2,7 @@
 
 The key-developments stage may give each entry an English `label`; when it has none, the label is
 built here from the French sentence: what kind of event (a word list), who (the brief's actors named
-in it) and where (known places), e.g. "Visit: Rudolph Atallah (Bamako)". A template gives correct
+in it) and where (the gazetteer's places), e.g. "Visit: Rudolph Atallah (Bamako)". A template gives correct
 English from structured pieces, where a shortened machine translation gives "It is as well as the…".
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from briefgen.gazetteer import load_gazetteer
 from briefgen.model import Actor, TimelineEntry
 from briefgen.translate.glossary import Glossary
 
@@ -30,14 +31,6 @@ KINDS: tuple[tuple[str, str, str], ...] = (
     (r"coopération", "Cooperation", "Coopération"),
 )
 DEFAULT_KIND = ("Event", "Événement")
-# Places the brief's region names, French -> English: the city named first in the sentence is shown,
-# else the country or region named first.
-CITIES = {
-    "Bamako": "Bamako", "Moscou": "Moscow", "Saint-Pétersbourg": "St Petersburg", "Washington": "Washington",
-    "Niamey": "Niamey", "Ouagadougou": "Ouagadougou", "Paris": "Paris", "Kidal": "Kidal", "Gao": "Gao",
-    "Tombouctou": "Timbuktu", "Mopti": "Mopti",
-}
-COUNTRIES = {"Burkina Faso": "Burkina Faso", "Niger": "Niger", "Mali": "Mali", "Russie": "Russia", "Sahel": "Sahel"}
 MAX_WORDS = 12  # a label is read at a glance beside the figure's axis
 MAX_NAMES = 2
 SURNAME_CHARS = 4  # a surname alone ("Goita") identifies a person when it is at least this long
@@ -52,7 +45,7 @@ def event_label(entry: TimelineEntry, actors: list[Actor], glossary: Glossary, l
     names = [_name(a.name, glossary, lang) for a in actors if a.kind == "person" and _named(a, text)][:MAX_NAMES]
     if not names:
         names = [_name(a.name, glossary, lang) for a in actors if a.kind != "person" and _named(a, text)][:1]
-    place = _place(text, CITIES, lang) or _place(text, COUNTRIES, lang)
+    place = _place(text, lang)
     while True:
         label = kind[0] if lang == "en" else kind[1]
         if names:
@@ -64,9 +57,13 @@ def event_label(entry: TimelineEntry, actors: list[Actor], glossary: Glossary, l
         names, place = (names[:-1], place) if len(names) > 1 or not place else (names, "")
 
 
-def _place(text: str, places: dict[str, str], lang: str) -> str:
-    found = [(m.start(), fr, en) for fr, en in places.items() if (m := re.search(rf"\b{re.escape(fr)}\b", text))]
-    return min(found)[2 if lang == "en" else 1] if found else ""
+def _place(text: str, lang: str) -> str:
+    """The gazetteer's city named first in `text`, else its country or region named first ("" if none)."""
+    found = load_gazetteer().find_places(text)
+    place = next((p for p in found if p.city), found[0] if found else None)
+    if place is None:
+        return ""
+    return place.english if lang == "en" else place.french
 
 
 def _named(actor: Actor, text: str) -> bool:

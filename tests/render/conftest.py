@@ -11,7 +11,7 @@ import pytest
 
 from briefgen.config import Config, SectionSpec
 from briefgen.model import (
-    Actor, Brief, Citation, Discrepancy, EngineInfo, Paragraph, Period, Point, Section, Source, SourceWarning,
+    Actor, Brief, Citation, Coverage, Discrepancy, EngineInfo, Paragraph, Period, Point, Section, Source, SourceWarning,
     TimelineEntry, Version,
 )
 from briefgen.render import render_docx, render_markdown
@@ -182,6 +182,7 @@ def build_brief() -> Brief:
         period=Period.from_week("2025-W38"),
         generated_at=GENERATED_AT,
         engine=EngineInfo("apertium", "3.9.4", "fra-cat + cat-eng"),
+        coverage=Coverage((dt.date(2025, 7, 11), dt.date(2025, 9, 16)), (dt.date(2025, 7, 8), dt.date(2025, 7, 22))),
     )
 
 

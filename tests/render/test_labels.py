@@ -26,7 +26,7 @@ def test_the_given_label_wins_in_english():
 
 
 def test_own_label_names_the_kind_of_event_who_and_where_in_each_language():
-    assert label(SUMMIT) == "Summit: Assimi Goïta and Vladimir Putin (St Petersburg)"
+    assert label(SUMMIT) == "Summit: Assimi Goïta and Vladimir Putin (Saint Petersburg)"
     assert label(SUMMIT, "fr") == "Sommet\u00a0: Assimi Goïta et Vladimir Poutine (Saint-Pétersbourg)"
     assert label("C'est ainsi que le mercredi 9 juillet 2025 s'est rendue au Mali une mission dirigée par Rudy "
                  "Atallah.") == "Visit: Rudolph Atallah (Mali)"
@@ -43,3 +43,10 @@ def test_labels_stay_short_without_cutting_a_name():
     text = label(crowded)
     assert len(text.split()) <= MAX_WORDS and "…" not in text
     assert text == "Meeting: Assimi Goïta and Vladimir Putin (Bamako)"
+
+
+def test_the_place_is_the_gazetteers_city_else_its_country_in_its_spelling():
+    assert label("Rudy Atallah s'est rendu au Mali, puis à Tombouctou.") == "Visit: Rudolph Atallah (Timbuktu)"
+    assert label("Rudy Atallah s'est rendu au Sahel.") == "Visit: Rudolph Atallah (the Sahel)"
+    assert label("Rudy Atallah s'est rendu au Sahel.", "fr") == "Visite\u00a0: Rudolph Atallah (Sahel)"
+    assert label("Rudy Atallah s'est rendu aux paris sportifs du Niger.") == "Visit: Rudolph Atallah (Niger)"  # « paris »: no city
