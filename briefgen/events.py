@@ -215,11 +215,14 @@ def events_in(
     verb with its speaker after it (« ..., a annoncé William Stevens ») gives its speaker to the
     events of the clause it reports instead of being an event of its own."""
     tokens = sentence.tokens or []
+    triggers = _triggers(tokens)
+    if not triggers or sentence.text.rstrip().endswith("?") or _commentators_say(tokens):
+        return []  # nothing happens, a question, analysts' reading (« les analystes ... estiment »)
     hedge = hedge_of(sentence, None)
-    if hedge and hedge.kind == "reading" or sentence.text.rstrip().endswith("?") or _commentators_say(tokens):
-        return []  # analysts' or the outlet's reading (« les analystes ... estiment »), a question
+    if hedge and hedge.kind == "reading":
+        return []  # the outlet's or analysts' reading (« De facto, ... »)
     context = _Context(sentence, reference, names, gazetteer, last_person, previous, bool(hedge and hedge.unconfirmed))
-    triggered = [(i, e) for i, kind in _triggers(tokens) if (e := _event(context, i, kind)) is not None]
+    triggered = [(i, e) for i, kind in triggers if (e := _event(context, i, kind)) is not None]
     found = [e for _, e in triggered]
     bare = [(i, e) for i, e in triggered if e.kind in ("statement", "announcement") and not e.object_fr]
     for i, event in bare:  # « Les États-Unis restent engagés ..., a annoncé X »: no event in the clause, the clause is what he said
@@ -271,11 +274,15 @@ def _clause(context: _Context, head: int, left_out: Collection[int] = ()) -> str
     (« ..., et qu'il ouvrirait des négociations »): what was said, short enough to translate well."""
     tokens, span = context.tokens, syntax.subtree(context.tokens, head)
     out = set(left_out)
-    for i in span:
-        if i != head and tokens[i].pos != "PUNCT":
-            pronoun = tokens[i].pos == "PRON" and tokens[i].dep.startswith("obl")
-            second = tokens[i].head == head and tokens[i].dep == "conj" and tokens[i].pos == "VERB"
-            out.update(_aside(tokens, i) or (syntax.subtree(tokens, i) if pronoun or second else []))
+    for i, (first, last) in _word_bounds(tokens, span).items():
+        if i == head:
+            continue
+        if 0 < first and last + 1 < len(tokens) and tokens[first - 1].text == tokens[last + 1].text == ",":
+            out.update(range(first - 1, last + 2))  # an aside, with its commas
+        elif tokens[i].pos == "PRON" and tokens[i].dep.startswith("obl") or (
+            tokens[i].head == head and tokens[i].dep == "conj" and tokens[i].pos == "VERB"
+        ):
+            out.update(syntax.subtree(tokens, i))
     kept = [i for i in span if i not in out]
     runs: list[list[int]] = []
     for i in kept:
@@ -287,14 +294,20 @@ def _clause(context: _Context, head: int, left_out: Collection[int] = ()) -> str
     return " ".join(re.sub(r"[«»]", " ", words).split()).strip(" ,;:")  # reported speech: the words, not the quotation marks
 
 
-def _aside(tokens: Sequence[Token], i: int) -> list[int]:
-    """A dependent set off by commas on both sides (« un second projet, de 30 mégawatts, serait »):
-    its tokens and the commas; [] when it is none."""
-    words = [j for j in syntax.subtree(tokens, i) if tokens[j].pos != "PUNCT"]
-    before, after = min(words) - 1, max(words) + 1
-    if before >= 0 and after < len(tokens) and tokens[before].text == tokens[after].text == ",":
-        return list(range(before, after + 1))
-    return []
+def _word_bounds(tokens: Sequence[Token], span: Sequence[int]) -> dict[int, tuple[int, int]]:
+    """First and last word (punctuation aside) of each token's subtree within `span`, in one pass."""
+    inside, bounds = set(span), {}
+    for j in span:
+        if tokens[j].pos == "PUNCT":
+            continue
+        i = j
+        while i in inside:
+            first, last = bounds.get(i, (j, j))
+            bounds[i] = (min(first, j), max(last, j))
+            if tokens[i].head == i:
+                break
+            i = tokens[i].head
+    return bounds
 
 
 @dataclass
