@@ -33,6 +33,8 @@ ANNOUNCING = {"poser": "laid", "inaugurer": "inaugurated", "lancer": "launched",
 HEADLINE = {"poser": "lays", "inaugurer": "inaugurates", "lancer": "launches", "signer": "signs"}
 # A name with its abbreviation, which alone does in a headline: "Al-Qaeda in the Islamic Maghreb (AQIM)".
 ABBREVIATED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|in|the|for|and))*\s+\(([A-Z]{2,})\)")
+# An explanation in brackets, which a headline leaves out: "MINUSMA (UN mission in Mali)".
+PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 # An unnamed party of a named body: « des officiels de la Minusma ».
 OF_BODY = re.compile(r"(.+?)\s+(?:de la|de l['’]|du|des|de)\s*(.+)$")
 # Verbs reporting speech, for reported (unquoted) statements; the others read "said".
@@ -255,10 +257,12 @@ class _Writer:
         elif event.kind == "agreement" and event.expected:
             label = f"{what.split(',')[0]} expected"
         elif event.kind == "agreement":
-            label = f"{who} agree {'' if what.startswith('to ') else 'on '}{what}" if who else what
+            agreed = what.split(",")[0]  # "a technical roadmap, including ...": the roadmap
+            label = f"{who} agree {'' if agreed.startswith('to ') else 'on '}{agreed}" if who else agreed
         else:
             label = f"{who} {HEADLINE.get(event.action, 'announces')} {what}" if who else what
-        short = _headline(" ".join(ABBREVIATED.sub(r"\1", label).split()).removeprefix("the "), LABEL_WORDS - (1 if event.hedged else 0))
+        label = PARENTHESIS.sub("", ABBREVIATED.sub(r"\1", label))  # "JNIM (Group for the Support of ...)": JNIM
+        short = _headline(" ".join(label.split()).removeprefix("the "), LABEL_WORDS - (1 if event.hedged else 0))
         return _capital(short) + (" (unconfirmed)" if short and event.hedged else "")
 
     def _count(self, french: str) -> str:

@@ -143,6 +143,7 @@ def test_an_agreement_beside_no_formal_agreement_is_one_record(config):
     assert (agreement.negated, agreement.unsigned, agreement.actors) == (False, "accords formels", ["les deux parties"])
     assert agreement.en == ("The two sides agreed on a technical roadmap, including meetings of security experts; "
                             "no formal agreement was signed.")  # fmt: skip
+    assert agreement.label == "Two sides agree on a technical roadmap"
 
 
 def test_no_formal_agreement_alone_is_written_from_the_template(config):
@@ -234,6 +235,8 @@ def test_unnamed_parties_counted_or_of_a_named_body_are_written_from_the_gazette
         "The US President met five African heads of state.",
         "The US Under Secretary of State met officials of MINUSMA (UN mission in Mali).",
     ]
+    assert sorted(e.label for e in brief.events) == [  # a headline leaves the explanation in brackets out
+        "US President meets five African heads of state", "US Under Secretary of State meets officials of MINUSMA"]
 
 
 def test_a_strike_keeps_the_whole_name_of_its_target_and_the_place_of_its_verb(config):
