@@ -380,6 +380,7 @@ def test_seed_timeline_has_one_row_per_event_with_short_labels(seeds_brief):
     assert len(set(records)) == len(records) and len(records) >= len(rows) - 1  # 2022's visit names no party
     atallah = [r for r in rows if "Atallah" in r.label]
     assert [(r.date, r.label) for r in atallah] == [("2025-07-08/2025-07-11", "Atallah visits Mali")]
+    assert [r.label for r in rows if "Stevens" in r.label] == ["Stevens visits Bamako"]  # his 22 July statement: the visit's row
     assert all(r.label and len(r.label.split()) <= 13 for r in rows if r.event)  # 12 words, and "…"
     background = {e.id for e in seeds_brief.events if e.background}
     assert any(r.event in background for r in rows) and not any(r.event in background for r in rows if r.date.startswith("2025-07"))
