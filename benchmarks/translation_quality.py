@@ -7,11 +7,13 @@ References (English written by the team, French copied verbatim):
   news      tests/data/translation_refs_news.tsv: 40 sentences of tests/data/other_news/, news the
             brief is not built from (the lexicon audit read them, so they are not held out);
   held-out  tests/data/translation_refs_heldout.tsv: 22 sentences of general West African news
-            written after the lexicon was built and never used to tune it.
+            written after the lexicon was built and never used to tune it;
+  held-out2 tests/data/translation_refs_heldout2.tsv: 25 more, written before the grammar rules
+            (grammar.py) were first measured on them.
 Settings, same engine:
   plain     the engine alone (no placeholders, no glossary, no lexicon);
   glossary  names protected and the shipped glossary applied (`briefgen build` before the lexicon);
-  lexicon   the same plus Apertium's domain lexicon (what `briefgen build` does now).
+  lexicon   the same plus Apertium's domain lexicon and grammar rules (what `briefgen build` does now).
 `--dump DIR` writes each setting's English next to the French, for reading.
 """
 
@@ -28,6 +30,7 @@ REFERENCE_SETS = {
     "seeds": DATA / "translation_refs.tsv",
     "news": DATA / "translation_refs_news.tsv",
     "held-out": DATA / "translation_refs_heldout.tsv",
+    "held-out2": DATA / "translation_refs_heldout2.tsv",
 }
 REFERENCES = REFERENCE_SETS["seeds"]
 
@@ -73,7 +76,7 @@ def settings(engine, french: list[str]) -> dict[str, list[str]]:
     batch = len(french)
     if isinstance(engine, ApertiumTranslator):
         lexicon = engine.lexicon
-        bare = ApertiumTranslator(replace(lexicon, terms=(), demonyms=(), senses=(), pivot=()))
+        bare = ApertiumTranslator(replace(lexicon, terms=(), demonyms=(), senses=(), pivot=(), grammar=False))
     else:
         bare = engine
     out = {

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from briefgen import syntax
+from briefgen.excerpt import stated
 from briefgen.french import DANGLING, STOP_WORDS, fold
 from briefgen.model import EnglishFrame, Sentence, Token
 from briefgen.render.text import event_date
@@ -202,7 +203,8 @@ def speaker_of(sentence: Sentence, article: Sequence[Sentence]) -> Speaker | Non
 
 def hedge_of(sentence: Sentence, outlet: str | None) -> Hedge | None:
     """Why the sentence is not stated as fact by its outlet, or None (see Hedge.kind)."""
-    text = ASIDE.sub(" ", sentence.text)
+    text = ASIDE.sub(" ", sentence.text.strip())
+    text = text[stated(text).start :]  # « Durant les échanges, selon le communiqué, ... »
     attributed = ATTRIBUTION.search(text)
     if attributed and not ACCORDING_TO_HIM.search(text):
         source = attributed["lead"] or attributed["tail"]
@@ -222,7 +224,8 @@ def hedge_of(sentence: Sentence, outlet: str | None) -> Hedge | None:
 
 def opens_with_reference(sentence: Sentence) -> bool:
     """The sentence opens on a demonstrative (« Cette coopération », « Dans cet entretien »)."""
-    return bool(DEMONSTRATIVE.match(DANGLING.sub("", sentence.text.strip())))
+    text = sentence.text.strip()
+    return bool(DEMONSTRATIVE.match(DANGLING.sub("", text[stated(text).start :])))
 
 
 def read(sentence: Sentence, article: Sequence[Sentence], outlet: str | None) -> Reading:
@@ -258,8 +261,10 @@ class _English(str):
 
 def _frame(sentence: Sentence, speaker: Speaker | None, hedge: Hedge | None) -> EnglishFrame:
     text = sentence.text.strip()
-    start = _dangling_end(text)
+    part = stated(text)
+    start = part.start + _dangling_end(text[part.start :])
     edits = _indicative_edits(sentence) if hedge and hedge.kind in ("conditional", "sources", "attributed") else []
+    edits += [(a, b, "") for a, b in part.elided]
     pieces: list[str] = []
 
     def piece(a: int, b: int, lower: bool = False, predicate: bool = False) -> str:
@@ -270,19 +275,20 @@ def _frame(sentence: Sentence, speaker: Speaker | None, hedge: Hedge | None) -> 
         spec = ":lower" if lower and not _starts_with_name(sentence, text, a) else ":predicate" if predicate else ""
         return "{" + f"{len(pieces) - 1}{spec}" + "}"
 
-    prefix, end = "", len(text)
+    prefix, end = "", part.end
     if hedge and hedge.kind in ("attributed", "sources"):
-        match = ATTRIBUTION.search(text)
+        match = ATTRIBUTION.search(text[part.start :])  # as hedge_of found it
         if match and (match["lead"] or match["tail"]):
+            at = part.start
             source = match.span("lead") if match["lead"] else match.span("tail")
-            prefix = f"According to {piece(*source, lower=True)}, "
-            start, end = (match.end(), end) if match["lead"] else (start, match.start())
+            prefix = f"According to {piece(at + source[0], at + source[1], lower=True)}, "
+            start, end = (at + match.end(), end) if match["lead"] else (start, min(end, at + match.start()))
     elif hedge and hedge.kind == "reading":
         prefix = f"According to {_literal(hedge.source)}, " if hedge.source else "In the outlet's reading, "
     elif hedge and hedge.kind == "conditional":
         prefix = "Reportedly, "
     body = _speaker_body(text, start, end, speaker, piece, lower=bool(prefix))
-    stop = text.rstrip()[-1] if end < len(text) and text.rstrip()[-1] in ".!…" else ""  # « ..., selon X. »
+    stop = text.rstrip()[-1] if end < len(text) and text.rstrip()[-1] in ".!…" else ""  # « ..., selon X. », a cut ending
     return EnglishFrame(prefix + body + stop, pieces)
 
 

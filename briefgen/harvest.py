@@ -27,7 +27,7 @@ from briefgen import anchors
 from briefgen.assessment import save_assessment
 from briefgen.errors import ConfigError
 from briefgen.memory import MemoryEntry, TranslationMemory, memory_path
-from briefgen.model import WEEK_PATTERN, Brief
+from briefgen.model import WEEK_PATTERN, Brief, as_shown
 from briefgen.render.edits import is_edited
 from briefgen.render.properties import read_custom_properties
 from briefgen.render.sidecar import read_sidecar
@@ -104,7 +104,7 @@ def _read_brief(path: Path, out_dir: Path, report: HarvestReport) -> list[Memory
     entries = []
     for anchor, english in sorted(anchored_texts(document).items(), key=lambda a: KIND_ORDER.index(a[0].kind)):
         item = written.get((anchor.kind, anchor.fr_hash))
-        if item is not None and english and english != anchors.normalise(clean(item.en)):
+        if item is not None and english and english != anchors.normalise(as_shown(clean(item.en))):
             entries.append(MemoryEntry(item.fr, english, item.en, anchors.KINDS[anchor.kind], item.item, path.name,
                                        author, modified.isoformat()))
     if save_assessment(document, out_dir, week, modified):

@@ -38,6 +38,9 @@ from briefgen.errors import ConfigError
 T = TypeVar("T")
 
 WEEK_PATTERN = re.compile(r"\d{4}-W\d{2}")
+# An English field marks a French word the engine left untranslated as `*word*` (Markdown's
+# emphasis); the DOCX shows it in italics without the asterisks (`as_shown`).
+UNTRANSLATED = re.compile(r"(?<![\w*])\*(\w[\w'’-]*)\*(?![\w*])")
 # Point.status against the previous brief (history marks them; "" when not compared).
 NEW = "new"
 CARRIED_OVER = "carried over"
@@ -367,3 +370,8 @@ def _most(items: list[T], limit: int, importance: Callable[[T], int]) -> list[T]
         return items
     kept = set(sorted(range(len(items)), key=lambda i: (-importance(items[i]), i))[:limit])
     return [item for i, item in enumerate(items) if i in kept]
+
+
+def as_shown(english: str) -> str:
+    """English as the DOCX shows it: each untranslated word in italics, without its asterisks."""
+    return UNTRANSLATED.sub(r"\1", english)

@@ -24,8 +24,23 @@ NOT_NAME = frozenset(
     Le La Les Un Une Des Du De Pour Selon Dans Par Sur Avec Mais Et Ou Quant Cette Ces Ce Il Elle Ils Elles
     Général Lieutenant Président Ministre Monsieur Madame Lutte Accueil Blog""".split()
 )  # fmt: skip
+CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][\w-]+")
 # Surnames this similar (rapidfuzz ratio, folded) are spelling variants of one name.
 SURNAME_SIMILARITY = 85
+
+
+def one_spelling(text: str, surnames: list[str]) -> str:
+    """`text` with near spellings of these surnames spelt as given ("Attalah" -> "Atallah", "Goita"
+    -> "Goïta"): one person, one name, whichever outlet's spelling the sentence had."""
+    def usual(match: re.Match[str]) -> str:
+        word = match[0]
+        for surname in surnames:
+            if (word != surname and len(word) > 4 and fold(word[0]) == fold(surname[0]) and abs(len(word) - len(surname)) <= 2
+                    and fuzz.ratio(fold(word), fold(surname)) >= SURNAME_SIMILARITY):
+                return surname
+        return word
+
+    return CAPITALISED.sub(usual, text) if surnames else text
 
 
 class SurnameIndex:

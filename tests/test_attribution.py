@@ -140,7 +140,6 @@ def test_an_aside_is_not_the_sentences_hedge_and_de_facto_is_the_outlets_reading
     "text",
     [
         "Cette coopération aurait potentiellement permis une frappe de drone au Mali.",
-        "Dans cet entretien, le général Assimi Goïta a affirmé que la Russie avait livré des armes.",
         "À cette occasion, les deux parties ont convenu d'une feuille de route technique.",
         "Ces experts pensent que le Mali pourrait tirer profit de la concurrence internationale.",
     ],
@@ -149,6 +148,28 @@ def test_a_demonstrative_opening_is_a_reference_to_the_sentence_before(article, 
     [sentence] = article([text])
     reading = attribution.read(sentence, [sentence], None)
     assert reading.reference and not reading.alone
+
+
+def test_a_referring_setting_is_left_out_of_the_english_and_the_statement_stands_alone(article):
+    [sentence] = article(["Dans cet entretien, le général Assimi Goïta a affirmé que la Russie avait livré des armes au Mali."])
+    reading = attribution.read(sentence, [sentence], None)
+    assert reading.alone and not reading.reference
+    assert reading.frame.french == ["le général Assimi Goïta a affirmé que la Russie avait livré des armes au Mali."]
+    assert attribution.compose(reading.frame, {reading.frame.french[0]: "the general said so."}) == "The general said so."
+
+
+def test_the_english_leaves_out_a_title_and_an_aside_but_keeps_the_attribution(article):
+    [sentence] = article([
+        "Suspendue après le coup d'État de 2021 - qui avait, selon certains analystes, précipité le rapprochement "
+        "avec la Russie -, la coopération militaire américaine portait sur la formation des soldats, "
+        "selon l'ambassade des États-Unis à Bamako."
+    ])
+    reading = attribution.read(sentence, [sentence], "RFI")
+    assert reading.frame.template == "According to {0:lower}, {1:lower}."
+    assert reading.frame.french == [
+        "l'ambassade des États-Unis à Bamako",
+        "Suspendue après le coup d'État de 2021, la coopération militaire américaine portait sur la formation des soldats",
+    ]
 
 
 def test_a_dangling_connective_is_left_out_of_the_english_only(article):

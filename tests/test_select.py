@@ -14,9 +14,9 @@ import briefgen.select as select_module
 from briefgen.classify import classify
 from briefgen.config import load_config
 from briefgen.french import fold, normalise
-from briefgen.model import Citation, Point
+from briefgen.model import Citation, EnglishFrame, Point
 from briefgen.parse import parse
-from briefgen.select import Candidate, body_words, choose, english_words, is_background, point_id, select
+from briefgen.select import Candidate, body_words, choose, english_words, is_background, point_id, point_words, select
 
 CHAMBER = "Les États-Unis vont créer une Chambre de commerce américaine à Bamako pour encourager les investissements."
 CHAMBER_2 = (
@@ -360,6 +360,15 @@ def test_a_dangling_connective_loses_to_a_plain_report_as_the_quote(config):
     assert visit.fr == plain and visit.corroboration == 2
 
 
+def test_a_point_costs_the_english_it_states_not_its_whole_quote():
+    quote = ("« Nous avons des équipements adéquats », a déclaré Rudy Atallah, directeur adjoint principal de la "
+             "lutte contre le terrorisme au Conseil de Sécurité nationale à la Maison Blanche.")
+    stated = "« Nous avons des équipements adéquats », a déclaré Rudy Atallah"
+    point = Point("P1", quote, [], frames=[EnglishFrame("According to {0}, {1}.", ["RFI", stated])])
+    assert point_words(point) == english_words(f"RFI {stated}") + 2  # "According to": editorial English
+    assert point_words(Point("P2", quote, [])) == english_words(quote)
+
+
 def test_a_point_only_background_articles_report_explains_but_never_headlines(config):
     def sources(background: bool):
         old = make_source("old", [[MOSCOW]], dt.date(2025, 8, 20))
@@ -370,3 +379,53 @@ def test_a_point_only_background_articles_report_explains_but_never_headlines(co
     brief = run(config, *sources(True))
     assert [p.fr for p in brief.points() if p.section == "russia"] == [MOSCOW]  # background may explain ...
     assert MOSCOW not in [p.fr for p in brief.key_judgements] and brief.key_judgements  # ... not headline
+
+
+def test_whom_an_envoy_did_not_meet_is_one_fact_whichever_outlet_tells_it(config):
+    fuller = ("Rudolph Atallah n'a toutefois pas rencontré le président de transition Assimi Goïta ni le ministre "
+              "de la Défense Sadio Camara, connu pour ses liens étroits avec la Russie.")
+    shorter = "Durant son séjour de trois jours, l'émissaire de Washington n'a pas rencontré le général Sadio Camara."
+    brief = run(config, make_source("A", [[fuller, DRONE]]), make_source("B", [[shorter, CHAMBER]]))
+    assert len([p for p in brief.points() if "Camara" in p.fr]) == 1
+
+
+def test_a_minister_met_is_one_person_whether_named_or_not(config):
+    by_portfolio = "L'envoyé américain a rencontré à Bamako les ministres maliens des Affaires étrangères et de la Sécurité."
+    by_name = ("La délégation américaine s'est réunie avec la partie malienne conduite par le ministre des Affaires "
+               "étrangères, Abdoulaye Diop, et son collègue de la sécurité.")
+    brief = run(config, make_source("A", [[by_portfolio], [DRONE]]), make_source("B", [[by_name], [CHAMBER]]))
+    assert len([p for p in brief.points() if "Affaires étrangères" in p.fr]) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # one formal offer
+            "L'envoyé spécial a conclu sa visite à Bamako par une offre officielle de coopération sécuritaire aux autorités maliennes.",
+            "Selon des fuites, les envoyés américains ont fait une offre officielle de renforcement de la formation des soldats maliens.",
+        ),
+        (  # one suspension in 2021
+            "Suspendue après le putsch de 2021, l'aide militaire américaine portait surtout sur l'instruction des recrues.",
+            "Les programmes Juniper Shield et Obsidian Mosaic avaient été mis en sommeil au lendemain du coup d'État de 2021.",
+        ),
+    ],
+)
+def test_one_offer_and_one_suspension_make_one_point(config, first, second):
+    brief = run(config, make_source("A", [[first], [DRONE]]), make_source("B", [[second], [CHAMBER]]))
+    assert sum(p.fr in (first, second) for p in brief.points()) == 1
+
+
+def test_what_two_sides_agreed_is_one_outcome(config):
+    regular = "Les autorités maliennes et la délégation américaine ont convenu de maintenir un dialogue régulier sur la sécurité."
+    roadmap = ("Sans accord formel, les deux parties ont convenu d'une feuille de route technique, avec des "
+               "réunions d'experts en sécurité.")
+    brief = run(config, make_source("A", [[regular], [DRONE]]), make_source("B", [[roadmap], [CHAMBER]]))
+    [agreed] = [p for p in brief.points() if "convenu" in p.fr]
+    assert agreed.corroboration == 2
+
+
+def test_the_visit_a_paragraph_just_told_is_not_a_second_point(config):
+    meeting = "Le président Assimi Goïta a rencontré Vladimir Poutine au Kremlin pour parler des investissements russes."
+    going_on = "La visite se poursuivra jusqu'au 26 juin, selon la télévision malienne, avec des entretiens sur l'énergie."
+    brief = run(config, make_source("A", [[meeting, going_on], [DRONE, CHAMBER]]))
+    assert sum(p.fr in (meeting, going_on) for p in brief.points()) == 1

@@ -17,6 +17,7 @@ from briefgen.dates import event_span
 from briefgen.model import Actor, Brief, Citation, Discrepancy, Event, Point, Section, Source, TimelineEntry
 from briefgen.registry import ENGINES
 from briefgen.render import text
+from briefgen.excerpt import stated_text
 from briefgen.render.clause import short_quote
 from briefgen.render.figure import FigureRow
 from briefgen.render.labels import event_label
@@ -435,7 +436,7 @@ class _Citer:
                 title=source.title if source and not self.short else "",
                 date=source.date if source else "undated",
                 paragraph=c.paragraph,
-                quote=text.clean(short_quote(c.quote) if self.short else c.quote),
+                quote=text.clean(short_quote(stated_text(c.quote)) if self.short else c.quote),
                 para=self.para,
             )
             if with_refs:
@@ -552,7 +553,8 @@ def _engine(brief: Brief, lang: str = "en") -> EngineView:
     if e.lexicon_entries:
         left = len(brief.untranslated)
         limits += (f" briefgen's domain lexicon ({e.lexicon_entries} entries) corrects the pivot's known errors "
-                   f"(ranks, institutions, demonyms, word senses); {text.plural(left, 'French word')} "
+                   f"(ranks, institutions, demonyms, word senses) and rules fix its grammar (possessives, tenses, "
+                   f"prepositions); {text.plural(left, 'French word')} "
                    f"{'was' if left == 1 else 'were'} left untranslated (a word neither Apertium stage knows is "
-                   f"shown in French between asterisks).")
+                   f"shown in French, in italics).")
     return EngineView(text.clean(e.name), text.clean(e.version), text.clean(e.model), label, limits, notice)

@@ -26,13 +26,13 @@ from lxml import etree
 import briefgen
 from briefgen.config import Config
 from briefgen.errors import OutputError, TemplateError
-from briefgen.model import Brief
+from briefgen.model import UNTRANSLATED, Brief
 from briefgen.render.context import BriefView, build_view, generated_at
 from briefgen.render.figure import timeline_png
 from briefgen.render.fingerprint import HASH_PROPERTY, content_hash
 from briefgen.render.markers import Markers, replace_markers, xml_text
 from briefgen.render.properties import restore_core_namespace, set_core_properties, set_custom_properties
-from briefgen.render.wordml import normalise_on_off
+from briefgen.render.wordml import italicise, normalise_on_off
 
 FIGURE_WIDTH = Mm(165)  # the shipped template's text width is 170 mm
 ZIP_EPOCH = dt.datetime(1980, 1, 1)  # the earliest time a zip member can carry
@@ -57,6 +57,8 @@ def render_docx(brief: Brief, config: Config, out: Path) -> None:
         raise TemplateError(f"Template {config.template} produced an invalid document ({exc}).") from exc
     document = template.docx
     replace_markers(document, markers)
+    if view.lang == "en":  # the English's untranslated French words: `*word*` in the JSON, italics here
+        italicise(document.element.body, UNTRANSLATED)
     for root in (document.element, document.styles.element):
         normalise_on_off(root)
     _describe_pictures(document, view.timeline_caption)

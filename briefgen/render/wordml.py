@@ -8,6 +8,7 @@ import re
 from docx.document import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.text.run import Run
 from lxml import etree
 
 # Word ignores raw tabs and newlines inside w:t; they are elements of their own.
@@ -50,6 +51,35 @@ def append_text(run: etree._Element, value: str) -> etree._Element:
 def text_run(value: str, props: str = "") -> etree._Element:
     """A run showing `value`; `props` is run-property XML such as "<w:i/>"."""
     return append_text(new_run(parse_xml(f'<w:rPr {nsdecls("w")}>{props}</w:rPr>') if props else None), value)
+
+
+def italicise(root: etree._Element, pattern: re.Pattern) -> None:
+    """Each match of `pattern` in the runs under `root` becomes a run of its own, in italics, showing the
+    pattern's first group (`*mutualiser*` -> mutualiser in italics); the rest keeps its run's formatting."""
+    for run in [r for r in root.iter(qn("w:r")) if any(pattern.search(t.text or "") for t in r.iter(qn("w:t")))]:
+        rpr = run.find(qn("w:rPr"))
+        pieces = [new_run(rpr)]
+        for child in run:
+            if child is rpr:
+                continue
+            if child.tag != qn("w:t") or not pattern.search(child.text or ""):
+                pieces[-1].append(copy.deepcopy(child))
+                continue
+            cursor = 0
+            for m in pattern.finditer(child.text):
+                if m.start() > cursor:
+                    pieces[-1].append(text_element(child.text[cursor : m.start()]))
+                italic = new_run(rpr)
+                Run(italic, None).italic = True  # python-docx puts <w:i/> where the schema wants it
+                pieces += [append_text(italic, m.group(1)), new_run(rpr)]
+                cursor = m.end()
+            if cursor < len(child.text):
+                pieces[-1].append(text_element(child.text[cursor:]))
+        has_content = int(rpr is not None)  # a run holding only its properties shows nothing
+        for piece in pieces:
+            if len(piece) > has_content:
+                run.addprevious(piece)
+        run.getparent().remove(run)
 
 
 def ensure_styles(document: Document, definitions: dict[str, str]) -> None:

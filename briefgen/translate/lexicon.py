@@ -3,16 +3,17 @@
 Four kinds of entries (briefgen/data/lexicon.toml, built and checked by benchmarks/lexicon_audit.py):
   terms     French words and phrases -> English, protected by placeholders like glossary terms
             (titles, institutions, nouns whose Catalan has the wrong English sense);
-  demonyms  French adjective forms the pivot leaves in Catalan ("malienc"): each is swapped before
-            translation for the same form of a carrier adjective both stages know ("norvégiens"),
-            so Apertium still orders and agrees it ("the Norwegian soldiers"), then the carrier's
-            English is replaced ("the Malian soldiers");
+  demonyms  French adjective forms the pivot leaves in Catalan ("malienc") or misreads
+            (« sécuritaire »): each is swapped before translation for the same form of a carrier
+            adjective both stages know ("norvégiens"), so Apertium still orders and agrees it
+            ("the Norwegian soldiers"), then the carrier's English is replaced ("the Malian soldiers");
   senses    French stem -> {wrong English: right English}: applied to the English only when the
             French sentence holds a word with that stem ("rencontré" gives "found": "met"); the wrong
             English is a regular expression, most often a plain word;
   pivot     Catalan words the cat-eng stage does not know -> English.
 Words neither stage knows are never shown as Catalan: they come back as the French word between
-asterisks (`*mutualiser*`, Markdown's emphasis), counted by `untranslated`.
+asterisks (`*mutualiser*`, Markdown's emphasis; italics in the DOCX), counted by `untranslated`.
+Constructions (possessives, tenses, lists, prepositions) are grammar.py's, applied around the entries.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefgen.model import UNTRANSLATED
+from briefgen.translate import grammar
 from briefgen.translate.protect import PLACEHOLDER
 
 LEXICON_FILE = Path(__file__).resolve().parent.parent / "data" / "lexicon.toml"
@@ -35,8 +38,6 @@ MARKED = re.compile(r"(?<![\w*#@])([*#@]+)(\w[\w'’·-]*)")  # "·": Catalan "i
 CAPITAL_A_GRAVE = re.compile(r"^À (?=\w)")
 # Shorter marked tokens are letters or symbols ("<b>", "x"), not words a reader needs translated.
 MIN_WORD = 3
-# An untranslated French word as it is left in the English: `*word*`.
-UNTRANSLATED = re.compile(r"(?<![\w*])\*(\w[\w'’-]*)\*(?![\w*])")
 # "n'a toutefois pas rencontré" comes out "does not have however not found": the auxiliary is read
 # as the verb "avoir" once an adverb separates it from "pas". Put the negation back on the auxiliary.
 NEGATED_AUX = re.compile(
@@ -44,10 +45,11 @@ NEGATED_AUX = re.compile(
     r"always|already|truly|really|even|nonetheless)(?:,? not)? ",
     re.IGNORECASE,
 )
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-# "du 8 au 11 juillet 2025" comes out "of the 8 at the July 11, 2025".
+# "du 8 au 11 juillet 2025" comes out "of the 8 at the July 11, 2025"; "du 3 au 14 février" (no year)
+# "of the 3 at 14 February".
 DATE_RANGE = re.compile(
-    rf"\b([Oo]f) the (?P<first>\d{{1,2}}) at the (?P<month>{MONTHS}) (?P<day>\d{{1,2}}), (?P<year>\d{{4}})"
+    rf"\b([Oo]f) the (?P<first>\d{{1,2}}) at (?:the (?P<month>{grammar.MONTHS}) (?P<day>\d{{1,2}}), (?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}}) (?P<month2>{grammar.MONTHS})\b)"
 )
 NEGATED_BE = re.compile(r"\b(?P<be>is|are|was|were) not\s+(?P<adv>however|nevertheless|therefore|yet|thus) not ")
 # What the negated adverb becomes after the auxiliary: "never" and "still" carry the negation themselves.
@@ -70,6 +72,7 @@ class Lexicon:
     carriers: tuple[Demonym, ...]  # adjectives both Apertium stages translate right
     senses: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # (French stem, ((wrong, right), ...))
     pivot: tuple[tuple[str, str], ...]  # (Catalan, English)
+    grammar: bool = True  # the construction rules of grammar.py (off only to measure the engine alone)
 
     def __len__(self) -> int:
         """Entries, counting each inflected form and each sense fix."""
@@ -77,14 +80,17 @@ class Lexicon:
 
     def digest(self) -> str:
         demonyms = [[(d.english, d.forms) for d in kind] for kind in (self.demonyms, self.carriers)]
-        payload = json.dumps([self.terms, demonyms, self.senses, self.pivot])
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
+        payload = json.dumps([self.terms, demonyms, self.senses, self.pivot]).encode("utf-8")
+        # The rules decide the output as much as the entries: a changed rule must miss the cache.
+        rules = Path(grammar.__file__).read_bytes() if self.grammar else b""
+        return hashlib.sha256(payload + rules).hexdigest()[:12]
 
 
 @dataclass(frozen=True)
 class PreEdited:
     text: str  # the French sent to Apertium
     carried: tuple[tuple[str, Demonym], ...]  # (carrier English, the demonym it stands for)
+    also: int = 0  # « également » taken out after an auxiliary, put back as "also" (grammar.py)
 
 
 def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
@@ -104,14 +110,22 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
 
 
 def pre_edit(sentence: str, lexicon: Lexicon) -> PreEdited:
-    """Swap each demonym of the lexicon for a carrier adjective's form (one carrier per demonym)."""
+    """The French for Apertium: grammar.py's edits, then each demonym of the lexicon swapped for a
+    carrier adjective's form (one carrier per demonym)."""
     sentence = CAPITAL_A_GRAVE.sub("A ", sentence)
+    also = 0
+    if lexicon.grammar:
+        sentence, also = grammar.pre_edit(sentence)
     free = [c for c in lexicon.carriers if not _mentions(sentence, c)]
     carried = []
     for demonym in lexicon.demonyms:
-        if not free or not _mentions(sentence, demonym):
+        # A carrier with the same agreement pattern: « sécuritaire » (one form for both genders)
+        # carried by « norvégien » would make « la coopération norvégien », which the pivot misreads.
+        fitting = [c for c in free if _same_gender_forms(c) == _same_gender_forms(demonym)]
+        if not fitting or not _mentions(sentence, demonym):
             continue
-        carrier = free.pop(0)
+        carrier = fitting[0]
+        free.remove(carrier)
         for form, carrier_form in zip(demonym.forms, carrier.forms):
             sentence = re.sub(
                 rf"(?<![\w-]){re.escape(form)}(?![\w-])",
@@ -120,11 +134,11 @@ def pre_edit(sentence: str, lexicon: Lexicon) -> PreEdited:
                 flags=re.IGNORECASE,
             )
         carried.append((carrier.english, demonym))
-    return PreEdited(sentence, tuple(carried))
+    return PreEdited(sentence, tuple(carried), also)
 
 
 def post_edit(english: str, french: str, edited: PreEdited, lexicon: Lexicon, back: dict[str, str]) -> str:
-    """Apertium's marked output -> clean English: carriers, senses, negation, unknown words."""
+    """Apertium's marked output -> clean English: carriers, senses, negation, dates, unknown words, grammar."""
     for carrier_english, demonym in edited.carried:
         english = re.sub(rf"\b{carrier_english}s\b", demonym.plural(), english)
         english = re.sub(rf"\b{carrier_english}\b", demonym.english, english)
@@ -133,15 +147,17 @@ def post_edit(english: str, french: str, edited: PreEdited, lexicon: Lexicon, ba
         if re.search(rf"(?<!\w){re.escape(stem)}", french, re.IGNORECASE):
             for wrong, right in fixes:
                 english = _replace_word(english, wrong, right)
-    return fix_dates(fix_negation(english))
+    english = fix_dates(fix_negation(english))
+    return grammar.post_edit(english, french, edited.also) if lexicon.grammar else english
 
 
 def fix_dates(english: str) -> str:
     """"the 22 of July" -> "22 July"; "Of the 8 at the July 11, 2025" -> "From 8 to 11 July 2025"."""
-    english = DATE_RANGE.sub(lambda m: f"{'F' if m.group(1)[0] == 'O' else 'f'}rom {m['first']} to {m['day']} "
-                             f"{m['month']} {m['year']}", english)
-    english = re.sub(rf"^The (\d{{1,2}}) of ({MONTHS})\b", r"On \1 \2", english)
-    return re.sub(rf"\b(?:[Tt]he )?(\d{{1,2}}) of ({MONTHS})\b", r"\1 \2", english)
+    english = re.sub(rf"^The (\d{{1,2}}) of ({grammar.MONTHS})\b", r"On \1 \2", english)
+    english = re.sub(rf"\b(?:[Tt]he )?(\d{{1,2}}) of ({grammar.MONTHS})\b", r"\1 \2", english)
+    return DATE_RANGE.sub(lambda m: f"{'F' if m.group(1)[0] == 'O' else 'f'}rom {m['first']} to "
+                          + (f"{m['day']} {m['month']} {m['year']}" if m["month"] else f"{m['day2']} {m['month2']}"),
+                          english)
 
 
 def fix_negation(english: str) -> str:
@@ -225,6 +241,10 @@ def wrong_pattern(wrong: str) -> str:
     before = r"(?<![\w-])" if wrong[0].isalnum() else ""
     after = r"(?![\w-])" if wrong[-1].isalnum() else ""
     return f"{before}{wrong}{after}"
+
+
+def _same_gender_forms(adjective: Demonym) -> bool:
+    return adjective.forms[0] == adjective.forms[1]
 
 
 def _mentions(sentence: str, demonym: Demonym) -> bool:

@@ -24,6 +24,7 @@ PLACEHOLDER = re.compile(rf"(?<!\w){PLACEHOLDER_PREFIX}[A-Z]+(?!\w)", re.IGNOREC
 CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w-]*"
 # Two or more capitalised words in a row: people, places, organisations ("Rudy Atallah").
 NAME_RUN = re.compile(rf"(?<!\w){CAP_WORD}(?:[ \u00a0]{CAP_WORD})+(?!\w)")
+ARTICLE_BEFORE_PLACEHOLDER = re.compile(rf"\b(?P<a>[Aa]n?) (?P<token>{PLACEHOLDER.pattern})", re.IGNORECASE)
 ACRONYM_WORD = re.compile(r"(?<!\w)[A-Z][A-Z0-9]+(?!\w)")
 # Capitalised French function words that start sentences: never the first word of a name.
 NOT_NAME_START = frozenset(
@@ -86,7 +87,12 @@ def unmask(translation: str, masked: Masked) -> str | None:
         text = replacement[m.group().upper()]
         return text[:1].upper() + text[1:] if m.start() == 0 else text
 
-    return PLACEHOLDER.sub(fill, translation)
+    def article(m: re.Match) -> str:
+        """The engine chose "a" or "an" for a placeholder; the English that replaces it decides."""
+        vowel = replacement[m["token"].upper()][:1].lower() in "aeiou"
+        return m["a"][0] + ("n" if vowel else "") + " " + m["token"]
+
+    return PLACEHOLDER.sub(fill, ARTICLE_BEFORE_PLACEHOLDER.sub(article, translation))
 
 
 def repair(translation: str, source: str, glossary: Glossary) -> str:

@@ -14,7 +14,7 @@ from lxml import etree
 
 from briefgen.config import SHIPPED_TEMPLATE, Config
 from briefgen.errors import TemplateError
-from briefgen.model import Brief, Citation, Event, Point, Section
+from briefgen.model import Brief, Citation, Event, Point, Section, as_shown
 from briefgen.render import render_docx
 from briefgen.render.context import DEVELOPMENT_NOTES
 from briefgen.render.wording import words
@@ -238,9 +238,25 @@ def test_any_text_is_recoverable_from_the_docx(config, tmp_path, value):
     if not expected.strip():
         assert point is None  # an empty point paragraph has no visible text
         return
-    assert point.text == expected
+    shown = as_shown(expected)  # a `*word*` is an untranslated word: shown in italics, without asterisks
+    assert point.text == shown
     annex = docx.Document(str(path)).tables[-1].rows[1].cells
-    assert annex[1].text == expected and annex[2].text == expected
+    assert annex[1].text == shown and annex[2].text == shown
+
+
+def test_an_untranslated_french_word_is_in_italics_without_its_asterisks(config, tmp_path):
+    path = tmp_path / "italics.docx"
+    render_docx(one_point_brief("The countries want to *mutualiser* the means."), config, path)
+    (point,) = section_paragraphs(path, "Diplomacy")
+    assert point.text == "The countries want to mutualiser the means."
+    italic = [run.text for run in point.runs if run.italic and run.text]
+    assert italic == ["mutualiser"], [(run.text, run.italic) for run in point.runs]
+
+
+def test_the_french_edition_keeps_the_text_as_it_is(config, tmp_path):
+    path = tmp_path / "fr.docx"
+    render_docx(one_point_brief("", fr="Un *mot* en relief."), replace(config, languages=("fr",)), path)
+    assert "*mot*" in all_parts_text(path)
 
 
 def footnote_xml_text(path: Path, footnote_id: int) -> str:

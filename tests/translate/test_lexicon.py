@@ -157,6 +157,7 @@ def test_fix_negation(pivot_english, fixed):
         ("The 22 of July, the minister arrived.", "On 22 July, the minister arrived."),
         ("He stays until the 26 of June.", "He stays until 26 June."),
         ("Of the 8 at the July 11, 2025, he visited.", "From 8 to 11 July 2025, he visited."),
+        ("He stayed of the 3 at 14 February.", "He stayed from 3 to 14 February."),
         ("Wednesday 9 of July", "Wednesday 9 July"),
     ],
 )

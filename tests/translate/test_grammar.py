@@ -1,0 +1,114 @@
+"""The construction rules of briefgen/translate/grammar.py against real Apertium: each rule where it
+applies (French sentences written for the case, not copied from the seeds), and where it must not."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from briefgen.translate import apertium
+from briefgen.translate.apertium import ApertiumTranslator
+from briefgen.translate.glossary import load_glossary
+from briefgen.translate.stage import translate_protected
+
+pytestmark = pytest.mark.skipif(not apertium.apertium_available(), reason="Apertium fra-cat/cat-eng not installed")
+
+# (French, English the rules must give, English the pivot alone gave that the rules remove)
+APPLIES = [
+    ("Les syndicats veulent défendre leurs droits.", "defend their", "defend his"),
+    ("Les élus ont quitté leur siège et le maire a gardé son bureau.", "their headquarters and the mayor has saved his",
+     "his headquarters"),
+    ("Le ministre a inauguré jeudi 3 avril 2025 le nouveau pont.", "inaugurated on Thursday 3 April 2025",
+     "has inaugurated"),
+    ("La délégation a été reçue hier par le Premier ministre.", "was received yesterday by", "has been received"),
+    ("Le pays a signé en mars dernier un accord de pêche.", "signed", "has signed"),
+    ("Le Niger a également signé un accord avec le Tchad.", "has also signed", "equally"),
+    ("L'armée a reçu des drones, des blindés et des hélicoptères.", "and helicopters", "of the helicopters"),
+    ("Le ministre a effectué une tournée de trois jours dans la région.", "three-day", "of three days"),
+    ("Les prix restent élevés sur les marchés.", "remain elevated", "continue elevated"),
+    ("Le pays reste un partenaire important.", "remains an important partner", "continues being"),
+    ("Les armes ont été livrées à Gao.", "handed to Gao", "handed at Gao"),
+    ("Il a reçu le colonel Assimi Goïta au palais.", "Colonel Assimi Goïta", "the colonel"),
+    ("Des pluies sont tombées dans plusieurs villes du pays.", "in several cities", "at several cities"),
+    ("Le président est arrivé lundi à Niamey.", "in Niamey", "at Niamey"),
+    ("Ils ont annoncé des mesures de soutien aux éleveurs.", "They have announced", None),
+    ("L'attaque a fait une trentaine de morts dans le village.", "roughly thirty", "thirtieth"),
+    # « des » before a lexicon term (a placeholder the tagger cannot read as a noun), as in a piece
+    # the attribution stage translates alone (« Selon des sources médiatiques, ... »).
+    ("des groupes armés", "rmed groups", "of the"),
+    ("Une frappe de drone ciblant des chefs de l'État islamique (EI) a eu lieu.", "A drone strike", "One drone strike"),
+    ("Selon le ministre, ils sont arrivés hier à Dakar.", "they arrived yesterday", ", have arrived"),
+    ("Il est arrivé à Accra où il a été accueilli lundi 3 mars par le président.", "where it was received",
+     "where has been"),
+    ("Il est arrivé à Accra où il a été accueilli lundi 3 mars par le président.", "on Monday 3 March by",
+     "March for the"),
+    ("Le ministre a ajouté : « C'est une priorité pour le pays ».", "« It is a priority", "« it Is"),
+    ("Le ministre a effectué une visite officielle à Niamey.", "visit to Niamey", "visit at Niamey"),
+    ("Le dernier scrutin remonte à 2020, il y a cinq ans.", "five years ago", "there are five years"),
+    ("Le gouvernement aurait récemment augmenté les impôts.", "would have recently increased", "increased recently"),
+    ("Le ministre a parlé de sa mission dans la région, à travers un communiqué.", "in the region", "at the region"),
+    # A lexicon adjective carried like a demonym (lexicon.py), so that « et militaire » stays an adjective.
+    ("La coopération sécuritaire et militaire se renforce.", "security and military cooperation", None),
+]
+
+# (French, English the rules must keep): where a rule must not fire.
+LEFT_ALONE = [
+    # « depuis »: an ongoing state keeps the present perfect.
+    ("Le pays a connu trois coups d'État depuis 2020.", "The country has"),
+    # No past date: the present perfect stays.
+    ("Le gouvernement a annoncé de nouvelles mesures.", "has announced"),
+    # « leur » before a verb is the pronoun "(to) them", not a possessive.
+    ("Le ministre leur a promis son soutien.", "his support"),
+    # « continuer » is "continue".
+    ("Les discussions continuent sur la sécurité.", "continue"),
+    # An acronym after « à » is no place: not "in RFI".
+    ("Le ministre a parlé à RFI de la situation.", "at RFI"),
+    # « entre l'armée et des groupes armés » is no list: its « des » stays.
+    ("Des affrontements ont opposé l'armée et des groupes armés.", "the army"),
+]
+
+
+@pytest.fixture(scope="module")
+def engine() -> ApertiumTranslator:
+    return ApertiumTranslator()
+
+
+def _translate(engine: ApertiumTranslator, sentences: list[str]) -> dict[str, str]:
+    return translate_protected(sentences, engine, load_glossary(None, engine.terms), 64)
+
+
+@pytest.fixture(scope="module")
+def with_rules(engine) -> dict[str, str]:
+    return _translate(engine, [fr for fr, *_ in APPLIES + LEFT_ALONE])
+
+
+@pytest.fixture(scope="module")
+def without_rules(engine) -> dict[str, str]:
+    bare = ApertiumTranslator(replace(engine.lexicon, grammar=False))
+    return _translate(bare, [fr for fr, *_ in APPLIES])
+
+
+@pytest.mark.parametrize(("french", "right", "wrong"), APPLIES, ids=[a[1] for a in APPLIES])
+def test_rule_applies(with_rules, without_rules, french, right, wrong):
+    after = with_rules[french]
+    assert right in after, after
+    if wrong is not None:
+        assert wrong in without_rules[french], f"the pivot no longer says {wrong!r}: {without_rules[french]!r}"
+        assert wrong not in after, after
+
+
+@pytest.mark.parametrize(("french", "kept"), LEFT_ALONE, ids=[a[1] for a in LEFT_ALONE])
+def test_rule_leaves_alone(with_rules, french, kept):
+    assert kept in with_rules[french], with_rules[french]
+
+
+def test_rules_are_part_of_the_cache_key(engine):
+    """A changed rule must not be served old translations: the digest covers grammar.py."""
+    assert engine.lexicon.digest() != replace(engine.lexicon, grammar=False).digest()
+
+
+def test_the_article_before_a_term_agrees_with_its_english(engine):
+    """The pivot chose "a" for the placeholder of « entretien »; its English is "interview"."""
+    out = _translate(engine, ["Le ministre a accordé un entretien à la presse."])
+    assert "an interview" in out["Le ministre a accordé un entretien à la presse."]
