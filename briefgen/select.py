@@ -184,6 +184,9 @@ REPORTED_EVENT = re.compile(
     r"|[a-zà-ÿ]+(?:ra|ront)\b(?=\s+(?:jusqu|le |la |les |l['’]|à |au |en |d[eu]s? ))",
     re.I,
 )
+# Words dating a statement to the time of its article (« cette année », « récemment ») or measuring
+# from it (« remontait à octobre 2022, il y a presque trois ans »: how long the gap has lasted).
+NOW = re.compile(r"\b(?:cette\s+(?:année|semaine)|ce\s+mois|aujourd['’]hui|hier|récemment|actuellement|désormais|il\s+y\s+a)\b", re.I)
 # A sentence that opens as a reminder recalls the past for context: background, however dated.
 REMINDER = re.compile(r"^(?:pour (?:rappel|mémoire)|rappelons que|il convient de rappeler|faut-il rappeler)\b", re.I)
 # Dates and figures anchor a statement in fact ("en octobre 2022", "6 % de croissance").
@@ -414,7 +417,7 @@ def build_points(
             fit=fit,
             echo=len(set().union(*(echoes[i] for i in group)) - {c.source for c in point.citations}),
             lead=any(s.paragraph <= LEAD_PARAGRAPHS for s in cited),
-            background=sources[quoted.source_id].language == "fr" and is_background(quoted.text),
+            background=sources[quoted.source_id].language == "fr" and (is_background(quoted.text) or _past(quoted, sources)),
         )
         point.score = round(_rank(point, signals), 4)
         reported = [told[i] for i in group if _is_encounter(events[i])]
@@ -644,6 +647,18 @@ def _rank(point: Point, signals: Signals) -> float:
     score *= BACKGROUND_PENALTY if signals.background else 1.0
     leaning = ANAPHORIC.match(point.fr) and not point.speaker  # a resolved speaker reads "[Atallah] ..."
     return max(score, 0.0) * (ANAPHORA_PENALTY if leaning else 1.0)
+
+
+def _past(sentence: Sentence, sources: Mapping[str, Source]) -> bool:
+    """Dated only in years before its article's (« Suspendue après le coup d'État de 2021, la
+    coopération ... relevait jusqu'alors de la formation »): the past as context, not the news of
+    the week (« mises en sommeil en 2021, avant un début de réactivation cette année » is news)."""
+    source = sources[sentence.source_id]
+    years = [int(y) for y in YEAR.findall(sentence.text)]
+    if not years or source.date is None or max(years) >= source.date.year or NOW.search(sentence.text):
+        return False
+    reference = DateRef.of_article(source.date, source.date_precision)
+    return all(m.last.year < source.date.year for m in find_dates(sentence.text, reference))
 
 
 def is_background(text: str) -> bool:

@@ -429,3 +429,14 @@ def test_the_visit_a_paragraph_just_told_is_not_a_second_point(config):
     going_on = "La visite se poursuivra jusqu'au 26 juin, selon la télévision malienne, avec des entretiens sur l'énergie."
     brief = run(config, make_source("A", [[meeting, going_on], [DRONE, CHAMBER]]))
     assert sum(p.fr in (meeting, going_on) for p in brief.points()) == 1
+
+
+def test_of_two_reports_of_one_suspension_the_one_with_this_years_news_is_chosen(config):
+    past = ("Suspendue après le putsch de 2021, l'aide militaire américaine au Mali portait jusqu'alors surtout "
+            "sur l'instruction des recrues maliennes, selon l'ambassade des États-Unis.")
+    news = ("Les programmes antiterroristes Juniper Shield et Obsidian Mosaic de l'armée américaine avaient été mis "
+            "en sommeil après le coup d'État de 2021, avant de connaître un début de réactivation cette année.")
+    brief = run(config, make_source("A", [[past], [DRONE]], dt.date(2025, 7, 10)),
+                make_source("B", [[news], [CHAMBER]], dt.date(2025, 7, 22)))
+    texts = [p.fr for p in brief.points()]
+    assert news in texts and past not in texts
