@@ -262,8 +262,8 @@ class _Writer:
         else:
             label = f"{who} {HEADLINE.get(event.action, 'announces')} {what}" if who else what
         label = PARENTHESIS.sub("", ABBREVIATED.sub(r"\1", label))  # "JNIM (Group for the Support of ...)": JNIM
-        short = _headline(" ".join(label.split()).removeprefix("the "), LABEL_WORDS - (1 if event.hedged else 0))
-        return _capital(short) + (" (unconfirmed)" if short and event.hedged else "")
+        # The timeline marks an unconfirmed event by its date, in the edition's language (render).
+        return _capital(_headline(" ".join(label.split()).removeprefix("the "), LABEL_WORDS))
 
     def _count(self, french: str) -> str:
         """« Au moins 30 soldats » -> "at least 30 soldiers"; "" when the words are not all known."""
