@@ -95,9 +95,12 @@ FROM_SOURCES = re.compile(r"\bde\s+sources?\s+\w+", re.I)
 READING = re.compile(
     r"\b(?:analystes?|analyses|experts?|observateurs?|spécialistes)\b.{0,40}\b(?:estiment|pensent|jugent|ont précisé"
     r"|soulignent|considèrent|croient|affirment|expliquent|notent)\b|\bselon (?:certains |des |les )?(?:analystes|experts|observateurs)\b"
-    r"|^il importe de|\bsemble(?:nt)?\b",
+    r"|^il importe de|^de facto\b|\bsemble(?:nt)?\b",
     re.I,
 )
+# An aside between dashes (« - qui avait, selon certains analystes, précipité ... - ») is not the
+# sentence's own hedge.
+ASIDE = re.compile(r"\s[-–—]\s[^-–—]+?\s[-–—](?=[\s,.])")
 # Journalistic conditional of avoir/être (« aurait augmenté », « serait lancé »): a report the
 # outlet does not confirm. The indicative replaces it in the French that is translated, and the
 # English says "reportedly" (an English "would have" reads as an unreal condition).
@@ -200,7 +203,7 @@ def speaker_of(sentence: Sentence, article: Sequence[Sentence]) -> Speaker | Non
 
 def hedge_of(sentence: Sentence, outlet: str | None) -> Hedge | None:
     """Why the sentence is not stated as fact by its outlet, or None (see Hedge.kind)."""
-    text = sentence.text.strip()
+    text = ASIDE.sub(" ", sentence.text.strip())
     text = text[stated(text).start :]  # « Durant les échanges, selon le communiqué, ... »
     attributed = ATTRIBUTION.search(text)
     if attributed and not ACCORDING_TO_HIM.search(text):

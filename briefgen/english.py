@@ -31,6 +31,16 @@ NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept":
                 "vingt": 20, "trente": 30, "quarante": 40, "quarante sept": 47, "cinquante": 50, "cent": 100}
 ANNOUNCING = {"poser": "laid", "inaugurer": "inaugurated", "lancer": "launched", "signer": "signed"}
 HEADLINE = {"poser": "lays", "inaugurer": "inaugurates", "lancer": "launches", "signer": "signs"}
+# A name with its abbreviation, which alone does in a headline: "Al-Qaeda in the Islamic Maghreb (AQIM)".
+ABBREVIATED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|in|the|for|and))*\s+\(([A-Z]{2,})\)")
+# An explanation in brackets, which a headline leaves out: "MINUSMA (UN mission in Mali)".
+PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+# An unnamed party of a named body: « des officiels de la Minusma ».
+OF_BODY = re.compile(r"(.+?)\s+(?:de la|de l['’]|du|des|de)\s*(.+)$")
+# Verbs reporting speech, for reported (unquoted) statements; the others read "said".
+REPORTING = {"annoncer": "announced", "souligner": "stressed", "expliquer": "explained", "assurer": "gave assurance"}
+# Words an engine capitalises at the start of a clause that, after "that", are lower-case.
+CLAUSE_OPENERS = frozenset({"The", "A", "An", "It", "This", "These", "Those", "Its", "Their", "Our", "We", "They", "He", "She"})
 
 
 def write_english(brief: Brief, developments: int) -> Brief:
@@ -93,6 +103,9 @@ class _Writer:
             english = actor.name_en or actor.name
             role = self._role(actor)
             return f"{role} {english}" if with_role and role else english
+        member = OF_BODY.match(name)  # « des officiels de la Minusma » -> "officials of MINUSMA (UN mission in Mali)"
+        if member and self.gazetteer.noun_phrase(member[1]) and self.gazetteer.organisation(member[2]):
+            return f"{self.gazetteer.noun_phrase(member[1])} of {self.gazetteer.organisation(member[2])}"
         known = self.gazetteer.organisation(name) or next((e for _, _, e in self.gazetteer.find_organisations(name)), None)
         if known:
             return known
@@ -146,10 +159,16 @@ class _Writer:
     def _meeting(self, event: Event, s: _Slots) -> str:
         others = joined(self.parties(event.others, with_role=True), "or" if event.negated else "and")
         verb = "did not meet" if event.negated else f"{s.maybe}met"
-        return f"{s.who} {verb} {others or 'officials'}{s.where} {s.when}"
+        return f"{s.who} {verb} {others}{s.where} {s.when}" if others else ""  # whom, or nothing worth a line
 
     def _statement(self, event: Event, s: _Slots) -> str:
-        return f'{s.who} said: "{s.what}"' if s.what else ""
+        if not s.what:
+            return ""
+        if event.quoted:
+            return f'{s.who} said: "{s.what}"'
+        first, _, rest = s.what.partition(" ")
+        clause = f"{first.lower() if first in CLAUSE_OPENERS else first} {rest}".strip()
+        return f"{s.who} {s.maybe}{REPORTING.get(event.action, 'said')}{' ' + s.when if s.when else ''} that {clause}"
 
     def _announcement(self, event: Event, s: _Slots) -> str:
         if not s.what:
@@ -159,10 +178,19 @@ class _Writer:
         return f"{s.who or 'The authorities'} {verb}{where} {s.when}"
 
     def _agreement(self, event: Event, s: _Slots) -> str:
+        """"The two sides agreed on X; no formal agreement was signed", "X are expected to be signed"."""
+        if event.negated and not (s.who and s.what):  # « la visite n'a pas abouti à la signature d'accords formels »
+            return f"{_capital(_no_agreement(event.object_fr))} {s.when}"
         if not s.what:
             return ""
-        verb = f"did not sign {s.what}" if event.negated else f"{s.maybe}agreed on {s.what}"
-        return f"{s.who or 'The parties'} {verb} {s.when}"
+        if event.expected:  # « on s'attend à voir aboutir la signature de ... »
+            plural = s.what.split(",")[0].split()[-1].endswith("s")  # "new bilateral agreements, including ..."
+            return f"{_capital(s.what)} {'are' if plural else 'is'} expected to be signed"
+        if event.negated:
+            return f"{s.who} did not sign {s.what} {s.when}"
+        agreed = s.what if s.what.startswith("to ") else f"on {s.what}"  # « de maintenir » -> "to maintain"
+        unsigned = f"; {_no_agreement(event.unsigned)}" if event.unsigned else ""
+        return f"{s.who or 'The parties'} {s.maybe}agreed {agreed} {s.when}".rstrip() + unsigned
 
     def _attack(self, event: Event, s: _Slots) -> str:
         if event.action == "tuer":  # « Au moins 30 soldats ont été tués »
@@ -182,7 +210,8 @@ class _Writer:
         return f"{_capital(s.what)} {'were' if plural else 'was'} {s.maybe}suspended {s.when}" if s.what else ""
 
     def _resumption(self, event: Event, s: _Slots) -> str:
-        return f"{_capital(s.what)} {s.maybe}began to resume {s.when}" if s.what else ""
+        verb = "began to be reactivated" if event.action == "connaître" else "resumed"  # « connaître un début de réactivation »
+        return f"{_capital(s.what)} {s.maybe}{verb} {s.when}" if s.what else ""
 
     def _meetings(self, visit: Event, events: Sequence[Event]) -> str:
         """" He met X and Y, but not Z.": the visitor's meetings reported around the visit."""
@@ -223,10 +252,18 @@ class _Writer:
             label = f"{self.gazetteer.nouns[event.action]} {'on ' + what if what else ''} {self._in(event.place)}"
         elif event.kind == "statement":
             label = f"{who} statement"
+        elif event.kind == "agreement" and event.negated:
+            label = _no_agreement(event.object_fr).replace(" was ", " ")  # "no formal agreement signed"
+        elif event.kind == "agreement" and event.expected:
+            label = f"{what.split(',')[0]} expected"
+        elif event.kind == "agreement":
+            agreed = what.split(",")[0]  # "a technical roadmap, including ...": the roadmap
+            label = f"{who} agree {'' if agreed.startswith('to ') else 'on '}{agreed}" if who else agreed
         else:
-            label = f"{who} {HEADLINE.get(event.action, 'announces') if event.kind == 'announcement' else 'agree on'} {what}" if who else what
-        short = _headline(" ".join(label.split()).removeprefix("the "), LABEL_WORDS - (1 if event.hedged else 0))
-        return _capital(short) + (" (unconfirmed)" if short and event.hedged else "")
+            label = f"{who} {HEADLINE.get(event.action, 'announces')} {what}" if who else what
+        label = PARENTHESIS.sub("", ABBREVIATED.sub(r"\1", label))  # "JNIM (Group for the Support of ...)": JNIM
+        # The timeline marks an unconfirmed event by its date, in the edition's language (render).
+        return _capital(_headline(" ".join(label.split()).removeprefix("the "), LABEL_WORDS))
 
     def _count(self, french: str) -> str:
         """« Au moins 30 soldats » -> "at least 30 soldiers"; "" when the words are not all known."""
@@ -258,7 +295,8 @@ class _Writer:
         return joined(out)
 
     def _place(self, place: str | None) -> str:
-        return self.gazetteer.place(place) if place else ""
+        """The English of a place, or of places (« Saint-Louis et Ziguinchor », see events._place)."""
+        return joined([self.gazetteer.place(p) for p in place.split(" et ")]) if place else ""
 
     def _in(self, place: str | None) -> str:
         return f"in {self._place(place)}" if place else ""
@@ -269,6 +307,11 @@ def _around(meeting: Event, visit: Event) -> bool:
     if meeting.start is None or visit.start is None:
         return True
     return (visit.start - dt.timedelta(days=1)) <= meeting.start <= ((visit.end or visit.start) + dt.timedelta(days=1))
+
+
+def _no_agreement(french: str) -> str:
+    """« accords formels » -> "no formal agreement was signed": templated, the engine not needed."""
+    return f"no {'formal ' if 'formel' in french else ''}agreement was signed"
 
 
 def _headline(text: str, budget: int) -> str:

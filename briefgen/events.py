@@ -20,10 +20,11 @@ import hashlib
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from briefgen import syntax
+from briefgen.attribution import hedge_of
 from briefgen.config import Config
 from briefgen.dates import EVENT_WINDOW_DAYS, DateMention, DateRef, find_dates
 from briefgen.french import fold, stems
@@ -56,11 +57,14 @@ NOUN_KINDS = {"frappe": "attack", "attaque": "attack", "assaut": "attack", "embu
               "rencontre": "meeting"}
 # Verbs ending an event: their date is its last day.
 ENDING = frozenset({"conclure", "achever", "terminer"})
+# Kinds whose verb the French may put before its subject (« ..., a annoncé X », « s'est rendue au Mali une mission »).
+INVERTING = ("statement", "announcement", "visit")
+# Nouns ending one: « au terme d'une visite », « à l'issue de sa visite » (the date of the verb they hang on).
+ENDING_NOUNS = frozenset({"terme", "issue", "fin"})
+# Verbs making the infinitive under them an expected event, not a past one (« on s'attend à voir aboutir »).
+EXPECTING = frozenset({"attendre", "prévoir", "envisager", "espérer"})
 # Speakers who are commentators, not parties: their « estiment » is analysis, not an event.
 COMMENTATORS = frozenset({"analyste", "analystes", "expert", "experts", "observateur", "observateurs"})
-COMMENTARY = re.compile(
-    r"\b(?:analystes?|experts?|observateurs?|estiment|pensent|selon eux|de facto|dans (?:un|ce) contexte)\b", re.I
-)
 # An infinitive reports an event only in a near future (« vont procéder »), not an aim (« visait à relancer »).
 NEAR_FUTURE = frozenset({"aller", "devoir"})
 # How far after its verb the parser may have left an event noun (« a conclu dimanche 13 juillet 2025 sa visite »).
@@ -69,18 +73,19 @@ WEEKDAYS_AND_MONTHS = frozenset(
     "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août "
     "septembre octobre novembre décembre".split()
 )
-# An aside between dashes (« - qui avait, selon certains analystes, précipité ... - ») is not the
-# sentence's own commentary.
-ASIDE = re.compile(r"\s[-–—]\s[^-–—]+?\s[-–—](?=[\s,.])")
 # Nouns of launching something: the object of « procéder à la création de ... ».
 LAUNCH_NOUNS = frozenset({"création", "ouverture", "lancement", "inauguration", "construction"})
 # Subjects that stand for the person the article is telling about (pronouns and their roles).
 ANAPHORIC_HEADS = frozenset({"il", "elle", "émissaire", "envoyé", "diplomate", "délégation", "mission"})
-# An unnamed source (« selon des sources médiatiques », « selon des fuites ») leaves an event unconfirmed.
-UNNAMED_SOURCE = re.compile(r"\b(?:selon|d['’]après)\s+(?:des|une|certaines?|plusieurs)\s+(?:sources?|fuites?)", re.I)
 YEAR = re.compile(r"\b(?:en|de|depuis)\s+((?:19|20)\d\d)\b")
 # A free-text object (what was announced or said) is cut to this many words: a phrase, not a sentence.
 OBJECT_MAX_WORDS = 16
+# ...a reported clause (« Les États-Unis restent engagés ..., a annoncé X ») has its own subject and verb.
+CLAUSE_MAX_WORDS = 20
+# An abbreviation after a name: « Al-Qaïda au Maghreb islamique (AQMI) ».
+ABBREVIATION = re.compile(r"\s*\([A-Z]{2,}\)")
+# Words opening what a phrase includes: kept with it (« une feuille de route, incluant des réunions »).
+INCLUDING = r"notamment|incluant|dont|y compris"
 # Events that end more than this many days before the oldest article are recalled background, not
 # the news the sources cover (« la dernière visite ... remontait à octobre 2022 », « en février
 # dernier »); nor is what a reminder sentence recalls (« Pour rappel, ... »).
@@ -128,12 +133,28 @@ def extract_events(brief: Brief, config: Config) -> Brief:
         event.background = bool(news_from and event.end and event.end < news_from) or all(
             REMINDER.match(c.quote) for c in event.citations
         )
+    _undated_background(events)
     brief.events = sorted(events, key=lambda e: (e.start or dt.date.max, e.kind, e.id))
     gazetteer_names = lambda party: bool(gazetteer.find_organisations(party) or gazetteer.is_place(party))  # noqa: E731
     current = brief.current()
     brief.developments = developments([e for e in brief.events if current(e.citations)],
                                       lambda p: names.named(p) or gazetteer_names(p))
     return brief
+
+
+def _undated_background(events: Sequence[Event]) -> None:
+    """An undated report is as old as its party's dated reports in the same articles: what Atallah
+    « a souligné » in an article telling of his July visit is background when the visit is."""
+    dated: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    for event in events:
+        if event.start:
+            for actor in event.actors:
+                for source in {c.source for c in event.citations}:
+                    dated[actor, source].append(event)
+    for event in events:
+        if event.start is None and not event.background:
+            around = [d for a in event.actors for c in event.citations for d in dated[a, c.source]]
+            event.background = bool(around) and all(d.background for d in around)
 
 
 class _NameIndex:
@@ -194,11 +215,21 @@ def events_in(
     verb with its speaker after it (« ..., a annoncé William Stevens ») gives its speaker to the
     events of the clause it reports instead of being an event of its own."""
     tokens = sentence.tokens or []
-    if COMMENTARY.search(ASIDE.sub(" ", sentence.text)) or sentence.text.rstrip().endswith("?"):
-        return []
-    context = _Context(sentence, reference, names, gazetteer, last_person, previous)
-    found = [e for i, kind in _triggers(tokens) if (e := _event(context, i, kind)) is not None]
-    reporting = [e for e in found if e.kind in ("statement", "announcement") and not e.object_fr]
+    triggers = _triggers(tokens)
+    if not triggers or sentence.text.rstrip().endswith("?") or _commentators_say(tokens):
+        return []  # nothing happens, a question, analysts' reading (« les analystes ... estiment »)
+    hedge = hedge_of(sentence, None)
+    if hedge and hedge.kind == "reading":
+        return []  # the outlet's or analysts' reading (« De facto, ... »)
+    context = _Context(sentence, reference, names, gazetteer, last_person, previous, bool(hedge and hedge.unconfirmed))
+    triggered = [(i, e) for i, kind in triggers if (e := _event(context, i, kind)) is not None]
+    found = [e for _, e in triggered]
+    bare = [(i, e) for i, e in triggered if e.kind in ("statement", "announcement") and not e.object_fr]
+    for i, event in bare:  # « Les États-Unis restent engagés ..., a annoncé X »: no event in the clause, the clause is what he said
+        inside = set(syntax.subtree(tokens, i))
+        if all(j in inside for j, _ in triggered if j not in dict(bare)):
+            event.kind, event.object_fr, event.place = "statement", _reported_clause(context, i), None
+    reporting = [e for _, e in bare if not e.object_fr]
     reported = [e for e in found if e not in reporting]
     not_met = {o for e in found if e.kind == "meeting" and e.negated for o in e.others}
     for event in found:  # « S'il a rencontré X, il n'a pas rencontré Y »: the parser may hang Y on the first verb
@@ -206,12 +237,77 @@ def events_in(
             event.others = [o for o in event.others if o not in not_met]
     for event in found:  # « mises en sommeil ..., avant de connaître un début de réactivation »
         event.object_fr = event.object_fr or next((e.object_fr for e in found if e.kind == "suspension"), "")
+    unsigned = [e for e in found if e.kind == "agreement" and e.negated]
+    agreed = [e for e in found if e.kind == "agreement" and not e.negated and e.object_fr]
+    if unsigned and agreed:  # « Bien que ... n'ait pas abouti à la signature d'accords formels, ils ont convenu de X »
+        agreed[0].unsigned = unsigned[0].object_fr
+        found, reported = [e for e in found if e not in unsigned], [e for e in reported if e not in unsigned]
     if not reported:
         return [e for e in found if e.object_fr]
     for event in reported:
         if not event.actors and reporting:
             event.actors = reporting[0].actors
-    return reported
+    return [e for e in reported if e.object_fr or e.kind not in ("suspension", "resumption")]  # what resumed is the news
+
+
+def _commentators_say(tokens: Sequence[Token]) -> bool:
+    """The main verb's subject is a commentator (« Les analystes qui se sont exprimés ..., estiment »)."""
+    subject = syntax.subject(tokens, syntax.root(tokens)) if tokens else None
+    return subject is not None and tokens[subject].lemma in COMMENTATORS
+
+
+def _reported_clause(context: _Context, verb: int) -> str:
+    """What a reporting verb set after its clause reports (« Les États-Unis restent engagés ..., a
+    annoncé X »): the clause it hangs on, without the verb's own words; "" when the verb reports no
+    clause or it is too long."""
+    tokens = context.tokens
+    head = tokens[verb].head
+    if tokens[verb].dep != "parataxis" or head == verb:
+        return ""
+    text = _clause(context, head, set(syntax.subtree(tokens, verb)))
+    return text if len(text.split()) <= CLAUSE_MAX_WORDS else ""
+
+
+def _clause(context: _Context, head: int, left_out: Collection[int] = ()) -> str:
+    """The words of `head`'s subtree without `left_out`, asides between commas (« un second projet,
+    de 30 mégawatts, serait lancé »), a pronoun's complement (« dans celle-ci ») and a second clause
+    (« ..., et qu'il ouvrirait des négociations »): what was said, short enough to translate well."""
+    tokens, span = context.tokens, syntax.subtree(context.tokens, head)
+    out = set(left_out)
+    for i, (first, last) in _word_bounds(tokens, span).items():
+        if i == head:
+            continue
+        if 0 < first and last + 1 < len(tokens) and tokens[first - 1].text == tokens[last + 1].text == ",":
+            out.update(range(first - 1, last + 2))  # an aside, with its commas
+        elif tokens[i].pos == "PRON" and tokens[i].dep.startswith("obl") or (
+            tokens[i].head == head and tokens[i].dep == "conj" and tokens[i].pos == "VERB"
+        ):
+            out.update(syntax.subtree(tokens, i))
+    kept = [i for i in span if i not in out]
+    runs: list[list[int]] = []
+    for i in kept:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    words = " ".join(syntax.text_of(context.sentence.text, tokens, run) for run in runs)
+    return " ".join(re.sub(r"[«»]", " ", words).split()).strip(" ,;:")  # reported speech: the words, not the quotation marks
+
+
+def _word_bounds(tokens: Sequence[Token], span: Sequence[int]) -> dict[int, tuple[int, int]]:
+    """First and last word (punctuation aside) of each token's subtree within `span`, in one pass."""
+    inside, bounds = set(span), {}
+    for j in span:
+        if tokens[j].pos == "PUNCT":
+            continue
+        i = j
+        while i in inside:
+            first, last = bounds.get(i, (j, j))
+            bounds[i] = (min(first, j), max(last, j))
+            if tokens[i].head == i:
+                break
+            i = tokens[i].head
+    return bounds
 
 
 @dataclass
@@ -222,6 +318,7 @@ class _Context:
     gazetteer: Gazetteer
     last_person: str | None  # the person the article was last telling about
     previous: Sentence | None  # the sentence before, for « Ces initiatives »
+    hedged: bool  # conditional, a hedging adverb or unnamed sources (attribution.hedge_of)
 
     @property
     def tokens(self) -> list[Token]:
@@ -231,12 +328,15 @@ class _Context:
 def _event(context: _Context, trigger: int, kind: str) -> Event | None:
     sentence, tokens = context.sentence, context.tokens
     noun = tokens[trigger].pos == "NOUN"
-    verb = tokens[trigger].head if noun else trigger
+    verb = _governing_verb(tokens, trigger) if noun else trigger
     scope = syntax.subtree(tokens, trigger)
-    if noun:  # « la visite officielle du Général Assimi Goïta en Russie »: its people are its parties
+    ended = _ended_visit(tokens, trigger)  # « au terme d'une visite »: the verb's party and date
+    if noun and not ended:  # « la visite officielle du Général Assimi Goïta en Russie »: its people are its parties
         actors = [_Party(n, True) for n in context.names.people(tokens, scope)][:1]
+    elif ended:  # the speaker of the verb: « a annoncé ... William Stevens, au terme d'une visite »
+        actors = _subject_parties(context, verb) or _inverted_subject(context, verb)
     else:
-        actors = _subject_parties(context, verb) or _inverted_subject(context, verb, kind)
+        actors = _subject_parties(context, verb) or (_inverted_subject(context, verb) if kind in INVERTING else [])
         if kind == "attack" and tokens[verb].lemma in ("revendiquer", "tuer"):  # the subject is what was claimed, or the victims
             actors = _agents(context, verb)
         if kind in ("suspension", "resumption"):
@@ -246,7 +346,7 @@ def _event(context: _Context, trigger: int, kind: str) -> Event | None:
     names = [p.name for p in actors]
     nested = {j for i in scope if i != trigger and tokens[i].lemma in VERB_KINDS for j in syntax.subtree(tokens, i)}
     root = syntax.root(tokens)
-    dated = [i for i in (scope if verb != root else range(len(tokens))) if i not in nested]
+    dated = [i for i in (syntax.subtree(tokens, verb) if ended else scope if verb != root else range(len(tokens))) if i not in nested]
     start, end, precision = _span(_dates(sentence, tokens, dated, context.reference), sentence.text if verb == root else "")
     event = Event(
         id="",
@@ -259,11 +359,17 @@ def _event(context: _Context, trigger: int, kind: str) -> Event | None:
         precision=precision,
         citations=[Citation(sentence.source_id, sentence.paragraph, sentence.text, sentence.start, sentence.end)],
         negated=syntax.is_negated(tokens, verb) or any(tokens[i].lemma == "ni" for i in scope),
-        hedged=_hedged(sentence, tokens, verb),
-        ends=tokens[verb].lemma in ENDING,
+        hedged=context.hedged,
+        ends=tokens[verb].lemma in ENDING or ended,
         object_fr=_object(context, trigger, kind) if kind not in ("visit", "meeting") else "",
+        expected=_expected(tokens, verb),
         action=_attack_noun(sentence, tokens, trigger) if noun and kind == "attack" else tokens[verb].lemma,
     )
+    if kind == "announcement" and any(tokens[c].dep == "ccomp" and tokens[c].pos == "VERB" for c in syntax.children(tokens, trigger)):
+        event.kind, event.place = "statement", None  # « a annoncé qu'il ne renouvellerait pas »: what was said
+    if noun and kind == "attack" and event.place is None:  # « permis une frappe ... au Mali »: the place is the verb's
+        event.place = _place(tokens, [i for i in syntax.subtree(tokens, verb) if i not in nested], sentence, context.gazetteer)
+    event.quoted = event.kind == "statement" and bool(event.object_fr and re.search(rf"«\s*{re.escape(event.object_fr)}", sentence.text))
     if kind == "statement" and not event.object_fr:
         return None if actors and not any(p.named for p in actors) else event
     if kind == "attack" and not (event.object_fr or event.actors or event.place):
@@ -290,12 +396,6 @@ def _attack_noun(sentence: Sentence, tokens: Sequence[Token], noun: int) -> str:
     """« frappe de drone », « attaque »: the noun and the kind it names (english.py writes it)."""
     kind = [c for c in syntax.children(tokens, noun) if tokens[c].dep == "nmod" and tokens[c].pos == "NOUN"][:1]
     return syntax.text_of(sentence.text, tokens, [noun, *kind]).lower()
-
-
-def _hedged(sentence: Sentence, tokens: Sequence[Token], verb: int) -> bool:
-    return syntax.is_conditional(tokens, verb) or syntax.hedge(tokens) == "possibility" or bool(
-        UNNAMED_SOURCE.search(sentence.text)
-    )
 
 
 def _subject(tokens: Sequence[Token], verb: int) -> int | None:
@@ -340,6 +440,8 @@ def _subject_parties(context: _Context, verb: int) -> list[_Party]:
     if head.lemma in COMMENTATORS or head.text.lower() in ("ils", "elles", "on", "nous", "qui"):
         return []
     if head.text.lower() in ANAPHORIC_HEADS or head.lemma in ANAPHORIC_HEADS:
+        if any(tokens[c].dep == "nmod" and any(tokens[j].pos == "PROPN" for j in syntax.subtree(tokens, c)) for c in syntax.children(tokens, subject)):
+            return []  # « La délégation de l'Union européenne »: not the person in context, and not a person
         led = [i for c in syntax.children(tokens, subject) if tokens[c].dep == "acl" for i in syntax.subtree(tokens, c)]
         person = next(iter(names.people(tokens, led)), None) or names.named_subject(sentence, subject) or context.last_person
         return [_Party(person, True)] if person else []  # « une mission dirigée par X », « S'il ..., X »
@@ -347,9 +449,13 @@ def _subject_parties(context: _Context, verb: int) -> list[_Party]:
         return [_Party(head.text, True)]
     if head.pos == "PRON":
         return []
-    own = [i for i in span if tokens[i].head == subject and tokens[i].dep in ("det", "amod", "nummod")]
-    phrase = syntax.text_of(sentence.text, tokens, [*own, subject])
-    return [_Party(phrase, gazetteer.noun_phrase(phrase) is not None or gazetteer.role(phrase) is not None)]
+    heads = [subject, *(c for c in syntax.children(tokens, subject) if tokens[c].dep == "conj" and tokens[c].pos == "NOUN")]
+    parties = []  # « Les autorités maliennes et la délégation américaine »: each its own party
+    for head in heads:
+        own = [i for i in syntax.children(tokens, head) if tokens[i].dep in ("det", "amod", "nummod")]
+        phrase = syntax.text_of(sentence.text, tokens, [*own, head])
+        parties.append(_Party(phrase, gazetteer.noun_phrase(phrase) is not None or gazetteer.role(phrase) is not None))
+    return parties
 
 
 def _agents(context: _Context, verb: int) -> list[_Party]:
@@ -364,25 +470,30 @@ def _agents(context: _Context, verb: int) -> list[_Party]:
 
 
 def _unnamed_objects(context: _Context, verb: int) -> list[str]:
-    """The unnamed parties a verb's objects name, when the gazetteer can write them in English."""
-    tokens, out = context.tokens, []
+    """The unnamed parties a verb's objects name, when the gazetteer can write them in English:
+    « des officiers maliens », « cinq chefs d'États africains », « des officiels de la Minusma »."""
+    tokens, text, gazetteer, out = context.tokens, context.sentence.text, context.gazetteer, []
     for child in syntax.children(tokens, verb):
         if tokens[child].dep in ("obj", "obl:arg") and tokens[child].pos == "NOUN":
             own = [i for i in syntax.children(tokens, child) if tokens[i].dep in ("det", "amod", "nummod")]
-            phrase = syntax.text_of(context.sentence.text, tokens, [*own, child])
-            if context.gazetteer.noun_phrase(phrase) or context.gazetteer.role(phrase):
-                out.append(phrase)
+            nmods = [c for c in syntax.children(tokens, child) if tokens[c].dep == "nmod"][:1]
+            body = [c for c in nmods if tokens[c].pos == "PROPN" and gazetteer.organisation(tokens[c].text)]
+            phrases = [syntax.text_of(text, tokens, [*own, child, *syntax.subtree(tokens, c)]) for c in nmods]
+            for phrase in [*phrases, syntax.text_of(text, tokens, [*own, child])]:
+                if gazetteer.noun_phrase(phrase) or gazetteer.role(phrase):
+                    out.append(phrases[0] if body else phrase)
+                    break
     return out
 
 
-def _inverted_subject(context: _Context, verb: int, kind: str) -> list[_Party]:
-    """« ..., a annoncé William Stevens », « s'est rendue au Mali une mission dirigée par X »: the
-    parser reads a subject after the verb as its object."""
-    if kind not in ("statement", "announcement", "visit"):
-        return []
+def _inverted_subject(context: _Context, verb: int) -> list[_Party]:
+    """« ..., a annoncé William Stevens », « s'est rendue au Mali une mission dirigée par X », « a
+    annoncé, le 22 juillet, le sous-secrétaire ..., William Stevens, au terme de »: the parser reads a
+    subject after the verb as its object or as a modifier; it is a noun phrase with no preposition."""
     tokens = context.tokens
     for child in syntax.children(tokens, verb):
-        if tokens[child].dep in ("obj", "nsubj") and child > verb:
+        unmarked = tokens[child].pos in ("NOUN", "PROPN") and not any(tokens[c].dep == "case" for c in syntax.children(tokens, child))
+        if child > verb and (tokens[child].dep in ("obj", "nsubj") or unmarked and tokens[child].dep in ("obl:mod", "obl", "nmod", "appos")):
             led = [i for c in syntax.children(tokens, child) if tokens[c].dep == "acl" for i in syntax.subtree(tokens, c)]
             people = context.names.people(tokens, [*_heads(tokens, child), *led])
             if people:
@@ -401,12 +512,17 @@ def _triggers(tokens: Sequence[Token]) -> list[tuple[int, str]]:
                 kind = "visit"
             for child in [*syntax.children(tokens, i), *_next_noun(tokens, i)]:
                 kind = VERB_OBJECT_KINDS.get((token.lemma, tokens[child].lemma), kind)
-        elif token.pos == "NOUN" and token.lemma in NOUN_KINDS and tokens[token.head].pos == "VERB":
+        elif token.pos == "NOUN" and token.lemma in NOUN_KINDS and tokens[token.head].pos == "VERB" or _ended_visit(tokens, i):
             kind = NOUN_KINDS[token.lemma]
         if kind:
             found.append((i, kind))
     covered = {j for i, _ in found if tokens[i].pos != "NOUN" for j in syntax.subtree(tokens, i) if j != i}
-    return [(i, kind) for i, kind in found if tokens[i].pos != "NOUN" or i not in covered]
+    return [(i, kind) for i, kind in found if tokens[i].pos != "NOUN" or i not in covered or _ended_visit(tokens, i)]
+
+
+def _ended_visit(tokens: Sequence[Token], i: int) -> bool:
+    """« au terme d'une visite de travail », « à l'issue de sa visite »: a visit that ended then."""
+    return tokens[i].lemma == "visite" and tokens[tokens[i].head].lemma in ENDING_NOUNS
 
 
 def _next_noun(tokens: Sequence[Token], verb: int) -> list[int]:
@@ -417,11 +533,30 @@ def _next_noun(tokens: Sequence[Token], verb: int) -> list[int]:
 
 
 def _asserted(tokens: Sequence[Token], verb: int) -> bool:
-    """Finite or participle; an infinitive only in a near future or after « avant de »."""
+    """Finite or participle; an infinitive only in a near future, after « avant de », or expected."""
     if tokens[verb].morph.get("VerbForm") != "Inf":
         return True
     marks = {tokens[c].lemma for c in syntax.children(tokens, verb)}
-    return "avant" in marks or tokens[verb].head != verb and tokens[tokens[verb].head].lemma in NEAR_FUTURE
+    near = tokens[verb].head != verb and tokens[tokens[verb].head].lemma in NEAR_FUTURE
+    return "avant" in marks or near or _expected(tokens, verb)
+
+
+def _expected(tokens: Sequence[Token], verb: int) -> bool:
+    """An infinitive under a verb of expecting, directly or through « voir » (« on s'attend de voir aboutir »)."""
+    for _ in range(2):
+        if tokens[verb].morph.get("VerbForm") != "Inf" or tokens[verb].head == verb:
+            return False
+        verb = tokens[verb].head
+        if tokens[verb].lemma in EXPECTING:
+            return True
+    return False
+
+
+def _governing_verb(tokens: Sequence[Token], i: int) -> int:
+    """The nearest verb above a token (« au terme d'une visite » hangs on « a annoncé » through nouns)."""
+    while tokens[i].head != i and tokens[tokens[i].head].pos not in ("VERB", "AUX"):
+        i = tokens[i].head
+    return tokens[i].head
 
 
 def _reflexive(tokens: Sequence[Token], verb: int) -> bool:
@@ -462,7 +597,8 @@ def _place(tokens: Sequence[Token], scope: Sequence[int], sentence: Sentence, ga
         name = entity.text if entity else token.text
         prepositions = {tokens[c].text.lower() for c in syntax.children(tokens, i)}
         if prepositions & {"à", "au", "en", "aux"} and gazetteer.is_place(name):
-            return name
+            more = [tokens[c].text for c in syntax.children(tokens, i) if tokens[c].dep == "conj" and gazetteer.is_place(tokens[c].text)]
+            return " et ".join([name, *more])  # « à Saint-Louis et à Ziguinchor »
     return None
 
 
@@ -478,7 +614,7 @@ def _object(context: _Context, trigger: int, kind: str) -> str:
     fits in OBJECT_MAX_WORDS: a cut phrase reads worse than none)."""
     sentence, tokens = context.sentence, context.tokens
     quote = re.search(r"«\s*([^«»]{10,}?)\s*»", sentence.text)
-    if kind == "statement" and quote and tokens[trigger].dep != "ccomp":
+    if kind == "statement" and quote and tokens[trigger].dep != "ccomp" and not _quote_inside_clause(context, trigger, quote.start()):
         return _phrase(quote[1])
     if kind == "attack" and tokens[trigger].lemma == "tuer":  # « Au moins 30 soldats ont été tués »: the victims
         victims = [c for c in syntax.children(tokens, trigger) if tokens[c].dep in ("nsubj:pass", "nsubj")]
@@ -487,20 +623,66 @@ def _object(context: _Context, trigger: int, kind: str) -> str:
         head = tokens[trigger].head
         aimed = [c for c in [*syntax.subtree(tokens, trigger), head] if tokens[c].lemma in ("cibler", "viser")]
         targets = [c for a in aimed for c in syntax.children(tokens, a) if tokens[c].dep == "obj"]
-        return _phrase(syntax.text_of(sentence.text, tokens, syntax.subtree(tokens, targets[0]))) if targets else ""
-    wanted = ("nsubj:pass", "nsubj") if kind in ("suspension", "resumption") else ("obj", "ccomp", "obl:arg", "xcomp")
+        return _phrase(_whole_names(context, syntax.subtree(tokens, targets[0]))) if targets else ""
+    if kind == "agreement":
+        agreed = _agreed(context, trigger)
+        if agreed:
+            return agreed
+    transitive = any(tokens[c].dep == "obj" for c in syntax.children(tokens, trigger))  # « Goïta relance la coopération »
+    wanted = ("nsubj:pass", "nsubj") if kind in ("suspension", "resumption") and not transitive else ("obj", "ccomp", "obl:arg", "xcomp")
     child = next((c for c in syntax.children(tokens, trigger) if (tokens[c].dep in wanted or tokens[c].lemma in LAUNCH_NOUNS)
                   and tokens[c].lemma not in ("sommeil", "début") and tokens[c].pos != "PROPN"), None)  # fmt: skip
     if child is None and kind in ("suspension", "resumption"):  # « Suspendue après ..., la coopération ... »
         child = next((i for i, t in enumerate(tokens) if t.dep == "nsubj" and t.pos == "NOUN" and i > trigger), None)
-    if child is None:
-        return ""
+    if child is None or tokens[child].dep == "ccomp" and tokens[child].pos not in ("VERB", "AUX", "ADJ"):
+        return ""  # « a précisé qu'un second projet, ..., serait lancé » parsed without its verb: no clause
     phrase = syntax.text_of(sentence.text, tokens, syntax.subtree(tokens, child))
     if tokens[child].text.lower() in ("ces", "cette", "ce", "cet") or any(
         tokens[i].dep == "det" and tokens[i].text.lower() in ("ces", "cette", "ce", "cet") for i in syntax.children(tokens, child)
     ):
         return _named_in(context.previous) or phrase  # « Ces initiatives »: what the sentence before named
-    return _phrase(phrase)
+    return _phrase(_clause(context, child) if tokens[child].dep == "ccomp" else phrase)
+
+
+def _whole_names(context: _Context, span: Sequence[int]) -> str:
+    """The text of `span`, running on to the end of a listed organisation's name it cuts and its
+    abbreviation: the parser splits « Al-Qaïda | au Maghreb islamique (AQMI) »."""
+    text, tokens = context.sentence.text, context.tokens
+    first, last = tokens[min(span)].start, tokens[max(span)].start + len(tokens[max(span)].text)
+    for start, end, _ in context.gazetteer.find_organisations(text):
+        if first <= start < last < end:
+            last = end
+    abbreviation = ABBREVIATION.match(text, last)
+    return text[first : abbreviation.end() if abbreviation else last]
+
+
+def _quote_inside_clause(context: _Context, verb: int, at: int) -> bool:
+    """The quotation is part of a reported clause (« a déclaré que le gouvernement entendait « protéger
+    ... » »), not the speaker's statement on its own: the clause is what was said."""
+    tokens = context.tokens
+    for child in syntax.children(tokens, verb):
+        if tokens[child].dep == "ccomp":
+            words = [i for i in syntax.subtree(tokens, child) if tokens[i].dep != "mark" and tokens[i].pos != "PUNCT"]
+            return bool(words) and tokens[min(words)].start < at
+    return False
+
+
+def _agreed(context: _Context, verb: int) -> str:
+    """What was agreed or signed: « de maintenir un dialogue » (kept with its « de »: "to maintain"),
+    the agreements of « la signature de nouveaux accords », and what it names among them
+    (« notamment un accord final de coopération ... »)."""
+    tokens, text = context.tokens, context.sentence.text
+    for child in syntax.children(tokens, verb):
+        if tokens[child].pos == "VERB" and tokens[child].morph.get("VerbForm") == "Inf" and tokens[child].dep in ("xcomp", "advcl"):
+            marks = {c for c in syntax.children(tokens, child) if tokens[c].dep == "mark"}
+            clause = _phrase(_clause(context, child, marks))
+            return f"de {clause}" if clause else ""
+        if tokens[child].lemma == "signature" and tokens[child].dep in ("obj", "obl:arg"):
+            what = [c for c in syntax.children(tokens, child) if tokens[c].dep == "nmod"][:1]
+            named = [c for c in syntax.children(tokens, verb) if any(tokens[g].lemma in INCLUDING.split("|") for g in syntax.children(tokens, c))]
+            parts = [syntax.text_of(text, tokens, syntax.subtree(tokens, c)) for c in [*what, *named]]
+            return _phrase(", ".join(parts)) if what else ""
+    return ""
 
 
 def _named_in(sentence: Sentence | None) -> str:
@@ -514,7 +696,7 @@ def _named_in(sentence: Sentence | None) -> str:
 def _phrase(text: str) -> str:
     """A clause cut to its first part, without « que », or "" when still too long."""
     text = re.sub(r"^(?:qu['’]|que\s+|des\s+|de\s+|d['’])", "", text.strip(" ,;:«»"))  # « des dirigeants »: leaders
-    first = re.split(r"[,;:]\s", text)[0]
+    first = re.split(rf"[,;:]\s(?!{INCLUDING})", text)[0]
     return first.strip(" ,;:«»") if len(first.split()) <= OBJECT_MAX_WORDS else ""
 
 
@@ -571,7 +753,7 @@ def _absorb(same: Event, event: Event) -> None:
 
 
 def _same_event(a: Event, b: Event, published: dict[str, dt.date], words: dict[int, frozenset[str]]) -> bool:
-    if a.kind != b.kind or a.negated != b.negated or _years_apart(a, b, published):
+    if a.kind != b.kind or a.negated != b.negated or a.quoted != b.quoted or _years_apart(a, b, published):
         return False
     sa, sb = words[id(a)], words[id(b)]
     same_object = bool(sa and sb) and len(sa & sb) / min(len(sa), len(sb)) >= SAME_OBJECT_OVERLAP

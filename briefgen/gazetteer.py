@@ -51,6 +51,7 @@ class Gazetteer:
     organisations: dict[str, str]
     people: dict[str, dict[str, str]]
     nouns: dict[str, str]
+    numbers: dict[str, str]
     organisation_pattern: re.Pattern[str]  # every listed name, longest first, one group each (see _names_pattern)
     organisation_names: list[str]  # English name of group i
     place_pattern: re.Pattern[str]  # the same for every listed place, written with a capital
@@ -72,10 +73,15 @@ class Gazetteer:
         return self.people.get(key(name), {})
 
     def noun_phrase(self, french: str) -> str | None:
-        """« des officiers américains » -> "US officers": a listed noun, demonyms before it; None if
-        some word is neither."""
+        """« des officiers américains » -> "US officers", « cinq chefs d'État africains » -> "five
+        African heads of state": a listed noun, a number and demonyms before it; None if some word
+        is none of them."""
         definite = not re.match(r"(?:des|une?|de|d')\b", key(french))  # « des officiers »: officers, not the officers
         words = LEADING_ARTICLE.sub("", key(french)).split()
+        count = self.numbers.get(words[0], words[0] if words[0].isdigit() else "") if words else ""
+        return self._noun_phrase(words, definite, "") or (self._noun_phrase(words[1:], False, count) if count else None)
+
+    def _noun_phrase(self, words: list[str], definite: bool, count: str) -> str | None:
         for size in range(len(words), 0, -1):
             head = " ".join(words[:size])
             if head in self.nouns and all(w in self.demonyms for w in words[size:]):
@@ -83,7 +89,7 @@ class Gazetteer:
                 english = self.nouns[head]
                 if english.startswith("the "):
                     return english
-                return " ".join(["the"] * definite + [*adjectives, english])
+                return " ".join(["the"] * definite + [count] * bool(count) + [*adjectives, english])
         return None
 
     def role(self, french: str) -> str | None:
@@ -190,6 +196,7 @@ def load_gazetteer(path: Path = PATH) -> Gazetteer:
         organisations=table("organisations"),
         people={key(k): dict(v) for k, v in data.get("people", {}).items()},
         nouns=table("nouns"),
+        numbers=table("numbers"),
         organisation_pattern=_names_pattern(names),
         organisation_names=[organisations[french] for french in names],
         place_pattern=_names_pattern(place_names, capitalised=True),

@@ -230,6 +230,9 @@ class Event:
     hedged: bool = False  # conditional mood, a hedging adverb or an unnamed source
     ends: bool = False  # the date is when it ended (« a conclu dimanche 13 juillet sa visite »)
     object_fr: str = ""  # free text: what was announced, said, suspended (a short French phrase)
+    quoted: bool = False  # object_fr is the speaker's own words, between « » (else reported speech)
+    expected: bool = False  # announced as to come (« on s'attend à voir aboutir la signature »), not done
+    unsigned: str = ""  # what was not signed beside an agreement (« accords formels »), French
     action: str = ""  # the trigger's lemma (« annoncer », « poser »): which English verb the template uses
     score: float = 0.0  # importance as a key development (events.developments)
     background: bool = False  # an earlier event the articles recall, not news of the period

@@ -1,4 +1,4 @@
-"""Reading a parsed French sentence: heads, children, subjects, mood, negation, hedges.
+"""Reading a parsed French sentence: heads, children, subjects, mood, negation, hedging adverbs.
 
 Pure helpers over Sentence.tokens (filled by the parse stage) for every stage that reads the parse,
 so that none borrows them from another stage. Each takes the token list of one sentence and token
@@ -15,8 +15,6 @@ from briefgen.model import Token
 SUBJECT = ("nsubj", "nsubj:pass", "expl:subj")
 # Adverbs that make a statement a possibility, not a fact (« aurait potentiellement permis »).
 HEDGE_ADVERBS = frozenset({"potentiellement", "apparemment", "vraisemblablement", "probablement", "peut-être", "visiblement"})
-# Prepositions that attribute a statement to someone else: « selon Washington », « d'après des sources ».
-ATTRIBUTING = frozenset({"selon", "d'après", "d’après"})
 
 
 def children(tokens: Sequence[Token], head: int) -> list[int]:
@@ -66,22 +64,3 @@ def text_of(sentence_text: str, tokens: Sequence[Token], indices: Sequence[int])
     """The sentence's own text from the first to the last of `indices` (spacing and quotes kept)."""
     first, last = tokens[min(indices)], tokens[max(indices)]
     return sentence_text[first.start : last.start + len(last.text)]
-
-
-def hedge(tokens: Sequence[Token]) -> str | None:
-    """Why the sentence's main statement is not stated as fact, or None when it is.
-
-    "conditional" for the conditional mood of the main verb (the French press's « aurait », for a
-    report it has not confirmed), "possibility" for a hedging adverb, "attributed" for « selon ... »
-    or « d'après ... » attached to the main verb.
-    """
-    main = root(tokens)
-    if is_conditional(tokens, main):
-        return "conditional"
-    below = children(tokens, main)
-    if any(tokens[i].text.lower() in HEDGE_ADVERBS for i in below):
-        return "possibility"
-    for i in below:
-        if any(tokens[j].text.lower() in ATTRIBUTING for j in children(tokens, i)):
-            return "attributed"
-    return None

@@ -103,8 +103,9 @@ def _entry(iso: str, precision: str, event: Sequence[_Dated], sources: Mapping[s
 
 
 def _during_visit(event: Event, events: Sequence[Event]) -> bool:
-    """A meeting held during its visitor's visit is told by the visit's row (and its English)."""
-    return event.kind == "meeting" and any(
+    """A meeting held, or a statement made, during its party's visit is told by the visit's row (the
+    meeting by its English too)."""
+    return event.kind in ("meeting", "statement") and any(
         v.kind == "visit" and v.actors[:1] == event.actors[:1] and v.start and v.start <= event.start <= (v.end or v.start)
         for v in events
     )

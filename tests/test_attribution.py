@@ -126,6 +126,16 @@ def test_the_conditional_of_reported_speech_and_plain_facts_are_not_hedges(artic
     assert attribution.hedge_of(plain, None) is None
 
 
+def test_an_aside_is_not_the_sentences_hedge_and_de_facto_is_the_outlets_reading(article):
+    aside, de_facto = article(
+        ["Suspendue après le coup d'État de 2021 - qui avait, selon certains analystes, précipité le rapprochement avec "
+         "la Russie -, la coopération militaire a repris cette année.",
+         "De facto, le Mali relance la coopération avec les États-Unis par pragmatisme."]
+    )  # fmt: skip
+    assert attribution.hedge_of(aside, None) is None
+    assert attribution.hedge_of(de_facto, "Africa-Press") == attribution.Hedge("reading", "Africa-Press")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -87,7 +87,7 @@ def test_a_conditional_strike_is_hedged_and_marked_unconfirmed(config):
     assert strike.hedged and strike.action == "frappe de drone"
     assert (strike.start, strike.precision) == (dt.date(2025, 7, 1), "month")
     assert strike.en == "A drone strike reportedly targeted ISGS leaders in Mali in July 2025."
-    assert strike.label.endswith("(unconfirmed)")
+    assert "unconfirmed" not in strike.label  # the timeline says so by the date, once
 
 
 def test_an_announcement_with_an_inverted_speaker_and_a_date_written_out(config):
@@ -133,9 +133,146 @@ def test_an_agreement_between_two_named_parties(config):
     assert agreement.en == "Foreign Minister Abdoulaye Diop and US Envoy Rudolph Atallah agreed on a technical roadmap."
 
 
+def test_an_agreement_beside_no_formal_agreement_is_one_record(config):
+    brief = events(config, make_source("A", [[
+        "Bien que la visite de l'envoyé américain n'ait pas abouti à la signature d'accords formels, les deux parties "
+        "ont convenu d'une feuille de route technique, incluant des réunions au niveau des experts en sécurité."
+    ]]), translate={"une feuille de route technique, incluant des réunions au niveau des experts en sécurité":
+                    "a technical roadmap, including meetings of security experts"}.get)  # fmt: skip
+    agreement = only(brief, "agreement")
+    assert (agreement.negated, agreement.unsigned, agreement.actors) == (False, "accords formels", ["les deux parties"])
+    assert agreement.en == ("The two sides agreed on a technical roadmap, including meetings of security experts; "
+                            "no formal agreement was signed.")  # fmt: skip
+    assert agreement.label == "Two sides agree on a technical roadmap"
+
+
+def test_no_formal_agreement_alone_is_written_from_the_template(config):
+    brief = events(config, make_source("A", [[
+        "La visite de l'envoyé américain Rudolph Atallah n'a pas abouti à la signature d'accords formels le 11 juillet 2025."
+    ]]))  # fmt: skip
+    agreement = only(brief, "agreement")
+    assert agreement.negated and agreement.object_fr == "accords formels"
+    assert (agreement.en, agreement.label) == ("No formal agreement was signed on 11 July 2025.", "No formal agreement signed")
+
+
+def test_an_expected_agreement_is_marked_as_such_not_as_done(config):
+    brief = events(config, make_source("A", [[
+        "On s'attend à voir aboutir la signature de nouveaux accords bilatéraux, notamment un accord final de "
+        "coopération sur l'utilisation pacifique de l'énergie nucléaire, après des mois de négociations."
+    ]]), translate=lambda french: "new bilateral agreements, including a final agreement on civil nuclear energy")  # fmt: skip
+    agreement = only(brief, "agreement")
+    assert agreement.expected and not agreement.negated and agreement.start is None
+    assert agreement.object_fr == ("nouveaux accords bilatéraux, notamment un accord final de coopération sur "
+                                   "l'utilisation pacifique de l'énergie nucléaire")  # fmt: skip
+    assert agreement.en == ("New bilateral agreements, including a final agreement on civil nuclear energy are "
+                            "expected to be signed.")  # fmt: skip
+    assert agreement.label == "New bilateral agreements expected"
+
+
+def test_an_agreement_to_do_something_between_unnamed_parties(config):
+    brief = events(config, make_source("A", [[
+        "Les autorités maliennes et la délégation américaine ont convenu de maintenir un dialogue régulier."
+    ]]), translate=lambda french: "to maintain a regular dialogue" if french.startswith("de ") else "")  # fmt: skip
+    agreement = only(brief, "agreement")
+    assert (agreement.actors, agreement.object_fr) == (["Les autorités maliennes", "la délégation américaine"],
+                                                       "de maintenir un dialogue régulier")  # fmt: skip
+    assert agreement.en == "The Malian authorities and the US delegation agreed to maintain a regular dialogue."
+
+
+def test_an_inverted_speaker_after_the_date_states_what_he_said_and_ends_his_visit(config):
+    brief = events(
+        config,
+        make_source("A", [[
+            "Les États-Unis restent engagés dans la lutte contre le terrorisme et prêts à collaborer avec le Mali "
+            "dans celle-ci, a annoncé, le 22 juillet dernier, le sous-secrétaire d'État adjoint pour l'Afrique de "
+            "l'Ouest, William Stevens, au terme d'une visite de travail au Mali."
+        ]], dt.date(2025, 7, 25)),
+        make_source("B", [["William Stevens s'est rendu à Bamako les 21 et 22 juillet 2025."]], dt.date(2025, 7, 24)),
+        translate=lambda french: "The United States remain committed to counterterrorism and ready to work with Mali",
+    )  # fmt: skip
+    statement = only(brief, "statement")
+    assert statement.actors == ["William Stevens"] and not statement.quoted
+    assert statement.object_fr == ("Les États-Unis restent engagés dans la lutte contre le terrorisme et prêts à "
+                                   "collaborer avec le Mali")  # fmt: skip
+    assert statement.en.endswith("William Stevens announced on 22 July 2025 that the United States remain committed "
+                                 "to counterterrorism and ready to work with Mali.")  # fmt: skip
+    visit = only(brief, "visit")  # his visit's end, and another outlet's dates of it: one record
+    assert (visit.start, visit.end, visit.corroboration) == (dt.date(2025, 7, 21), dt.date(2025, 7, 22), 2)
+
+
+def test_reported_speech_is_said_that_without_its_aside_never_quoted(config):
+    brief = events(config, make_source("A", [[
+        "La ministre Haoua Amadou a précisé que le second projet, financé par la Banque mondiale, sera lancé à Zinder."
+    ]]), translate=lambda french: "The second project will be launched in Zinder")  # fmt: skip
+    statement = only(brief, "statement")
+    assert statement.object_fr == "le second projet sera lancé à Zinder" and not statement.quoted
+    assert statement.en.endswith("Haoua Amadou said that the second project will be launched in Zinder.")
+
+
+def test_a_delegation_of_a_named_body_is_not_the_person_in_context(config):
+    brief = events(config, make_source("A", [[
+        "Le ministre des Pêches, Fatou Diouf, a déclaré que le gouvernement entendait protéger la ressource.",
+        "La délégation de l'Union européenne à Dakar s'est dite « disposée à poursuivre le dialogue ».",
+    ]]), translate=lambda french: "ready to continue the dialogue")  # fmt: skip
+    assert not [e for e in brief.events if "poursuivre" in e.object_fr]
+
+
+def test_a_quotation_inside_a_reported_clause_is_reported_speech(config):
+    brief = events(config, make_source("A", [[
+        "Le ministre des Pêches, Fatou Diouf, a déclaré que le gouvernement entendait « protéger la ressource »."
+    ]]), translate=lambda french: "the government intended to protect the resource")  # fmt: skip
+    statement = only(brief, "statement")
+    assert statement.object_fr == "le gouvernement entendait protéger la ressource" and not statement.quoted
+    assert statement.en.endswith("Fatou Diouf said that the government intended to protect the resource.")
+
+
+def test_unnamed_parties_counted_or_of_a_named_body_are_written_from_the_gazetteer(config):
+    brief = events(config, make_source("A", [[
+        "Le président américain recevait cinq chefs d'États africains.",
+        "La sous-secrétaire d'État américaine avait rencontré des officiels de la Minusma.",
+    ]]))  # fmt: skip
+    assert sorted(e.en for e in brief.events) == [
+        "The US President met five African heads of state.",
+        "The US Under Secretary of State met officials of MINUSMA (UN mission in Mali).",
+    ]
+    assert sorted(e.label for e in brief.events) == [  # a headline leaves the explanation in brackets out
+        "US President meets five African heads of state", "US Under Secretary of State meets officials of MINUSMA"]
+
+
+def test_a_strike_keeps_the_whole_name_of_its_target_and_the_place_of_its_verb(config):
+    brief = events(config, make_source("A", [[
+        "Cette coopération aurait permis une frappe de drone ciblant des dirigeants d'Al-Qaïda au Maghreb islamique "
+        "(AQMI) au Mali en juillet 2025."
+    ]]), translate=lambda french: "leaders of Al-Qaeda in the Islamic Maghreb (AQIM)")  # fmt: skip
+    strike = only(brief, "attack")
+    assert (strike.object_fr, strike.place) == ("dirigeants d'Al-Qaïda au Maghreb islamique (AQMI)", "Mali")
+    assert strike.en == "A drone strike reportedly targeted leaders of Al-Qaeda in the Islamic Maghreb (AQIM) in Mali in July 2025."
+    assert strike.label == "Drone strike on leaders of AQIM in Mali"  # the abbreviation does in a headline
+
+
+def test_an_announcement_in_two_places_names_both(config):
+    brief = events(config, make_source("A", [[
+        "Les autorités ont annoncé la construction de deux usines de conditionnement à Saint-Louis et à Ziguinchor."
+    ]]), translate=lambda french: "the building of two packaging plants")  # fmt: skip
+    announcement = only(brief, "announcement")
+    assert announcement.place == "Saint-Louis et Ziguinchor"
+    assert announcement.en == "The authorities announced the building of two packaging plants in Saint-Louis and Ziguinchor."
+
+
+def test_an_undated_report_is_background_when_its_partys_dated_reports_are(config):
+    brief = events(config, make_source("A", [[
+        "Du 8 au 11 juillet 2025, Rudolph Atallah a effectué une visite officielle à Bamako.",
+        "Rudolph Atallah a souligné que les États-Unis respectent la souveraineté du Mali.",
+    ]], dt.date(2025, 9, 16)), translate=lambda french: "the United States respect the sovereignty of Mali")  # fmt: skip
+    assert [(e.kind, e.background) for e in brief.events] == [("visit", True), ("statement", True)]
+    assert brief.developments == []
+
+
 def test_commentary_and_questions_report_no_event(config):
     brief = events(config, make_source("A", [[
         "Les analystes estiment que la visite de Rudolph Atallah à Bamako confirme un retour de Washington.",
+        "Les analystes qui se sont exprimés sur ce revirement, estiment que la visite de Rudolph Atallah compte.",
+        "De facto, Assimi Goïta relance la coopération avec les États-Unis par pragmatisme.",
         "Rudolph Atallah a-t-il rencontré le ministre Abdoulaye Diop ?",
     ]]))  # fmt: skip
     assert brief.events == []
@@ -218,12 +355,32 @@ def test_seed_records_hold_both_us_visits_the_non_meeting_and_goitas_meeting_wit
     assert [e.place for e in found("visit", "Assimi Goïta")] == ["Moscou"]
 
 
+def test_seed_records_cite_their_sources_and_read_in_english(seeds_brief):
+    """Every record of the sample, re-found in its source and written without French or Catalan; the
+    agreements the reader listed among them: the roadmap beside no formal agreement, the expected one."""
+    from translate.test_lexicon import foreign_words
+
+    for event in seeds_brief.events:
+        for citation in event.citations:
+            assert seeds_brief.source(citation.source).text[citation.start : citation.end] == citation.quote
+    written = [e for e in seeds_brief.events if e.en]
+    english = [e.en for e in written] + [e.label for e in written]
+    assert foreign_words(english) == set() and not [text for text in english if set(text.split()) & FRENCH_CAPITALS]
+    agreements = {e.en for e in written if e.kind == "agreement"}
+    assert ("The two sides agreed on a technical roadmap, including meetings at the level of the security experts; no "
+            "formal agreement was signed.") in agreements  # fmt: skip
+    assert [e.expected for e in written if e.kind == "agreement" and "nuclear energy" in e.en] == [True]
+    stevens = [e for e in written if e.kind == "statement" and e.start == dt.date(2025, 7, 22)]
+    assert [e.actors for e in stevens] == [["William Stevens"]] and " announced on 22 July 2025 that " in stevens[0].en
+
+
 def test_seed_timeline_has_one_row_per_event_with_short_labels(seeds_brief):
     rows = seeds_brief.timeline
     records = [r.event for r in rows if r.event]
     assert len(set(records)) == len(records) and len(records) >= len(rows) - 1  # 2022's visit names no party
     atallah = [r for r in rows if "Atallah" in r.label]
     assert [(r.date, r.label) for r in atallah] == [("2025-07-08/2025-07-11", "Atallah visits Mali")]
+    assert [r.label for r in rows if "Stevens" in r.label] == ["Stevens visits Bamako"]  # his 22 July statement: the visit's row
     assert all(r.label and len(r.label.split()) <= 13 for r in rows if r.event)  # 12 words, and "…"
     background = {e.id for e in seeds_brief.events if e.background}
     assert any(r.event in background for r in rows) and not any(r.event in background for r in rows if r.date.startswith("2025-07"))

@@ -21,3 +21,11 @@ def test_find_places_in_order_longest_first_written_with_a_capital():
         ("Tombouctou", "Timbuktu", True),
     ]
     assert found[0].start == 3
+
+
+def test_unnamed_parties_with_a_number_and_demonyms():
+    gazetteer = load_gazetteer()
+    assert gazetteer.noun_phrase("cinq chefs d’États africains") == "five African heads of state"
+    assert gazetteer.noun_phrase("des officiers américains") == "US officers"
+    assert gazetteer.noun_phrase("les deux parties") == "the two sides"  # a listed phrase beats its number
+    assert gazetteer.noun_phrase("cinq chefs de village") is None  # a word it does not know

@@ -87,7 +87,9 @@ def test_read_sidecar_gives_back_the_brief_written(tmp_path):
     brief.discrepancies = [Discrepancy("Date of the visit", [Version("9 July", [citation]), Version("10 July", [citation])])]
     visit = Event("E1", "visit", ["Abdoulaye Diop"], [], "Moscou", dt.date(2025, 7, 9), dt.date(2025, 7, 10), "range", [citation],
                   versions=brief.discrepancies[0].versions, en="Abdoulaye Diop visited Moscow on 9–10 July 2025.", label="Diop in Moscow")
-    brief.events, brief.developments = [visit], [visit]
+    signing = Event("E2", "agreement", [], [], None, None, None, "", [citation], expected=True, object_fr="un accord",
+                    en="An agreement is expected to be signed.", label="An agreement expected")
+    brief.events, brief.developments = [visit, signing], [visit]
     brief.warn("seeds/b.txt", "empty file; skipped")
     brief.previous_week, brief.new_this_week = "2025-W27", ["p1"]
     path = tmp_path / "brief-2025-W28.json"
@@ -98,6 +100,7 @@ def test_read_sidecar_gives_back_the_brief_written(tmp_path):
     }
     assert again.discrepancies[0].versions[1] == Version("10 July", [Citation(citation.source, 1, citation.quote)])
     assert again.developments[0].start == dt.date(2025, 7, 9) and again.developments[0].versions == again.discrepancies[0].versions
+    assert [e.expected for e in again.events] == [False, True]
 
 
 @pytest.mark.parametrize("content, reason", [("{", "is not valid JSON"), ("{}", "is not a briefgen brief (top level")])

@@ -27,19 +27,6 @@ def test_subject_of_a_speech_verb_and_of_a_coordinated_verb(tokens):
     assert said[syntax.subject(said, find(said, "déclaré"))].text == "il"
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Cette coopération aurait potentiellement permis une frappe de drone au Mali.", "conditional"),
-        ("Selon des sources médiatiques, la CIA a augmenté le partage de renseignements avec Bamako.", "attributed"),
-        ("L'armée a apparemment repris le contrôle de la ville de Kidal la semaine dernière.", "possibility"),
-        ("La CIA a augmenté le partage de renseignements avec le gouvernement malien en juillet.", None),
-    ],
-)
-def test_hedge(tokens, text, expected):
-    assert syntax.hedge(tokens(text)) == expected
-
-
 def test_negation_of_the_verb_not_of_its_neighbours(tokens):
     words = tokens("Il n'a toutefois pas rencontré le ministre de la Défense, Sadio Camara.")
     assert syntax.is_negated(words, find(words, "rencontré"))

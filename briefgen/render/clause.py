@@ -18,6 +18,8 @@ ELLIPSIS = "…"
 MIN_SHARE = 0.6
 # The sentence's opening usually names the subject: a stretch starting there is preferred.
 OPENING_BONUS = 1.5
+# A stretch naming whom the cited record is about outweighs any other (names, dates, verbs: 2-10).
+ABOUT_BONUS = 20
 # What makes a clause carry the fact: names (a capital not at the sentence start), figures, dates.
 NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÀ-Ý][\w'’-]+")
 FIGURE = re.compile(r"\d")
@@ -27,8 +29,11 @@ MONTH_WORDS = re.compile(r"\b(janvier|février|mars|avril|mai|juin|juillet|août
 VERB = re.compile(r"\b(?:a|ont|est|sont|s'est|s’est|avait|avaient)\s+\w+(?:é|ée|és|ées|i|is|it|u|us)\b", re.IGNORECASE)
 
 
-def short_quote(quote: str, max_words: int = MAX_WORDS) -> str:
-    """`quote` itself when it fits `max_words`; else its most informative stretch, with "…"."""
+def short_quote(quote: str, max_words: int = MAX_WORDS, about: tuple[str, ...] = ()) -> str:
+    """`quote` itself when it fits `max_words`; else its most informative stretch, with "…". A
+    footnote citing a record about someone (`about`: surnames) quotes a stretch naming them: « La
+    visite de William Stevens intervient après ... le passage de Rudolph Atallah » cites Stevens's
+    visit by its first clause, not by Atallah's."""
     words = quote.split()
     if len(words) <= max_words:
         return " ".join(words)
@@ -39,7 +44,7 @@ def short_quote(quote: str, max_words: int = MAX_WORDS) -> str:
         fitting = [e for e in ends if first < e <= last and e - first >= MIN_SHARE * max_words]
         last = max(fitting, default=last)
         stretch = " ".join(words[first:last])
-        weight = _weight(stretch) + (OPENING_BONUS if first == 0 else 0)
+        weight = _weight(stretch) + (OPENING_BONUS if first == 0 else 0) + ABOUT_BONUS * sum(name in stretch for name in about)
         if best is None or weight > best[0]:
             best = (weight, first, last)
     assert best is not None  # 0 is always a start

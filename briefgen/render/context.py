@@ -319,7 +319,8 @@ def _development(event: Event, cite: _Citer) -> DevelopmentView:
     """The record's English with footnotes to its best-formed reports, one per outlet."""
     one_per_outlet = {c.source: c for c in sorted(event.citations, key=lambda c: len(c.quote), reverse=True)}
     cited = sorted(one_per_outlet.values(), key=lambda c: (len(c.quote), c.source))[:DEVELOPMENT_NOTES]
-    return DevelopmentView(event.kind, text.clean(event.en), event.hedged, cite.views(cited))
+    about = tuple(name.split()[-1] for name in event.actors if name[:1].isupper())
+    return DevelopmentView(event.kind, text.clean(event.en), event.hedged, cite.views(cited, about=about))
 
 
 def _memory_note(brief: Brief, actors: list[Actor]) -> str:
@@ -425,7 +426,8 @@ class _Citer:
         ids = sorted({c.source for c in citations}, key=self.order)
         return [self.link(sid) for sid in ids]
 
-    def views(self, citations: list[Citation], with_refs: bool = True) -> list[CitationView]:
+    def views(self, citations: list[Citation], with_refs: bool = True, about: tuple[str, ...] = ()) -> list[CitationView]:
+        """`about`: surnames of whom the citing record is about (see clause.short_quote)."""
         views = []
         for c in citations:
             source = self.sources.get(c.source)
@@ -436,7 +438,7 @@ class _Citer:
                 title=source.title if source and not self.short else "",
                 date=source.date if source else "undated",
                 paragraph=c.paragraph,
-                quote=text.clean(short_quote(stated_text(c.quote)) if self.short else c.quote),
+                quote=text.clean(short_quote(stated_text(c.quote), about=about) if self.short else c.quote),
                 para=self.para,
             )
             if with_refs:

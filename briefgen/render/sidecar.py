@@ -58,6 +58,7 @@ def event_dict(event: Event) -> dict[str, Any]:
             "precision": event.precision,
         },
         "negated": event.negated,
+        "expected": event.expected,
         "hedged": event.hedged,
         "background": event.background,
         "versions": [version_dict(v) for v in event.versions],
@@ -243,7 +244,7 @@ def _event(item: dict[str, Any]) -> Event:
         id=item["id"], kind=item["kind"], actors=list(item["actors"]), others=list(item.get("others", [])), place=item["place"],
         start=dt.date.fromisoformat(start) if start else None, end=dt.date.fromisoformat(end) if end else None,
         precision=date.get("precision", ""), citations=_citations(item["citations"]), negated=item.get("negated", False),
-        hedged=item["hedged"], background=item.get("background", False), versions=[_version(v) for v in item["versions"]],
+        expected=item.get("expected", False), hedged=item["hedged"], background=item.get("background", False), versions=[_version(v) for v in item["versions"]],
         en=item["en"], label=item.get("label", ""),
     )
 

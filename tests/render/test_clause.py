@@ -42,3 +42,11 @@ def test_one_clause_longer_than_the_budget_is_cut_at_a_word_with_an_ellipsis():
     clause = " ".join(f"mot{i}" for i in range(60))
     short = short_quote(clause)
     assert short == " ".join(f"mot{i}" for i in range(MAX_WORDS)) + "…"
+
+
+def test_a_footnote_about_someone_quotes_the_stretch_naming_them():
+    both = ("La visite à Bamako du diplomate William Stevens intervient après plusieurs mois de tractations, "
+            "notamment avec le passage au début du mois du directeur adjoint principal de la lutte contre le "
+            "terrorisme au Conseil de sécurité nationale, Rudolph Atallah, reçu par le ministre Abdoulaye Diop.")
+    assert "Stevens" in short_quote(both, about=("Stevens",))
+    assert "Atallah" in short_quote(both, about=("Atallah",)) and "Stevens" not in short_quote(both, about=("Atallah",))
