@@ -13,6 +13,7 @@ figures are never cut, and a sentence that would fall under MIN_WORDS is stated 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -83,8 +84,10 @@ class Stated:
     elided: tuple[tuple[int, int], ...] = ()
 
 
+@functools.lru_cache(maxsize=4096)
 def stated(text: str) -> Stated:
-    """The part of `text` (one sentence) that states its fact (see the module doc)."""
+    """The part of `text` (one sentence) that states its fact (see the module doc). Cached: the
+    selection reads a sentence's hedge, reference and frame, each from its stated part."""
     start, end = _opening(text), _ending(text)
     asides = [m for m in ASIDE.finditer(text) if not KEPT_IN_ASIDE.search(m[0])]
     asides += [m for m in TITLE_BEFORE_NAME.finditer(text) if len(m[0].split()) >= LONG_TITLE_WORDS and not KEPT.search(m[0])]

@@ -391,8 +391,9 @@ def build_points(
     speakers = [" ".join(r.speaker.name for r in readings.get(_key(s), []) if r.speaker) for s in statements]
     told = [f"{s.text} {speaker}".strip() for s, speaker in zip(statements, speakers)]
     events = [_event_keys(text, ubiquitous) for text in told]
-    told = [_with_antecedent(text, keys, s, sources, ubiquitous) for text, keys, s in zip(told, events, statements)]
-    events = [_event_keys(text, ubiquitous) for text in told]
+    elaborating = [_with_antecedent(text, keys, s, sources) for text, keys, s in zip(told, events, statements)]
+    events = [keys if new == text else _event_keys(new, ubiquitous) for text, new, keys in zip(told, elaborating, events)]
+    told = elaborating
     anchors = [[f"{p}/{kind}" for p, kind in keys if kind not in NOVELTY_ONLY] for keys in events]
     matrix = with_anchors(vectorise([s.text for s in statements]), anchors)
     centroid = np.asarray(matrix.sum(axis=0)).ravel()
@@ -434,8 +435,7 @@ def build_points(
 THE_ENCOUNTER = re.compile(r"^(?:la|cette|le|cet)\s+(?:visite|rencontre|réunion|séjour|tournée|entrevue)\b(?!\s+d(?:e|u|['’]))", re.I)
 
 
-def _with_antecedent(text: str, keys: frozenset[tuple[str, str]], sentence: Sentence, sources: Mapping[str, Source],
-                     ubiquitous: set[str]) -> str:
+def _with_antecedent(text: str, keys: frozenset[tuple[str, str]], sentence: Sentence, sources: Mapping[str, Source]) -> str:
     """`text` and, when it reports a visit or meeting naming no one or as « la visite » (« La visite
     se poursuivra jusqu'au 26 juin »), the names of the sentence before it in its paragraph (« la
     rencontre de Goïta avec le président russe Vladimir Poutine »): the visit it elaborates."""
