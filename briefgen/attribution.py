@@ -77,11 +77,13 @@ PRONOUN_SUBJECT = re.compile(
     r"(?:possible|clair|important|probable|nécessaire|temps|vrai|certain|évident|question)\b)",
     re.I,
 )
-# « Cette coopération », « Ces experts », « Dans cet entretien », « À cette occasion », « Ce dernier »:
-# a demonstrative in the sentence's first words refers to what the previous sentence said.
+# « Cette coopération », « Ces experts », « Dans cet entretien », « À cette occasion », « Ce dernier »,
+# « Les deux personnalités »: a demonstrative (or « les deux » + who) in the sentence's first words
+# refers to what the previous sentence said.
 DEMONSTRATIVE = re.compile(
     r"^(?:(?:dans|à|a|lors\s+de|au\s+cours\s+de|après|avant|pour|selon|par|suite\s+à|en)\s+)?"
-    r"(?:ce|cet|cette|ces|ledit|ladite|lesdits|lesdites|celui-ci|celle-ci|ceux-ci|cela|ceci)\b",
+    r"(?:ce|cet|cette|ces|ledit|ladite|lesdits|lesdites|celui-ci|celle-ci|ceux-ci|cela|ceci"
+    r"|les\s+deux\s+(?:personnalités|parties|hommes|dirigeants|présidents|chefs|ministres|délégations|pays))\b",
     re.I,
 )
 # « selon X, ... » or « ..., selon X. »: who the statement is attributed to.

@@ -391,7 +391,7 @@ def build_points(
     speakers = [" ".join(r.speaker.name for r in readings.get(_key(s), []) if r.speaker) for s in statements]
     told = [f"{s.text} {speaker}".strip() for s, speaker in zip(statements, speakers)]
     events = [_event_keys(text, ubiquitous) for text in told]
-    elaborating = [_with_antecedent(text, keys, s, sources) for text, keys, s in zip(told, events, statements)]
+    elaborating = [_in_context(text, keys, s, sources) for text, keys, s in zip(told, events, statements)]
     events = [keys if new == text else _event_keys(new, ubiquitous) for text, new, keys in zip(told, elaborating, events)]
     told = elaborating
     anchors = [[f"{p}/{kind}" for p, kind in keys if kind not in NOVELTY_ONLY] for keys in events]
@@ -435,16 +435,30 @@ def build_points(
 THE_ENCOUNTER = re.compile(r"^(?:la|cette|le|cet)\s+(?:visite|rencontre|réunion|séjour|tournée|entrevue)\b(?!\s+d(?:e|u|['’]))", re.I)
 
 
-def _with_antecedent(text: str, keys: frozenset[tuple[str, str]], sentence: Sentence, sources: Mapping[str, Source]) -> str:
-    """`text` and, when it reports a visit or meeting naming no one or as « la visite » (« La visite
-    se poursuivra jusqu'au 26 juin »), the names of the sentence before it in its paragraph (« la
-    rencontre de Goïta avec le président russe Vladimir Poutine »): the visit it elaborates."""
-    told_of = any(EVENT_KINDS[kind].search(NOT_DONE.sub(" ", text)) for kind in ENCOUNTER)
-    if not told_of or _is_encounter(keys) and not THE_ENCOUNTER.match(text):
-        return text
+# « Les paroles du lieutenant-colonel ... ressemblent à une offre de service », « Ces propos ... »: a
+# comment on the quotation before it.
+QUOTE_COMMENT = re.compile(r"^(?:les|ces|ses|leurs)\s+(?:paroles|propos|déclarations|mots)\b", re.I)
+
+
+def _in_context(text: str, keys: frozenset[tuple[str, str]], sentence: Sentence, sources: Mapping[str, Source]) -> str:
+    """`text` with what its paragraph says of it, for the events it reports:
+
+    - a visit or meeting naming no one, or told as « la visite » (« La visite se poursuivra jusqu'au
+      26 juin »), takes the names of the sentence before (« la rencontre de Goïta avec le président
+      russe Vladimir Poutine »): it elaborates that visit;
+    - a quotation takes the kind of event the paragraph's comment on it names (« « Nous avons des
+      équipements adéquats » ... Les paroles du lieutenant-colonel ... ressemblent à une offre de
+      service »): it is that offer, in the speaker's words.
+    """
     paragraph = sources[sentence.source_id].paragraphs[sentence.paragraph - 1].sentences
-    before = [s for s in paragraph if s.end <= sentence.start]
-    return f"{text} {' '.join(PARTICIPANT.findall(before[-1].text))}" if before else text
+    told_of = any(EVENT_KINDS[kind].search(NOT_DONE.sub(" ", text)) for kind in ENCOUNTER)
+    if told_of and (not _is_encounter(keys) or THE_ENCOUNTER.match(text)):
+        before = [s for s in paragraph if s.end <= sentence.start]
+        text = f"{text} {' '.join(PARTICIPANT.findall(before[-1].text))}" if before else text
+    if "«" in sentence.text:
+        comments = [s.text for s in paragraph if s.start >= sentence.end and QUOTE_COMMENT.match(s.text)]
+        text = " ".join([text, *(m[0] for c in comments for pattern in EVENT_KINDS.values() for m in [pattern.search(c)] if m)])
+    return text
 
 
 def _not_overlapping(sentences: Sequence[Sentence], quoted: Sentence) -> list[Sentence]:

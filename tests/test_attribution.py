@@ -200,3 +200,8 @@ def test_the_note_of_differing_dates_is_editorial_english():
     assert attribution.dates_note(["2025-07-08/2025-07-11", "2025-07-13"]) == (
         "[Sources differ on the date: also 8–11 July 2025; 13 July 2025.]"
     )
+
+
+def test_the_two_people_of_the_sentence_before_are_a_reference(article):
+    [sentence] = article(["Les deux personnalités ont aussi abordé le respect de la souveraineté des États et la paix."])
+    assert attribution.read(sentence, [sentence], None).reference

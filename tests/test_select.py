@@ -440,3 +440,12 @@ def test_of_two_reports_of_one_suspension_the_one_with_this_years_news_is_chosen
                 make_source("B", [[news], [CHAMBER]], dt.date(2025, 7, 22)))
     texts = [p.fr for p in brief.points()]
     assert news in texts and past not in texts
+
+
+def test_a_quotation_the_paragraph_calls_an_offer_is_that_offer_again(config):
+    offer = ("L'envoyé spécial Rudy Atallah a conclu sa visite à Bamako par une offre officielle de coopération "
+             "sécuritaire aux autorités maliennes.")
+    pitch = "« Nous avons des équipements adéquats, des connaissances et des forces », a déclaré Rudy Atallah à Bamako."
+    comment = "Les paroles du lieutenant-colonel américain ressemblent à une offre de service."
+    brief = run(config, make_source("A", [[offer], [DRONE]]), make_source("B", [[pitch, comment], [CHAMBER]]))
+    assert sum(p.fr in (offer, pitch) for p in brief.points()) == 1
