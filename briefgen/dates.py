@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from briefgen.model import TimelineEntry
 
-MONTHS = {
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12,
-}  # fmt: skip
+MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+               "novembre", "décembre")  # fmt: skip
+# Month numbers, spellings without accents included (« fevrier », « aout »).
+MONTHS = {name: i for i, name in enumerate(MONTH_NAMES, 1)} | {"fevrier": 2, "aout": 8, "decembre": 12}
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+# The calendar's words as one regex alternation: a statement naming one is dated.
+CALENDAR_WORDS = "|".join((*MONTH_NAMES, *WEEKDAYS))
 # Dates of one person's visit further apart than this belong to different trips, not one trip
 # the outlets date differently.
 EVENT_WINDOW_DAYS = 10

@@ -26,7 +26,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from briefgen.dates import EVENT_WINDOW_DAYS, DateRef, find_dates, find_durations
+from briefgen.dates import EVENT_WINDOW_DAYS, MONTH_NAMES, DateRef, find_dates, find_durations
 from briefgen.english import date_phrase
 from briefgen.french import fold
 from briefgen.gazetteer import load_gazetteer
@@ -42,10 +42,7 @@ FIGURE = re.compile(r"\b(\d{1,3}(?:[ \u202f.]\d{3})*|\d+)\s+([a-zà-ÿ]{4,})\b")
 ENDED = re.compile(r"\b(?:a|ont|avait)\s+(?:conclu|achevé|terminé|clôturé)\b[^.;]{0,40}$|\bjusqu['’]\s*(?:au|à)\s*$", re.I)
 NUMBER_NAMES = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 10: "ten"}
 # Nouns after a number that are units of time or ordinals, not counted things.
-NOT_COUNTED = frozenset(
-    "jours mois semaines heures minutes ans janvier février mars avril mai juin juillet août septembre octobre "
-    "novembre décembre".split()
-)
+NOT_COUNTED = frozenset(("jours", "mois", "semaines", "heures", "minutes", "ans", *MONTH_NAMES))
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from briefgen import syntax
 from briefgen.attribution import hedge_of
 from briefgen.config import Config
-from briefgen.dates import EVENT_WINDOW_DAYS, DateMention, DateRef, find_dates
+from briefgen.dates import EVENT_WINDOW_DAYS, MONTH_NAMES, WEEKDAYS, DateMention, DateRef, find_dates
 from briefgen.french import fold, stems
 from briefgen.gazetteer import Gazetteer, load_gazetteer
 from briefgen.model import Actor, Brief, Citation, Event, Sentence, Token
@@ -69,10 +69,7 @@ COMMENTATORS = frozenset({"analyste", "analystes", "expert", "experts", "observa
 NEAR_FUTURE = frozenset({"aller", "devoir"})
 # How far after its verb the parser may have left an event noun (« a conclu dimanche 13 juillet 2025 sa visite »).
 OBJECT_REACH = 8
-WEEKDAYS_AND_MONTHS = frozenset(
-    "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août "
-    "septembre octobre novembre décembre".split()
-)
+WEEKDAYS_AND_MONTHS = frozenset((*WEEKDAYS, *MONTH_NAMES))
 # Nouns of launching something: the object of « procéder à la création de ... ».
 LAUNCH_NOUNS = frozenset({"création", "ouverture", "lancement", "inauguration", "construction"})
 # Subjects that stand for the person the article is telling about (pronouns and their roles).

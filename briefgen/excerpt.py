@@ -17,6 +17,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from briefgen.dates import CALENDAR_WORDS
+
 # An excerpt shorter than this is a fragment: the sentence is quoted whole (select's MIN_WORDS).
 MIN_WORDS = 12
 # Openings that set the scene or point back (« Dans cet entretien, », « À cette occasion, »,
@@ -49,11 +51,7 @@ TITLE = re.compile(
 # ...a person's name: two capitalised words (« Rudy Atallah, directeur », not « la Défense, le général »).
 NAME_BEFORE = re.compile(r"[A-ZÀ-Ý][\w-]+\s+[A-ZÀ-Ý][\w-]+$")
 # What an ending must not hold: a quotation, an attribution, a date (all facts a reader needs).
-KEPT = re.compile(
-    r"[«»“”\"]|\bselon\b|\bd['’]après\b|\d|\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre"
-    r"|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b",
-    re.I,
-)
+KEPT = re.compile(rf"[«»“”\"]|\bselon\b|\bd['’]après\b|\d|\b(?:{CALENDAR_WORDS})\b", re.I)
 # ...and an aside: a quotation or a figure (an attribution in an aside is the aside's own).
 KEPT_IN_ASIDE = re.compile(r"[«»“”\"]|\d")
 # An aside between dashes (« de 2021 - qui avait marqué un durcissement ... - , la coopération »),

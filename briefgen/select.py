@@ -34,7 +34,7 @@ from scipy.sparse import csr_matrix
 
 from briefgen.attribution import READING, Reading, read
 from briefgen.config import Config, SectionSpec
-from briefgen.dates import EVENT_WINDOW_DAYS, DateMention, DateRef, find_dates
+from briefgen.dates import CALENDAR_WORDS, EVENT_WINDOW_DAYS, DateMention, DateRef, find_dates
 from briefgen.french import ANAPHORIC, IDEAL_WORDS, STEM_LENGTH, STOP_WORDS, fold, normalise, well_formed
 from briefgen.names import NOT_NAME
 from briefgen.sections import best_section
@@ -190,11 +190,7 @@ NOW = re.compile(r"\b(?:cette\s+(?:année|semaine)|ce\s+mois|aujourd['’]hui|hi
 # A sentence that opens as a reminder recalls the past for context: background, however dated.
 REMINDER = re.compile(r"^(?:pour (?:rappel|mémoire)|rappelons que|il convient de rappeler|faut-il rappeler)\b", re.I)
 # Dates and figures anchor a statement in fact ("en octobre 2022", "6 % de croissance").
-ANCHOR = re.compile(
-    r"\d|\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b",
-    re.I,
-)
+ANCHOR = re.compile(rf"\d|\b(?:{CALENDAR_WORDS})\b", re.I)
 # A French piece's place in an English frame ("{0}", "{1:lower}"), and a word of editorial English.
 PLACEHOLDER = re.compile(r"\{\d+(?::\w+)?\}")
 WORD = re.compile(r"\w+")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from briefgen.dates import MONTH_NAMES
+
 # About two printed lines of a footnote: enough for who did what, short enough that five footnotes
 # fit under a page of text (the long form filled half of page 2 of the sample brief).
 MAX_WORDS = 25
@@ -23,8 +25,7 @@ ABOUT_BONUS = 20
 # What makes a clause carry the fact: names (a capital not at the sentence start), figures, dates.
 NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÀ-Ý][\w'’-]+")
 FIGURE = re.compile(r"\d")
-MONTH_WORDS = re.compile(r"\b(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b",
-                         re.IGNORECASE)
+MONTH_WORDS = re.compile(rf"\b({'|'.join(MONTH_NAMES)})\b", re.IGNORECASE)
 # A sentence's main verb ("a annoncé", "s'est rendu", "ont convenu") tells what happened.
 VERB = re.compile(r"\b(?:a|ont|est|sont|s'est|s’est|avait|avaient)\s+\w+(?:é|ée|és|ées|i|is|it|u|us)\b", re.IGNORECASE)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from briefgen.dates import MONTH_NAMES
+
 # Characters XML 1.0 cannot carry (C0 controls except tab/newline/CR, lone surrogates, U+FFFE/U+FFFF).
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Word has no carriage return inside a paragraph and XML parsers turn a raw CR into a newline anyway.
@@ -17,8 +19,7 @@ LINE_BREAKS = re.compile("\r\n?")
 MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"),
+    "fr": MONTH_NAMES,
 }
 # Short names for the period line, where two spans share one line.
 SHORT_MONTHS = {

@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import re
 
+from briefgen.dates import CALENDAR_WORDS
+
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
@@ -80,9 +82,7 @@ ENGLISH_POSSESSIVE = re.compile(r"\b(?:his|her|its)\b", re.IGNORECASE)
 # A French time adverbial that places the event in the past: a weekday, a month, a year, « hier »,
 # « dernier », « il y a ». « depuis » (an ongoing state) keeps the English present perfect.
 PAST_TIME = re.compile(
-    r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|mars|avril|mai|juin|juillet|"
-    r"août|septembre|octobre|novembre|décembre|hier|avant-hier|veille|derni(?:er|ère)s?|(?:19|20)\d\d|il y a)\b",
-    re.IGNORECASE,
+    rf"\b(?:{CALENDAR_WORDS}|hier|avant-hier|veille|derni(?:er|ère)s?|(?:19|20)\d\d|il y a)\b", re.IGNORECASE
 )
 ONGOING = re.compile(r"\bdepuis\b", re.IGNORECASE)
 # Verbs whose simple past differs from the participle; every other participle is its own past
