@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.model import UNTRANSLATED
-from briefgen.translate import grammar
+from briefgen.translate import grammar, protect
 from briefgen.translate.protect import PLACEHOLDER
 
 LEXICON_FILE = Path(__file__).resolve().parent.parent / "data" / "lexicon.toml"
@@ -38,6 +38,9 @@ MARKED = re.compile(r"(?<![\w*#@])([*#@]+)(\w[\w'’·-]*)")  # "·": Catalan "i
 CAPITAL_A_GRAVE = re.compile(r"^À (?=\w)")
 # Shorter marked tokens are letters or symbols ("<b>", "x"), not words a reader needs translated.
 MIN_WORD = 3
+# Code that shapes the engine's English besides the entries and grammar.py: the pre- and post-edits
+# here and the placeholders. The cache key covers it all (see Lexicon.digest).
+EDIT_FILES = (__file__, protect.__file__)
 # "n'a toutefois pas rencontré" comes out "does not have however not found": the auxiliary is read
 # as the verb "avoir" once an adverb separates it from "pas". Put the negation back on the auxiliary.
 NEGATED_AUX = re.compile(
@@ -82,7 +85,8 @@ class Lexicon:
         demonyms = [[(d.english, d.forms) for d in kind] for kind in (self.demonyms, self.carriers)]
         payload = json.dumps([self.terms, demonyms, self.senses, self.pivot]).encode("utf-8")
         # The rules decide the output as much as the entries: a changed rule must miss the cache.
-        rules = Path(grammar.__file__).read_bytes() if self.grammar else b""
+        files = (grammar.__file__, *EDIT_FILES) if self.grammar else EDIT_FILES
+        rules = b"".join(Path(f).read_bytes() for f in files)
         return hashlib.sha256(payload + rules).hexdigest()[:12]
 
 

@@ -4,10 +4,12 @@ applies (French sentences written for the case, not copied from the seeds), and 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from briefgen.translate import apertium
+from briefgen.translate import lexicon as lexicon_module
 from briefgen.translate.apertium import ApertiumTranslator
 from briefgen.translate.glossary import load_glossary
 from briefgen.translate.stage import translate_protected
@@ -103,9 +105,18 @@ def test_rule_leaves_alone(with_rules, french, kept):
     assert kept in with_rules[french], with_rules[french]
 
 
-def test_rules_are_part_of_the_cache_key(engine):
-    """A changed rule must not be served old translations: the digest covers grammar.py."""
+def test_rules_are_part_of_the_cache_key(engine, tmp_path, monkeypatch):
+    """A changed rule must not be served old translations: the digest covers the rules' code
+    (grammar.py, the lexicon's own edits, the placeholders), not only the entries."""
     assert engine.lexicon.digest() != replace(engine.lexicon, grammar=False).digest()
+    copies = [tmp_path / Path(f).name for f in lexicon_module.EDIT_FILES]
+    assert [c.name for c in copies] == ["lexicon.py", "protect.py"]
+    for original, copy in zip(lexicon_module.EDIT_FILES, copies):
+        copy.write_bytes(Path(original).read_bytes())
+    monkeypatch.setattr(lexicon_module, "EDIT_FILES", tuple(str(c) for c in copies))
+    before = engine.lexicon.digest()
+    copies[1].write_text(copies[1].read_text() + "\n# a changed placeholder rule\n")
+    assert engine.lexicon.digest() != before
 
 
 def test_the_article_before_a_term_agrees_with_its_english(engine):
