@@ -34,13 +34,16 @@ def one_spelling(text: str, surnames: list[str]) -> str:
     -> "Goïta"): one person, one name, whichever outlet's spelling the sentence had."""
     def usual(match: re.Match[str]) -> str:
         word = match[0]
-        for surname in surnames:
-            if (word != surname and len(word) > 4 and fold(word[0]) == fold(surname[0]) and abs(len(word) - len(surname)) <= 2
-                    and fuzz.ratio(fold(word), fold(surname)) >= SURNAME_SIMILARITY):
-                return surname
-        return word
+        return next((surname for surname in surnames if word != surname and near_spelling(fold(word), fold(surname))), word)
 
     return CAPITALISED.sub(usual, text) if surnames else text
+
+
+def near_spelling(word: str, surname: str) -> bool:
+    """Two folded spellings of one surname: same initial, lengths within two letters, rapidfuzz
+    ratio at least SURNAME_SIMILARITY; a word of four letters or fewer is too short to tell."""
+    return (len(word) > 4 and word[0] == surname[0] and abs(len(word) - len(surname)) <= 2
+            and fuzz.ratio(word, surname) >= SURNAME_SIMILARITY)
 
 
 class SurnameIndex:
@@ -67,7 +70,7 @@ class SurnameIndex:
         near = process.extract(
             surname, self._by_initial.get(surname[0], []), scorer=fuzz.ratio, score_cutoff=SURNAME_SIMILARITY, limit=None
         )
-        spellings = {w for w, _, _ in near if len(w) > 4 and abs(len(w) - len(surname)) <= 2}
+        spellings = {w for w, _, _ in near if near_spelling(w, surname)}
         return spellings | ({surname} & self._index.keys())
 
     def naming(self, name: str) -> set[int]:
