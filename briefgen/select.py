@@ -39,7 +39,7 @@ from briefgen.french import ANAPHORIC, IDEAL_WORDS, STEM_LENGTH, STOP_WORDS, fol
 from briefgen.names import NOT_NAME
 from briefgen.sections import best_section
 from briefgen.merge import Pairs, candidate_pairs, clusters, vectorise, with_anchors
-from briefgen.model import Brief, Citation, Point, Section, Sentence, Source
+from briefgen.model import Brief, Citation, EnglishFrame, Point, Section, Sentence, Source
 
 # English words per French word, measured on the five seeds (4,318 French words -> 4,566 English
 # words through Apertium fra->cat->eng, ratio 1.057). Whitespace-counted French merges elided
@@ -106,6 +106,11 @@ LAUNCH = re.compile(
 # A visit or meeting that did not happen (« n'a toutefois pas rencontré Goïta ») is no encounter
 # with its participants: it must not stand in for the meeting Goïta did have (with Putin).
 NOT_DONE = re.compile(r"\bn['’](?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:pas|jamais)\s+(?:\w+\s+)?(?:rencontr|visit|reçu)\w*[^.;]*", re.I)
+# « La visite se poursuivra ... », « Cette rencontre a porté sur ... »: the visit or meeting just told.
+THE_ENCOUNTER = re.compile(r"^(?:la|cette|le|cet)\s+(?:visite|rencontre|réunion|séjour|tournée|entrevue)\b(?!\s+d(?:e|u|['’]))", re.I)
+# « Les paroles du lieutenant-colonel ... ressemblent à une offre de service », « Ces propos ... »: a
+# comment on the quotation before it.
+QUOTE_COMMENT = re.compile(r"^(?:les|ces|ses|leurs)\s+(?:paroles|propos|déclarations|mots)\b", re.I)
 UBIQUITOUS_SHARE = 0.15
 UBIQUITOUS_MIN = 3  # ...and in more than this many: in a handful of statements nothing is ubiquitous
 # A visit and a meeting report one encounter when this share of the participant words of the one
@@ -344,7 +349,12 @@ def point_words(point: Point) -> int:
     if not point.frames:
         return english_words(point.fr)
     editorial = PLACEHOLDER.sub(" ", " ".join(frame.template for frame in point.frames))
-    return english_words(" ".join(piece for frame in point.frames for piece in frame.french)) + len(WORD.findall(editorial))
+    return english_words(_stated_french(point.frames)) + len(WORD.findall(editorial))
+
+
+def _stated_french(frames: Sequence[EnglishFrame]) -> str:
+    """The French pieces the English of these frames translates (see briefgen.excerpt)."""
+    return " ".join(piece for frame in frames for piece in frame.french)
 
 
 def point_id(french: str) -> str:
@@ -387,9 +397,9 @@ def build_points(
     speakers = [" ".join(r.speaker.name for r in readings.get(_key(s), []) if r.speaker) for s in statements]
     told = [f"{s.text} {speaker}".strip() for s, speaker in zip(statements, speakers)]
     events = [_event_keys(text, ubiquitous) for text in told]
-    elaborating = [_in_context(text, keys, s, sources) for text, keys, s in zip(told, events, statements)]
-    events = [keys if new == text else _event_keys(new, ubiquitous) for text, new, keys in zip(told, elaborating, events)]
-    told = elaborating
+    context = [_context(text, keys, s, sources) for text, keys, s in zip(told, events, statements)]
+    told = [f"{text} {words}" if words else text for text, words in zip(told, context)]
+    events = [_event_keys(text, ubiquitous) if words else keys for text, words, keys in zip(told, context, events)]
     anchors = [[f"{p}/{kind}" for p, kind in keys if kind not in NOVELTY_ONLY] for keys in events]
     matrix = with_anchors(vectorise([s.text for s in statements]), anchors)
     centroid = np.asarray(matrix.sum(axis=0)).ravel()
@@ -427,17 +437,8 @@ def build_points(
     return candidates, matrix
 
 
-# « La visite se poursuivra ... », « Cette rencontre a porté sur ... »: the visit or meeting just told.
-THE_ENCOUNTER = re.compile(r"^(?:la|cette|le|cet)\s+(?:visite|rencontre|réunion|séjour|tournée|entrevue)\b(?!\s+d(?:e|u|['’]))", re.I)
-
-
-# « Les paroles du lieutenant-colonel ... ressemblent à une offre de service », « Ces propos ... »: a
-# comment on the quotation before it.
-QUOTE_COMMENT = re.compile(r"^(?:les|ces|ses|leurs)\s+(?:paroles|propos|déclarations|mots)\b", re.I)
-
-
-def _in_context(text: str, keys: frozenset[tuple[str, str]], sentence: Sentence, sources: Mapping[str, Source]) -> str:
-    """`text` with what its paragraph says of it, for the events it reports:
+def _context(text: str, keys: frozenset[tuple[str, str]], sentence: Sentence, sources: Mapping[str, Source]) -> str:
+    """What its paragraph says of a statement (`text`, its events `keys`), as words for its events:
 
     - a visit or meeting naming no one, or told as « la visite » (« La visite se poursuivra jusqu'au
       26 juin »), takes the names of the sentence before (« la rencontre de Goïta avec le président
@@ -447,14 +448,15 @@ def _in_context(text: str, keys: frozenset[tuple[str, str]], sentence: Sentence,
       service »): it is that offer, in the speaker's words.
     """
     paragraph = sources[sentence.source_id].paragraphs[sentence.paragraph - 1].sentences
+    words: list[str] = []
     told_of = any(EVENT_KINDS[kind].search(NOT_DONE.sub(" ", text)) for kind in ENCOUNTER)
     if told_of and (not _is_encounter(keys) or THE_ENCOUNTER.match(text)):
         before = [s for s in paragraph if s.end <= sentence.start]
-        text = f"{text} {' '.join(PARTICIPANT.findall(before[-1].text))}" if before else text
+        words += PARTICIPANT.findall(before[-1].text) if before else []
     if "«" in sentence.text:
         comments = [s.text for s in paragraph if s.start >= sentence.end and QUOTE_COMMENT.match(s.text)]
-        text = " ".join([text, *(m[0] for c in comments for pattern in EVENT_KINDS.values() for m in [pattern.search(c)] if m)])
-    return text
+        words += [m[0] for c in comments for pattern in EVENT_KINDS.values() if (m := pattern.search(c))]
+    return " ".join(words)
 
 
 def _not_overlapping(sentences: Sequence[Sentence], quoted: Sentence) -> list[Sentence]:
@@ -482,7 +484,7 @@ def _fullest(group: Sequence[int], statements: Sequence[Sentence], readings: Map
 def _stated_words(sentence: Sentence, readings: Mapping[tuple, Sequence[Reading]]) -> int:
     """French words the English of `sentence` states (see briefgen.excerpt)."""
     frames = [r.frame for r in readings.get(_key(sentence), [])]
-    return sum(len(piece.split()) for frame in frames for piece in frame.french) if frames else len(sentence.text.split())
+    return len((_stated_french(frames) if frames else sentence.text).split())
 
 
 def _event_reports(
