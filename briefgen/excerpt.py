@@ -6,7 +6,7 @@ clause on a programme's aims, the writer's comment (« , ce qui témoigne de ...
 circumstance tacked on after a comma, an aside between dashes, the setting of a meeting, or a
 reference back to the sentence before (« Dans cet entretien, »), which would leave the point
 dangling. The quote itself stays whole: the footnote, the JSON and the annex give the French
-sentence verbatim, and the English (see attribution.frame) translates it less these parts. What
+sentence verbatim, and the English frame (see attribution.py) translates it less these parts. What
 is cut is only ever a description: attribution (« selon ... »), speakers, quotations, dates and
 figures are never cut, and a sentence that would fall under MIN_WORDS is stated whole.
 """
@@ -40,14 +40,15 @@ ENDING = re.compile(
     r"|notamment\s+(?:dans|en|au|aux|à)\b|après\s+des\b)",
     re.I,
 )
+# The words a person's title starts with.
+TITLE_WORDS = (
+    r"(?:sous-)?(?:directeur|directrice|conseiller|conseillère|ministre|président|présidente|secrétaire|ambassadeur"
+    r"|ambassadrice|chef|porte-parole|envoyé|envoyée|général|colonel|commandant|responsable|coordinateur"
+    r"|coordinatrice|représentant|représentante)"
+)
 # « ..., a déclaré Rudy Atallah, directeur adjoint principal de ... »: the title of the person just
 # named, closing the sentence.
-TITLE = re.compile(
-    r",\s+(?:(?:le|la|l['’])\s*)?(?:directeur|directrice|conseiller|conseillère|ministre|président|présidente"
-    r"|secrétaire|sous-secrétaire|ambassadeur|ambassadrice|chef|porte-parole|envoyé|envoyée|général|colonel"
-    r"|commandant|responsable|coordinateur|coordinatrice|représentant|représentante)\b",
-    re.I,
-)
+TITLE = re.compile(rf",\s+(?:(?:le|la|l['’])\s*)?{TITLE_WORDS}\b", re.I)
 # ...a person's name: two capitalised words (« Rudy Atallah, directeur », not « la Défense, le général »).
 NAME_BEFORE = re.compile(r"[A-ZÀ-Ý][\w-]+\s+[A-ZÀ-Ý][\w-]+$")
 # What an ending must not hold: a quotation, an attribution, a date (all facts a reader needs).
@@ -62,9 +63,7 @@ ASIDE = re.compile(r"\s[-–—]\s[^-–—«»]+?\s[-–—](?=[\s,.])")
 # Stevens, ... »): the name says who, the actors table gives the title. Short titles (« L'envoyé
 # spécial des États-Unis, Rudolph Atallah ») tell the reader more than they cost, and stay.
 TITLE_BEFORE_NAME = re.compile(
-    r"(?<=,\s)(?:le|la|l['’])\s*(?:sous-)?(?:directeur|directrice|conseiller|conseillère|ministre|président|présidente"
-    r"|secrétaire|ambassadeur|ambassadrice|chef|porte-parole|envoyé|envoyée|général|commandant|représentant"
-    r"|représentante)\b[^,«»]+,\s+(?=(?-i:[A-ZÀ-Ý][\w-]+\s+(?:[A-ZÀ-Ý]\.\s+)?[A-ZÀ-Ý]))",
+    rf"(?<=,\s)(?:le|la|l['’])\s*{TITLE_WORDS}\b[^,«»]+,\s+(?=(?-i:[A-ZÀ-Ý][\w-]+\s+(?:[A-ZÀ-Ý]\.\s+)?[A-ZÀ-Ý]))",
     re.I,
 )
 LONG_TITLE_WORDS = 8
