@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 
 from briefgen import syntax
 from briefgen.excerpt import stated
-from briefgen.french import DANGLING, STOP_WORDS, fold
+from briefgen.french import DANGLING, DASH_ASIDE, STOP_WORDS, fold
 from briefgen.model import EnglishFrame, Sentence, Token
 from briefgen.render.text import event_date
 
@@ -102,7 +102,7 @@ READING = re.compile(
 )
 # An aside between dashes (« - qui avait, selon certains analystes, précipité ... - ») is not the
 # sentence's own hedge.
-ASIDE = re.compile(r"\s[-–—]\s[^-–—]+?\s[-–—](?=[\s,.])")
+ASIDE = re.compile(DASH_ASIDE)
 # Journalistic conditional of avoir/être (« aurait augmenté », « serait lancé »): a report the
 # outlet does not confirm. The indicative replaces it in the French that is translated, and the
 # English says "reportedly" (an English "would have" reads as an unreal condition).

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from briefgen.dates import CALENDAR_WORDS
+from briefgen.french import DASH_ASIDE
 
 # An excerpt shorter than this is a fragment: the sentence is quoted whole (select's MIN_WORDS).
 MIN_WORDS = 12
@@ -55,9 +56,7 @@ NAME_BEFORE = re.compile(r"[A-ZÀ-Ý][\w-]+\s+[A-ZÀ-Ý][\w-]+$")
 KEPT = re.compile(rf"[«»“”\"]|\bselon\b|\bd['’]après\b|\d|\b(?:{CALENDAR_WORDS})\b", re.I)
 # ...and an aside: a quotation or a figure (an attribution in an aside is the aside's own).
 KEPT_IN_ASIDE = re.compile(r"[«»“”\"]|\d")
-# An aside between dashes (« de 2021 - qui avait marqué un durcissement ... - , la coopération »),
-# the space before it included: what is left reads as one sentence.
-ASIDE = re.compile(r"\s[-–—]\s[^-–—«»]+?\s[-–—](?=[\s,.])")
+ASIDE = re.compile(DASH_ASIDE)
 # A long title set before a name (« a annoncé, le 22 juillet, le sous-secrétaire d'État adjoint pour
 # l'Afrique de l'Ouest au département d'État et envoyé spécial des États-Unis au Sahel, William
 # Stevens, ... »): the name says who, the actors table gives the title. Short titles (« L'envoyé

@@ -25,6 +25,9 @@ STOP_WORDS = frozenset(
     """.split()
 )
 # Sentences opening on a pronoun or demonstrative lean on context the reader of a brief lacks.
+# An aside between dashes (« de 2021 - qui avait marqué un durcissement ... -, la coopération »),
+# the space before it included: without it the sentence reads whole.
+DASH_ASIDE = r"\s[-–—]\s[^-–—]+?\s[-–—](?=[\s,.])"
 ANAPHORIC = re.compile(r"^(?:il|elle|ils|elles|ce|cet|cette|ces|cela|ceci|celle|celui|lesdits|ladite)\b", re.I)
 # « C'est ainsi que », « C'est pourquoi », « Ainsi, », « Mais »: a connective tying the sentence to
 # the one before; a point opening on one dangles. Left out of the English (the quote keeps it).

@@ -35,7 +35,7 @@ from scipy.sparse import csr_matrix
 from briefgen.attribution import READING, Reading, read
 from briefgen.config import Config, SectionSpec
 from briefgen.dates import CALENDAR_WORDS, EVENT_WINDOW_DAYS, DateMention, DateRef, find_dates
-from briefgen.french import ANAPHORIC, IDEAL_WORDS, STEM_LENGTH, STOP_WORDS, fold, normalise, well_formed
+from briefgen.french import ANAPHORIC, DASH_ASIDE, IDEAL_WORDS, STEM_LENGTH, STOP_WORDS, fold, normalise, well_formed
 from briefgen.names import NOT_NAME
 from briefgen.sections import best_section
 from briefgen.merge import Pairs, candidate_pairs, clusters, vectorise, with_anchors
@@ -214,7 +214,7 @@ OPINION = re.compile(
 )
 # An aside between dashes or brackets ("- qui avait, selon certains analystes, précipité... -") does
 # not make the statement around it commentary.
-ASIDE = re.compile(r"\s[-–—]\s[^-–—]+?\s[-–—](?=[\s,.])|\([^()]*\)")
+ASIDE = re.compile(rf"{DASH_ASIDE}|\([^()]*\)")
 ANAPHORA_PENALTY = 0.7
 STATEMENT_END = re.compile(r"[.!…»”\"]\s*$")
 # Named things and figures: capitalised words after the first, acronyms, numbers.
