@@ -95,6 +95,12 @@ PORTFOLIO = re.compile(
     r"(?:\s+et\s+(?:des|du|de\s+la|de\s+l['’])\s*([A-ZÀ-Ý][\w-]+))?"
 )
 AGREED = re.compile(r"\b(?:ont|avaient|auraient)\s+(?:\w+\s+)?convenu\b", re.I)
+# What one side insisted on in talks is its position, one fact however each outlet lists it
+# (« les autorités maliennes de transition ont insisté sur leur « reprise en main ... » », « les
+# autorités maliennes ont insisté sur trois points clés ... : a) ... »): keyed by the side.
+INSISTED = re.compile(
+    r"\b(?i:les|la|le|l['’])\s*([a-zà-ÿ]+\s+[a-zà-ÿ]+)(?:\s+de\s+transition)?\s+(?:a|ont|avait|avaient)\s+(?:\w+\s+)?insisté\b"
+)
 # The creation of something is identified by what is created, named or not ("la création d'une
 # Chambre de commerce", "l'ouverture prochaine de la Chambre de commerce"): its first word, folded
 # and cut like a stem, is the anchor "<word>/launch".
@@ -509,7 +515,7 @@ def _event_reports(
 
 
 def _launches(events: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
-    return frozenset(key for key in events if key[1] in ("launch", "agreement"))
+    return frozenset(key for key in events if key[1] in ("launch", "agreement", "position"))
 
 
 DatedEncounter = tuple[frozenset[tuple[str, str]], list[DateMention]]
@@ -625,8 +631,9 @@ def _event_keys(text: str, ubiquitous: set[str]) -> frozenset[tuple[str, str]]:
     offered = {("offre officielle", "offer")} if FORMAL_OFFER.search(text) else set()
     suspended = {(year, "suspension") for year in YEAR.findall(text)} if SUSPENDED.search(text) else set()
     agreed = {("convenu", "agreement")} if AGREED.search(text) else set()
+    insisted = {(fold(side), "position") for side in INSISTED.findall(text)}
     ministers = {(fold(p), "minister") for m in PORTFOLIO.finditer(text) for p in m.groups() if p} if set(kinds) & set(ENCOUNTER) else set()
-    unnamed = launched | offered | suspended | agreed | ministers | snubbed
+    unnamed = launched | offered | suspended | agreed | insisted | ministers | snubbed
     return frozenset((p, kind) for kind in kinds for p in (named if kind in LOCATED else named - places)) | unnamed
 
 

@@ -1,7 +1,7 @@
 """Remove web boilerplate and repeats from an article's paragraphs, keeping every real sentence.
 
 Each rule is a whole-paragraph pattern; a rule never edits inside a paragraph, so what is kept is
-exactly what the outlet published.
+exactly what the outlet published (a list is joined to the line that introduces it, words unchanged).
 """
 
 from __future__ import annotations
@@ -41,6 +41,10 @@ SIGNATURE_CODE = re.compile(r"[A-Z]{1,4}\d{0,4}")
 # never quoted as facts.
 HEADING_MAX_WORDS = 14
 SENTENCE_END = re.compile(r"[.!?…;,:][\s»\"”)]*$")
+# A list's lead-in ends with a colon; its items start with a letter, number or bullet mark
+# ("a) le respect de ...", "2. ...", "• ...", "- ...").
+LIST_LEAD = re.compile(r":[\s»\"”]*$")
+LIST_ITEM = re.compile(r"(?:[a-zA-Z]|\d{1,2})[).]\s|[•*–—-]\s")
 
 
 def normalise(text: str) -> tuple[str, bool]:
@@ -97,6 +101,24 @@ def _made_of(paragraph: str, earlier: dict[int, dict[str, int]]) -> bool:
     return True
 
 
+def join_lists(paragraphs: list[str]) -> list[str]:
+    """One paragraph for a list and the line that introduces it.
+
+    « Les autorités ont insisté sur trois points clés : » says nothing without its items, and
+    « b) le respect de ses choix stratégiques, » nothing without its lead-in: apart, neither can be
+    quoted as a fact, and the reader gets neither. Joined, the list is one statement.
+    """
+    joined: list[str] = []
+    in_list = False
+    for paragraph in paragraphs:
+        in_list = bool(joined) and (in_list or LIST_LEAD.search(joined[-1]) is not None) and LIST_ITEM.match(paragraph) is not None
+        if in_list:
+            joined[-1] += " " + paragraph
+        else:
+            joined.append(paragraph)
+    return joined
+
+
 def strip_signature(paragraphs: list[str]) -> list[str]:
     if paragraphs and SIGNATURE_CODE.fullmatch(paragraphs[-1]):
         return paragraphs[:-1]
@@ -112,4 +134,4 @@ def drop_trailing_headings(paragraphs: list[str]) -> list[str]:
 
 def clean(paragraphs: list[str], title: str | None) -> list[str]:
     kept = [p for p in (tidy(p) for p in paragraphs) if p and not is_boilerplate(p)]
-    return strip_signature(drop_repeats(kept, title))
+    return strip_signature(join_lists(drop_repeats(kept, title)))
