@@ -152,7 +152,10 @@ COVERAGE_DECAY = 0.9
 # one event, and its second sentence mostly elaborates or restates it ("La visite se poursuivra
 # jusqu'au 26 juin..." after the meeting with Putin). Other events come first. Measured on the
 # seeds: 0.5-0.6 gave +2 checklist facts at 900 words over no decay, 0.8 only +1; since the English
-# leaves descriptions out (briefgen/excerpt.py), 0.6-0.7 fit one fact more than 0.4-0.5.
+# leaves descriptions out (briefgen/excerpt.py), 0.6-0.7 fit one fact more than 0.4-0.5. Only the
+# quoted paragraph counts: another outlet's report of the fact, cited in a footnote, leaves its
+# paragraph's other facts as news as they were (the communiqué's « dialogue politique rénové »
+# beside its list of Mali's conditions, which a merged point cites).
 PARAGRAPH_DECAY = 0.6
 # Greedy value per cost: score / words**COST_EXPONENT. 0 favours long sentences (more words, more
 # named things); 1 (value per estimated word) fitted the most checklist facts into 900 words on
@@ -251,7 +254,7 @@ class Candidate:
     words: int  # estimated English words
     events: frozenset[tuple[str, str]]  # (named participant, kind of event), see _event_keys
     met: frozenset[frozenset[str]]  # names taking part in a visit or meeting it reports (see _same_encounter)
-    paragraphs: frozenset[tuple[str, int]]  # (source id, paragraph number) of every citation
+    paragraph: tuple[str, int]  # (source id, paragraph number) of the quoted sentence
 
 
 def select(brief: Brief, config: Config) -> Brief:
@@ -438,8 +441,8 @@ def build_points(
         # not a second report of his visit.
         encounter = _is_encounter(events[best]) and not NOT_DONE.search(quoted.text)
         met = _encounter_names(reported, ubiquitous) if encounter else frozenset()
-        paragraphs = frozenset((s.source_id, s.paragraph) for s in cited)
-        candidates.append(Candidate(point, best, point_words(point), events[best], met, paragraphs))
+        paragraph = (quoted.source_id, quoted.paragraph)
+        candidates.append(Candidate(point, best, point_words(point), events[best], met, paragraph))
     return candidates, matrix
 
 
@@ -718,13 +721,13 @@ def choose(candidates: Sequence[Candidate], matrix: csr_matrix, order: Sequence[
             key = max(heads)[2]
             stale, ident, index = heapq.heappop(queues[key])
             candidate = candidates[index]
-            value = values[index] * PARAGRAPH_DECAY ** max(quoted[p] for p in candidate.paragraphs)
+            value = values[index] * PARAGRAPH_DECAY ** quoted[candidate.paragraph]
             if value < -stale:
                 heapq.heappush(queues[key], (-value, ident, index))
             elif candidate.words <= remaining and _novel(candidate, chosen, matrix):
                 chosen.append(candidate)
                 taken[key] += 1
-                quoted.update(candidate.paragraphs)
+                quoted[candidate.paragraph] += 1
                 remaining -= candidate.words
     return sorted(chosen, key=lambda c: (order.index(c.point.section), -c.point.score, c.point.id))
 

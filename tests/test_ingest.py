@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.ingest import ingest
+from briefgen.ingest.clean import join_lists
 from briefgen.ingest.readers import decode, lines_to_paragraphs
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -97,6 +98,28 @@ def test_headings_are_marked(sources):
     headings = [p.text for p in sources["003"].paragraphs if p.heading]
     assert "• William B. Stevens prend la relève à Rudolph Atallah à Bamako" in headings
     assert all(not p.heading for p in sources["004"].paragraphs)
+
+
+def test_a_list_is_one_paragraph_with_the_line_introducing_it(sources):
+    [conditions] = [p.text for p in sources["003"].paragraphs if "trois points clés" in p.text]
+    assert conditions.endswith(
+        "extérieure: a) le respect de la pleine souveraineté du Mali, b) le respect de ses choix stratégiques, "
+        "c) et la priorité absolue accordée aux intérêts du peuple malien."
+    )
+
+
+@pytest.mark.parametrize(
+    "paragraphs, joined",
+    [
+        (["Trois points:", "- le premier,", "- le second."], ["Trois points: - le premier, - le second."]),
+        (["Deux demandes :", "1. la souveraineté ;", "2. les intérêts.", "Le ministre a conclu."],
+         ["Deux demandes : 1. la souveraineté ; 2. les intérêts.", "Le ministre a conclu."]),
+        # No colon: a bullet after a sentence is a heading of its own, not a list item.
+        (["Le ministre a conclu.", "• Washington craindrait le rapprochement"], ["Le ministre a conclu.", "• Washington craindrait le rapprochement"]),
+    ],
+)
+def test_join_lists(paragraphs, joined):
+    assert join_lists(paragraphs) == joined
 
 
 def test_source_ids_are_stable_and_content_derived(tmp_path, sources):

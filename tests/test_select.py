@@ -273,10 +273,10 @@ def test_commentary_framing_is_scored_down(config):
 
 
 def _candidate(index: int, score: float, paragraph: int, sources: str = "A") -> Candidate:
-    """A 20-word candidate quoting `paragraph` of each of `sources` (one citation per source)."""
+    """A 20-word candidate citing `paragraph` of each of `sources`, quoting the first one's."""
     citations = [Citation(source, paragraph, f"phrase {index}", 0, 8) for source in sources]
     point = Point(f"P{index}", f"phrase {index}", citations, "security", score)
-    return Candidate(point, index, 20, frozenset(), frozenset(), frozenset((s, paragraph) for s in sources))
+    return Candidate(point, index, 20, frozenset(), frozenset(), (sources[0], paragraph))
 
 
 def test_a_second_point_of_a_paragraph_waits_for_the_other_paragraphs():
@@ -294,6 +294,13 @@ def test_a_fact_two_outlets_report_goes_in_before_single_outlet_ones():
     candidates = [_candidate(0, 3.0, 1), _candidate(1, 2.5, 1, sources="AB"), _candidate(2, 2.0, 2)]
     chosen = choose(candidates, csr_matrix(np.eye(3)), ["security"], budget=40)
     assert [c.point.id for c in chosen] == ["P1", "P2"]
+
+
+def test_a_paragraph_only_cited_in_a_footnote_keeps_its_other_facts_as_news():
+    # P0 quotes outlet A and cites B's report of it: P1, another fact of B's paragraph, does not wait.
+    candidates = [_candidate(0, 3.0, 1, sources="AB"), _candidate(1, 2.5, 1, sources="B"), _candidate(2, 2.0, 2, sources="C")]
+    chosen = choose(candidates, csr_matrix(np.eye(3)), ["security"], budget=40)
+    assert [c.point.id for c in chosen] == ["P0", "P1"]
 
 
 def test_two_reports_of_one_creation_are_one_point(config):
@@ -422,6 +429,19 @@ def test_what_two_sides_agreed_is_one_outcome(config):
     brief = run(config, make_source("A", [[regular], [DRONE]]), make_source("B", [[roadmap], [CHAMBER]]))
     [agreed] = [p for p in brief.points() if "convenu" in p.fr]
     assert agreed.corroboration == 2
+
+
+def test_what_one_side_insisted_on_is_one_position_however_each_outlet_lists_it(config):
+    communique = ("Durant les échanges, les autorités maliennes de transition ont insisté sur leur « reprise en main "
+                  "de la défense », leur alliance au sein de l'AES et le soutien de certains pays aux terroristes.")
+    listed = ("De leur côté, les autorités maliennes ont insisté sur trois points clés pour toute coopération extérieure: "
+              "a) le respect de la souveraineté du Mali, b) le respect de ses choix stratégiques.")
+    other_side = "Les autorités américaines ont insisté sur le partage de renseignements et la lutte contre le terrorisme au Sahel."
+    brief = run(config, make_source("A", [[communique], [DRONE]]), make_source("B", [[listed], [CHAMBER]]),
+                make_source("C", [[other_side], [VISIT]]))
+    [malian] = [p for p in brief.points() if "maliennes ont insisté" in p.fr or "transition ont insisté" in p.fr]
+    assert malian.corroboration == 2
+    assert any(p.fr == other_side for p in brief.points())  # another side's position stays a fact of its own
 
 
 def test_the_visit_a_paragraph_just_told_is_not_a_second_point(config):
