@@ -15,7 +15,9 @@ sentence can stand alone as a point, the translate stage composes the English th
   which; the English says it with "Reportedly," or "According to <source>,".
 - A reference: a sentence opening on « Cette coopération », « Ces experts », « Dans cet entretien »
   or a pronoun leans on the sentence before it (`opens_with_reference`); the select stage joins
-  that sentence to it, or leaves it out.
+  that sentence to it, or leaves it out. « De nouveaux accords bilatéraux » in a sentence naming
+  no one stand for the pair of countries its paragraph names (`pair_of`): the English names them
+  in brackets, "new bilateral agreements [Mali and Russia]".
 
 Editorial English (the speaker, "said", "Reportedly,") is written here from templates, never
 machine-translated; the French pieces between them are (see `frames`).
@@ -33,6 +35,7 @@ from rapidfuzz import fuzz
 from briefgen import syntax
 from briefgen.excerpt import stated
 from briefgen.french import DANGLING, DASH_ASIDE, STOP_WORDS, fold
+from briefgen.gazetteer import load_gazetteer
 from briefgen.model import EnglishFrame, Sentence, Token
 from briefgen.render.text import event_date
 
@@ -127,6 +130,13 @@ SAME_NAME_RATIO = 80
 STATEMENT_END = re.compile(r"[.!…»”\"]\s*$")
 # A subject pronoun an engine puts before a subjectless French verb (« a discuté » -> "it has discussed").
 MT_SUBJECT = re.compile(r"^(?:it|he|she|they)\s+", re.I)
+# « accords bilatéraux », « entre les deux pays »: a pair of countries a sentence leaves unnamed,
+# which a sentence of its paragraph names (« un projet conjoint entre le Mali et la Russie »).
+UNNAMED_PAIR = re.compile(r"\bbilatéra(?:l|le|ux|les)\b|\bles\s+deux\s+pays\b", re.I)
+ARTICLE = r"(?:(?:le|la|les)\s+|l['’])?"
+NAMED_PAIR = re.compile(rf"\bentre\s+{ARTICLE}([A-ZÀ-Ý][\w-]+)\s+et\s+{ARTICLE}([A-ZÀ-Ý][\w-]+)")
+# A capitalised word after a sentence's first: it names someone or somewhere itself.
+NAMES_ANY = re.compile(r"(?<=[\s(«'’])[A-ZÀ-Ý]")
 # Hedge kinds the brief marks unconfirmed; "attributed" (to a named source) is reported, not doubted.
 UNCONFIRMED = frozenset({"conditional", "possibility", "sources", "reading"})
 
@@ -157,6 +167,7 @@ class Reading:
     hedge: Hedge | None
     frame: EnglishFrame
     reference: bool  # opens on a demonstrative (see opens_with_reference)
+    pair: tuple[str, str] | None = None  # the countries « bilatéraux » stands for (see pair_of)
 
     @property
     def alone(self) -> bool:
@@ -230,12 +241,26 @@ def opens_with_reference(sentence: Sentence) -> bool:
     return bool(DEMONSTRATIVE.match(DANGLING.sub("", text[stated(text).start :])))
 
 
+def pair_of(sentence: Sentence, article: Sequence[Sentence]) -> tuple[str, str] | None:
+    """The two countries « accords bilatéraux » or « les deux pays » stand for, as the nearest
+    sentence of its paragraph names them; None when the sentence names anyone itself
+    (« Washington et Bamako entendent renforcer leurs relations bilatérales »)."""
+    if not UNNAMED_PAIR.search(sentence.text) or NAMES_ANY.search(sentence.text):
+        return None
+    paragraph = [s for s in article if s.source_id == sentence.source_id and s.paragraph == sentence.paragraph]
+    for other in sorted(paragraph, key=lambda s: abs(s.start - sentence.start)):
+        if found := NAMED_PAIR.search(other.text):
+            return found[1], found[2]
+    return None
+
+
 def read(sentence: Sentence, article: Sequence[Sentence], outlet: str | None) -> Reading:
     """Speaker, hedge and the English frame of `sentence` (see EnglishFrame)."""
     needs = needs_speaker(sentence)
     speaker = speaker_of(sentence, article) if needs else None
     hedge = hedge_of(sentence, outlet)
-    return Reading(speaker, needs, hedge, _frame(sentence, speaker, hedge), opens_with_reference(sentence))
+    pair = pair_of(sentence, article)
+    return Reading(speaker, needs, hedge, _frame(sentence, speaker, hedge, pair), opens_with_reference(sentence), pair)
 
 
 def compose(frame: EnglishFrame, english: dict[str, str]) -> str:
@@ -261,15 +286,21 @@ class _English(str):
         return self[:1].lower() + self[1:] if spec == "lower" else str(self)
 
 
-def _frame(sentence: Sentence, speaker: Speaker | None, hedge: Hedge | None) -> EnglishFrame:
+def _frame(sentence: Sentence, speaker: Speaker | None, hedge: Hedge | None, pair: tuple[str, str] | None = None) -> EnglishFrame:
     text = sentence.text.strip()
     part = stated(text)
     start = part.start + _dangling_end(text[part.start :])
     edits = _indicative_edits(sentence) if hedge and hedge.kind in ("conditional", "sources", "attributed") else []
     edits += [(a, b, "") for a, b in part.elided]
     pieces: list[str] = []
+    unnamed = UNNAMED_PAIR.search(text) if pair else None
 
     def piece(a: int, b: int, lower: bool = False, predicate: bool = False) -> str:
+        if unnamed and a < unnamed.end() < b:  # "new bilateral agreements [Mali and Russia], notably ..."
+            at, places = unnamed.end(), load_gazetteer()
+            names = " and ".join(_literal(places.place(country)) for country in pair)
+            comma = "," if text[at:b].lstrip().startswith(",") else ""
+            return f"{piece(a, at, lower, predicate)} [{names}]{comma} {piece(at, b)}"
         french = _apply(text, a, b, edits).strip(" ,")
         if not french:
             return ""

@@ -205,3 +205,30 @@ def test_the_note_of_differing_dates_is_editorial_english():
 def test_the_two_people_of_the_sentence_before_are_a_reference(article):
     [sentence] = article(["Les deux personnalités ont aussi abordé le respect de la souveraineté des États et la paix."])
     assert attribution.read(sentence, [sentence], None).reference
+
+
+def test_bilateral_agreements_name_the_pair_of_countries_their_paragraph_names(article):
+    expected = "D'ailleurs on s'attend à la signature de nouveaux accords bilatéraux, notamment sur le nucléaire civil."
+    joint = "Le président a posé la première pierre d'une usine, un projet conjoint entre le Mali et la Russie."
+    sentences = article([expected, joint])
+    reading = attribution.read(sentences[0], sentences, None)
+    assert reading.pair == ("Mali", "Russie")
+    assert english(reading.frame) == (
+        "D'ailleurs on s'attend à la signature de nouveaux accords bilatéraux| [Mali and Russia], "
+        "notamment sur le nucléaire civil.|"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # It names the pair itself.
+        "Washington et Bamako entendent renforcer leurs relations bilatérales dans la santé et le commerce.",
+        # Its paragraph names no pair.
+        "D'ailleurs on s'attend à la signature de nouveaux accords bilatéraux dans les prochains mois.",
+    ],
+)
+def test_bilateral_stays_as_written_without_an_unnamed_pair_and_a_named_one(article, text):
+    sentences = article([text, "Le président a inauguré une usine d'or à Bamako."])
+    reading = attribution.read(sentences[0], sentences, None)
+    assert reading.pair is None and "[" not in english(reading.frame)
