@@ -29,11 +29,12 @@ STOP_WORDS = frozenset(
 # the space before it included: without it the sentence reads whole.
 DASH_ASIDE = r"\s[-–—]\s[^-–—]+?\s[-–—](?=[\s,.])"
 ANAPHORIC = re.compile(r"^(?:il|elle|ils|elles|ce|cet|cette|ces|cela|ceci|celle|celui|lesdits|ladite)\b", re.I)
-# « C'est ainsi que », « C'est pourquoi », « Ainsi, », « Mais »: a connective tying the sentence to
-# the one before; a point opening on one dangles. Left out of the English (the quote keeps it).
+# « C'est ainsi que », « C'est pourquoi », « Ainsi, », « Mais », « De leur côté, »: a connective tying
+# the sentence to the one before; a point opening on one dangles. Left out of the English (the quote keeps it).
 DANGLING = re.compile(
     r"^(?:c['’]est\s+(?:ainsi|pourquoi|dans\s+ce\s+(?:cadre|contexte))(?:\s*,\s*|\s+)(?:que\s+|qu['’])?|ainsi,?\s+|mais\s+|et\s+"
-    r"|or,\s+|en\s+effet,\s+|de\s+ce\s+fait,\s+|dès\s+lors,\s+|d['’]ailleurs,\s+|par\s+ailleurs,\s+)",
+    r"|or,\s+|en\s+effet,\s+|de\s+ce\s+fait,\s+|dès\s+lors,\s+|d['’]ailleurs,\s+|par\s+ailleurs,\s+"
+    r"|de\s+(?:leur|son)\s+côté,\s+|pour\s+(?:leur|sa)\s+part,\s+)",
     re.I,
 )
 # Word characters: letters (with accents), digits, hyphen and apostrophe inside a word.
