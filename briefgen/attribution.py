@@ -135,6 +135,8 @@ MT_SUBJECT = re.compile(r"^(?:it|he|she|they)\s+", re.I)
 UNNAMED_PAIR = re.compile(r"\bbilatéra(?:l|le|ux|les)\b|\bles\s+deux\s+pays\b", re.I)
 ARTICLE = r"(?:(?:le|la|les)\s+|l['’])?"
 NAMED_PAIR = re.compile(rf"\bentre\s+{ARTICLE}([A-ZÀ-Ý][\w-]+)\s+et\s+{ARTICLE}([A-ZÀ-Ý][\w-]+)")
+# « ... trois points clés : a) le respect ..., b) ... » (lists are joined to their lead-in at ingest).
+LIST_MARKER = re.compile(r"(?<=[\s:])((?:[a-z]|\d{1,2})\))\s")
 # A capitalised word after a sentence's first: it names someone or somewhere itself.
 NAMES_ANY = re.compile(r"(?<=[\s(«'’])[A-ZÀ-Ý]")
 # Hedge kinds the brief marks unconfirmed; "attributed" (to a named source) is reported, not doubted.
@@ -293,14 +295,15 @@ def _frame(sentence: Sentence, speaker: Speaker | None, hedge: Hedge | None, pai
     edits = _indicative_edits(sentence) if hedge and hedge.kind in ("conditional", "sources", "attributed") else []
     edits += [(a, b, "") for a, b in part.elided]
     pieces: list[str] = []
-    unnamed = UNNAMED_PAIR.search(text) if pair else None
+    literals = _literals(text, pair)
 
     def piece(a: int, b: int, lower: bool = False, predicate: bool = False) -> str:
-        if unnamed and a < unnamed.end() < b:  # "new bilateral agreements [Mali and Russia], notably ..."
-            at, places = unnamed.end(), load_gazetteer()
-            names = " and ".join(_literal(places.place(country)) for country in pair)
-            comma = "," if text[at:b].lstrip().startswith(",") else ""
-            return f"{piece(a, at, lower, predicate)} [{names}]{comma} {piece(at, b)}"
+        cut = next(((at, resume, words) for at, resume, words in literals if a < at < b), None)
+        if cut:  # English written here between two translated pieces
+            at, resume, words = cut
+            before = "," if text[a:at].rstrip().endswith(",") else ""
+            after = "," if text[resume:b].lstrip().startswith(",") else ""
+            return f"{piece(a, at, lower, predicate)}{before} {words}{after} {piece(resume, b)}"
         french = _apply(text, a, b, edits).strip(" ,")
         if not french:
             return ""
@@ -323,6 +326,17 @@ def _frame(sentence: Sentence, speaker: Speaker | None, hedge: Hedge | None, pai
     body = _speaker_body(text, start, end, speaker, piece, lower=bool(prefix))
     stop = text.rstrip()[-1] if end < len(text) and text.rstrip()[-1] in ".!…" else ""  # « ..., selon X. », a cut ending
     return EnglishFrame(prefix + body + stop, pieces)
+
+
+def _literals(text: str, pair: tuple[str, str] | None) -> list[tuple[int, int, str]]:
+    """(start, end, English) of what the English writes itself inside a sentence: the pair of
+    countries « bilatéraux » stands for ("new bilateral agreements [Mali and Russia]"), and list
+    markers, so that each item of « ... trois points clés : a) ..., b) ... » is translated alone."""
+    literals = [(m.start(), m.end(), m[1]) for m in LIST_MARKER.finditer(text)]
+    if pair and (unnamed := UNNAMED_PAIR.search(text)):
+        names = " and ".join(_literal(load_gazetteer().place(country)) for country in pair)
+        literals.append((unnamed.end(), unnamed.end(), f"[{names}]"))
+    return sorted(literals)
 
 
 def _speaker_body(text: str, start: int, end: int, speaker: Speaker | None, piece, lower: bool) -> str:

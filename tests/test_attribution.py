@@ -232,3 +232,12 @@ def test_bilateral_stays_as_written_without_an_unnamed_pair_and_a_named_one(arti
     sentences = article([text, "Le président a inauguré une usine d'or à Bamako."])
     reading = attribution.read(sentences[0], sentences, None)
     assert reading.pair is None and "[" not in english(reading.frame)
+
+
+def test_each_item_of_a_list_is_translated_alone_and_its_markers_kept(article):
+    listed = "Les autorités maliennes ont insisté sur trois points : a) la souveraineté du Mali, b) ses choix stratégiques, c) ses intérêts."
+    reading = attribution.read(article([listed])[0], [], None)
+    assert reading.frame.french == ["Les autorités maliennes ont insisté sur trois points :", "la souveraineté du Mali", "ses choix stratégiques", "ses intérêts."]
+    assert english(reading.frame) == (
+        "Les autorités maliennes ont insisté sur trois points :| a) la souveraineté du Mali|, b) ses choix stratégiques|, c) ses intérêts.|"
+    )
