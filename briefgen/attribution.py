@@ -17,7 +17,7 @@ sentence can stand alone as a point, the translate stage composes the English th
   or a pronoun leans on the sentence before it (`opens_with_reference`); the select stage joins
   that sentence to it, or leaves it out. « De nouveaux accords bilatéraux » in a sentence naming
   no one stand for the pair of countries its paragraph names (`pair_of`): the English names them
-  in brackets, "new bilateral agreements [Mali and Russia]".
+  in brackets, "new bilateral agreements [between Mali and Russia]".
 
 Editorial English (the speaker, "said", "Reportedly,") is written here from templates, never
 machine-translated; the French pieces between them are (see `frames`).
@@ -330,12 +330,12 @@ def _frame(sentence: Sentence, speaker: Speaker | None, hedge: Hedge | None, pai
 
 def _literals(text: str, pair: tuple[str, str] | None) -> list[tuple[int, int, str]]:
     """(start, end, English) of what the English writes itself inside a sentence: the pair of
-    countries « bilatéraux » stands for ("new bilateral agreements [Mali and Russia]"), and list
+    countries « bilatéraux » stands for ("new bilateral agreements [between Mali and Russia]"), and list
     markers, so that each item of « ... trois points clés : a) ..., b) ... » is translated alone."""
     literals = [(m.start(), m.end(), m[1]) for m in LIST_MARKER.finditer(text)]
     if pair and (unnamed := UNNAMED_PAIR.search(text)):
         names = " and ".join(_literal(load_gazetteer().place(country)) for country in pair)
-        literals.append((unnamed.end(), unnamed.end(), f"[{names}]"))
+        literals.append((unnamed.end(), unnamed.end(), f"[between {names}]"))
     return sorted(literals)
 
 

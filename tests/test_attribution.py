@@ -214,7 +214,7 @@ def test_bilateral_agreements_name_the_pair_of_countries_their_paragraph_names(a
     reading = attribution.read(sentences[0], sentences, None)
     assert reading.pair == ("Mali", "Russie")
     assert english(reading.frame) == (
-        "D'ailleurs on s'attend à la signature de nouveaux accords bilatéraux| [Mali and Russia], "
+        "D'ailleurs on s'attend à la signature de nouveaux accords bilatéraux| [between Mali and Russia], "
         "notamment sur le nucléaire civil.|"
     )
 
