@@ -330,8 +330,9 @@ def _frame(sentence: Sentence, speaker: Speaker | None, hedge: Hedge | None, pai
 
 def _literals(text: str, pair: tuple[str, str] | None) -> list[tuple[int, int, str]]:
     """(start, end, English) of what the English writes itself inside a sentence: the pair of
-    countries « bilatéraux » stands for ("new bilateral agreements [between Mali and Russia]"), and list
-    markers, so that each item of « ... trois points clés : a) ..., b) ... » is translated alone."""
+    countries « bilatéraux » stands for ("new bilateral agreements [between Mali and Russia]"),
+    and list markers, so that each item of « trois points clés : a) ..., b) ... » is translated
+    alone."""
     literals = [(m.start(), m.end(), m[1]) for m in LIST_MARKER.finditer(text)]
     if pair and (unnamed := UNNAMED_PAIR.search(text)):
         names = " and ".join(_literal(load_gazetteer().place(country)) for country in pair)
