@@ -174,6 +174,7 @@ CONTINUE_AS_REMAIN = re.compile(
 TITLE_BEFORE_NAME = re.compile(
     r"\b[Tt]he (?P<title>(?i:general|president|colonel|lieutenant|captain|commander|prime minister|minister|"
     r"ambassador|imam|sheikh|senator|judge|king|prince|emir|marshal|admiral|major)) (?=[A-Z]\w)"
+    r"(?P<next>XK[A-Z]+\b)?"
 )
 
 # --- prepositions ---------------------------------------------------------------------------
@@ -227,8 +228,8 @@ ENGLISH_VERB_START = re.compile(r"^(?:has|have|had|is|are|was|were|will|would|ca
 # « de la santé et du commerce »: two or more complements each with « de » and an article. The
 # English keeps neither the repeated "of the" nor the articles of these generic nouns.
 FRENCH_COORDINATED_DE = re.compile(
-    r"\b(?:(?:de la|de l['’]|du|des) [\w-]+(?: [\w-]+)?|XK[A-Z]+)(?:, (?:de la|de l['’]|du|des) [\w-]+(?: [\w-]+)?)*"
-    r" (?:et|ou) (?:de la|de l['’]|du|des) \w", re.IGNORECASE)
+    r"\b(?:(?:de la |de l['’]|du |des )[\w-]+(?: [\w-]+)?|XK[A-Z]+)(?:, (?:de la |de l['’]|du |des )[\w-]+(?: [\w-]+)?)*"
+    r" (?:et|ou) (?:de la |de l['’]|du |des )\w", re.IGNORECASE)
 # Lower-case heads only: a name keeps its article ("of the Islamic State and of the ...").
 COMMON_NOUNS = r"[a-z][a-z-]*(?: [a-z][a-z-]*)?"
 # A term's placeholder stands for its own complement (« le ministre des Affaires étrangères et de la
@@ -280,6 +281,8 @@ FRENCH_AVOIR = re.compile(
     r"(?<![\w'’])(?:n['’])?(?P<form>a|ont|ait|aient|avait|avaient|aura|auront|aurait|auraient|ai|avons|avez)(?![\w'’])"
     r"(?<!y a)")
 ENGLISH_HAVE = re.compile(r"\b(?:has|have|had)\b", re.IGNORECASE)
+# « n'ait pas été » came out "do not have stay" (Catalan « hagi estat »).
+NEGATED_SUBJUNCTIVE = re.compile(r"\b(?:do|does) not has(?: stay\b| been\b)?")
 # Countries and bodies named in the plural, followed by a French plural verb (« perçoivent »).
 PLURAL_NAMES = r"(?:États-Unis|Etats-Unis|Nations unies|Pays-Bas|Philippines|Émirats arabes unis|Comores|Seychelles)"
 # The name must be the subject: after « Les » opening a clause, not a complement (« entre le Mali et
@@ -359,7 +362,7 @@ def post_edit(english: str, french: str, also: int = 0) -> str:
     if FRENCH_REMAIN.search(french):
         english = CONTINUE_BEING.sub(lambda m: m["verb"].replace("continue", "remain"), english)
         english = CONTINUE_AS_REMAIN.sub(lambda m: m["verb"].replace("continue", "remain") + " ", english)
-    english = TITLE_BEFORE_NAME.sub(lambda m: m["title"].title() + " ", english)
+    english = TITLE_BEFORE_NAME.sub(lambda m: _title(m, french), english)
     if FRENCH_DANS.search(french) and not FRENCH_A.search(french):
         english = _at_to_in(english)
     if FRENCH_AGENT.search(french) and not FRENCH_PURPOSE.search(french):
@@ -506,7 +509,7 @@ def _subjunctive(english: str, french: str) -> str:
     for form, m in reversed(list(zip(forms, haves))):
         if form == "ait" and m.group().lower() == "have":
             english = english[: m.start()] + ("Has" if m.group()[0] == "H" else "has") + english[m.end() :]
-    return english
+    return NEGATED_SUBJUNCTIVE.sub(lambda m: "has not been" if m.group().endswith(("stay", "been")) else "has not", english)
 
 
 def _singular(m: re.Match) -> str:
@@ -568,3 +571,12 @@ def _indefinite_objects(english: str, french: str) -> str:
     if len(OF_THE_AFTER_VERB.findall(english)) != len(after_verbs):
         return english
     return OF_THE_AFTER_VERB.sub(r"\g<verb> ", english)
+
+
+def _title(m: re.Match, french: str) -> str:
+    """"the general Sadio Camara" -> "General Sadio Camara"; a placeholder after the title must
+    follow a word in the French too (« le ministre a XKA » holds a verb's term, not a name)."""
+    after = m["next"] or ""
+    if after and re.search(rf"(?:\b(?:a|ont|avait|avaient) ){after}\b", french):
+        return m.group()
+    return m["title"].title() + " " + after

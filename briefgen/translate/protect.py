@@ -34,6 +34,12 @@ NOT_NAME_START = frozenset(
     "Durant Malgré Outre Quant Comme Même Tous Toutes Tout Cependant Pourtant Aujourd".split()
 )
 
+# « renoué »: a quotation of at most QUOTE_WORDS words. Apertium moves words across quotation marks
+# (« ainsi « renoué » avec » came out "restarted « » with"), so the rule-based engine translates
+# such a quotation on its own and carries it through the sentence as a placeholder, like a name.
+SHORT_QUOTE = re.compile(r"«\s*(?P<words>[^«»,.;:!?]+?)\s*»")
+QUOTE_WORDS = 3  # longer quotations are clauses: the engine keeps them between their marks
+
 
 @dataclass(frozen=True)
 class Masked:
@@ -73,6 +79,21 @@ def mask(sentence: str, glossary: Glossary) -> Masked:
         cursor = span.end
     parts.append(sentence[cursor:])
     return Masked(sentence, "".join(parts), tuple(slots))
+
+
+def mask_quotes(sentence: str) -> Masked:
+    """Short quotations as placeholders (ones the sentence does not hold); the slots keep their French."""
+    used = {m.group().upper() for m in PLACEHOLDER.finditer(sentence)}
+    free = (token for token in map(placeholder, range(len(used) + len(sentence))) if token not in used)
+    slots: list[tuple[str, str]] = []
+
+    def carry(m: re.Match) -> str:
+        if len(m["words"].split()) > QUOTE_WORDS:
+            return m.group()
+        slots.append((next(free), m["words"]))
+        return slots[-1][0]
+
+    return Masked(sentence, SHORT_QUOTE.sub(carry, sentence), tuple(slots))
 
 
 def unmask(translation: str, masked: Masked) -> str | None:

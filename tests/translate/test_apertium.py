@@ -138,3 +138,14 @@ def test_any_batch_stays_aligned(engine, junk):
     sentences = [f"{text} Mkp{chr(ord('a') + i)} {text}" for i, text in enumerate(junk)]
     out = engine.translate_batch(sentences)
     assert [MARKER.findall(e) for e in out] == [MARKER.findall(s) for s in sentences]
+
+
+def test_a_quoted_word_stays_between_its_marks(engine):
+    """The pivot moves words across quotation marks (here "the thus restarted « dialogue »": the quote
+    changed); translated on its own, the quoted word stays between its marks."""
+    sentence = "Le ministre salue le dialogue ainsi « renoué » avec le Ghana."
+    assert "« restarted »" not in engine._translate([sentence])[0]  # the pivot alone
+    english = engine.translate_batch([sentence, "Le parti dénonce une « mascarade » électorale."])
+    assert "thus « restarted » with Ghana" in english[0], english[0]
+    assert "electoral « *mascarade* »" in english[1], english[1]
+    assert not any(re.search(r"«\s*»", e) for e in english)
