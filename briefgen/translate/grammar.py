@@ -163,6 +163,8 @@ NOT_MEASURED = {"end", "beginning", "start", "middle", "course", "space", "resul
 
 # --- copulas --------------------------------------------------------------------------------
 FRENCH_REMAIN = re.compile(r"\brest(?:e|es|ent|ait|aient|era|eront|é|ée|és|ées)\b", re.IGNORECASE)
+# « restent engagés » came out "stay committed": "remain" reads as the state it is.
+STAY = re.compile(r"\bstay(?:s|ed)?\b")
 # "continue(s)" before what is not a verb's object or infinitive: "continue active", "continues being".
 CONTINUE_BEING = re.compile(r"\b(?P<verb>continue|continues|continued) being\b")
 CONTINUE_AS_REMAIN = re.compile(
@@ -199,6 +201,8 @@ ENGLISH_AGENT = re.compile(
 # --- places ---------------------------------------------------------------------------------
 # A capitalised name, not an acronym (« à RFI » is an outlet: "to RFI", not "in RFI").
 FRENCH_A_PLACE = re.compile(r"(?<![\w'’])à (?P<place>[A-ZÀ-Ö](?=[\w-]*[a-zà-ÿ])[\w-]+)")
+# « une visite au Mali », « en Guinée »: "a visit to Mali" (Apertium says "in").
+FRENCH_PLACE = re.compile(r"(?<![\w'’])(?:à|au|aux|en) (?P<place>[A-ZÀ-Ö](?=[\w-]*[a-zà-ÿ])[\w-]+)")
 # « affiliée à Al-Qaïda », « livrées à Bamako »: "to", as after a verb of motion.
 TO_VERBS = (r"(?:affiliated|linked|allied|loyal|close|opposed|attached|tied|provided|given|sent|offered|delivered|"
             r"handed|routed|addressed)")
@@ -259,6 +263,8 @@ FRENCH_FOR = re.compile(
     r"(?<![\w'’])(?:(?P<pour>[Pp]our)(?! \w+(?:er|ir|re)\b| qu)|(?P<par>[Pp]ar)(?= (?:un|une|des|le|la|les|l['’]|son|sa|ses|"
     r"leur|leurs|ce|cet|cette|ces|[A-ZÀ-Ö])))(?![\w'’])")
 ENGLISH_FOR_BY = re.compile(r"\b(?:for|by)\b")
+# A participle up to four words before « par » makes it the agent: "by".
+AGENT_BEFORE = re.compile(rf"\b{FRENCH_PARTICIPLE}(?: [\w'’]+){{0,4}} $", re.IGNORECASE)
 # « conclure / ouvrir / commencer ... par » is "with" in English ("concluded with an offer").
 WITH_VERBS = re.compile(r"\b(?:conclu|ouvert|ouvre|inaugur|commenc|termin|clos|clôtur|achev|entam|début|marqu|célébr)\w*",
                         re.IGNORECASE)
@@ -362,6 +368,7 @@ def post_edit(english: str, french: str, also: int = 0) -> str:
     if FRENCH_REMAIN.search(french):
         english = CONTINUE_BEING.sub(lambda m: m["verb"].replace("continue", "remain"), english)
         english = CONTINUE_AS_REMAIN.sub(lambda m: m["verb"].replace("continue", "remain") + " ", english)
+        english = STAY.sub(lambda m: m.group().replace("stay", "remain"), english)
     english = TITLE_BEFORE_NAME.sub(lambda m: _title(m, french), english)
     if FRENCH_DANS.search(french) and not FRENCH_A.search(french):
         english = _at_to_in(english)
@@ -389,6 +396,7 @@ def post_edit(english: str, french: str, also: int = 0) -> str:
     for place in {m["place"] for m in FRENCH_A_PLACE.finditer(french)}:
         english = re.sub(rf"\b(?:(?P<verb>{MOTION}|{TO_VERBS}) )?at (?={re.escape(place)}\b)",
                          lambda m: f"{m['verb']} to " if m["verb"] else "in ", english)
+    for place in {m["place"] for m in FRENCH_PLACE.finditer(french)}:
         english = re.sub(rf"\b(?P<visit>visits?|trips?|journeys?) (?:at|in) (?={re.escape(place)}\b)", r"\g<visit> to ",
                          english)
     return english
@@ -491,9 +499,11 @@ def _instrument(english: str, french: str) -> str:
     english_words = list(ENGLISH_FOR_BY.finditer(english))
     if len(english_words) != len(french_words):
         return english
-    word = "with" if WITH_VERBS.search(french) else "by"
     for fr, en in reversed(list(zip(french_words, english_words))):
         if fr["par"] and en.group() == "for":
+            before = french[: fr.start()]
+            agent = AGENT_BEFORE.search(before)  # « les précisions apportées à RFI par »
+            word = "with" if WITH_VERBS.search(before) and not agent else "by"
             english = english[: en.start()] + word + english[en.end() :]
     return english
 

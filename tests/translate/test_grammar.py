@@ -78,6 +78,10 @@ APPLIES = [
     ("Le syndicat se réjouit de cette décision.", "welcomed this decision", "welcomed of"),
     ("Le maire a dénoncé une « provocation » ainsi « assumée » par le parti.", "thus « assumed » by the party",
      "for the party"),
+    ("Les délégués restent engagés dans les négociations.", "remain committed", "stay committed"),
+    # The agent of a passive participle stays "by" even where a verb of closing came before.
+    ("Le sommet, qui a marqué un tournant, a été salué dans la presse par le gouvernement.", "by the government",
+     "for the government"),
     # The tense rule reaches a lexicon term that holds the participle.
     ("Le 3 mars dernier, le ministre a posé la première pierre d'une école.",
      "the minister laid the foundation stone", "has laid"),
