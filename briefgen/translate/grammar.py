@@ -294,7 +294,8 @@ PLURAL_NAMES = r"(?:États-Unis|Etats-Unis|Nations unies|Pays-Bas|Philippines|É
 # The name must be the subject: after « Les » opening a clause, not a complement (« entre le Mali et
 # les États-Unis », « les alliés des États-Unis »).
 FRENCH_PLURAL_NAME_VERB = re.compile(
-    rf"(?:^|[,;:] |\bque |\bqu['’]|\boù |\bdont )(?:[Ll]es )?{PLURAL_NAMES}(?: \w+ment| aussi| également| toujours| déjà| encore)? (?:ne |n['’])?\w+(?:ent|ont)\b")
+    rf"(?:^|[,;:] |\bque |\bqu['’]|\boù |\bdont )(?:[Ll]es )?{PLURAL_NAMES}(?: \w+ment| aussi| également| toujours| déjà| encore)?"
+    r" (?:ne |n['’])?\w*(?:ent|ont)\b")
 ENGLISH_PLURAL_NAME_VERB = re.compile(
     r"\b(?P<name>United States|United Nations|Netherlands|Philippines|United Arab Emirates|Comoros|Seychelles)"
     r"(?P<adv>(?: also| still| already| again| now| [a-z]+ly)?) (?P<verb>[a-z]+)\b")

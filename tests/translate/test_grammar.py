@@ -64,6 +64,7 @@ APPLIES = [
     ("Bien que la réforme n'ait pas été adoptée, le débat continue.", "reform has not been adopted", "do not have"),
     # A country named in the plural takes a singular verb.
     ("Les États-Unis condamnent l'attaque.", "United States condemns", "United States condemn "),
+    ("Les États-Unis ont promis une aide au Tchad.", "United States has promised", "United States have"),
     ("Ni la police ni l'armée n'ont confirmé le bilan.", "Neither the police nor the army have confirmed",
      "Or the police or"),
     ("Les autorités ne savent ni où ni quand aura lieu le procès.", "do not know either whither or when", None),
