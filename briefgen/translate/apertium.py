@@ -8,7 +8,8 @@ holding a word Apertium does not know (it comes out as `**Zbgsepz`). The txt def
 character Apertium treats specially (`^ $ [ ] \\ / @ * # < > { }`), so sentences need no escaping
 of their own. Newlines inside a sentence become spaces so that only separators hold blank lines.
 If the output does not split back into exactly one piece per sentence, the batch is halved and
-retried, so alignment is always exact.
+retried, so alignment is always exact. Short quotations (« renoué ») go through as placeholders and
+are translated on their own (protect.mask_quotes): the pivot moves words across quotation marks.
 """
 
 from __future__ import annotations

@@ -153,10 +153,10 @@ def test_rule_leaves_alone(with_rules, french, kept):
 
 def test_rules_are_part_of_the_cache_key(engine, tmp_path, monkeypatch):
     """A changed rule must not be served old translations: the digest covers the rules' code
-    (grammar.py, the lexicon's own edits, the placeholders), not only the entries."""
+    (grammar.py, the lexicon's own edits, the placeholders, the engine's short quotations), not only the entries."""
     assert engine.lexicon.digest() != replace(engine.lexicon, grammar=False).digest()
     copies = [tmp_path / Path(f).name for f in lexicon_module.EDIT_FILES]
-    assert [c.name for c in copies] == ["lexicon.py", "protect.py"]
+    assert [c.name for c in copies] == ["lexicon.py", "protect.py", "apertium.py"]
     for original, copy in zip(lexicon_module.EDIT_FILES, copies):
         copy.write_bytes(Path(original).read_bytes())
     monkeypatch.setattr(lexicon_module, "EDIT_FILES", tuple(str(c) for c in copies))
