@@ -252,9 +252,9 @@ TAKES_OF = ("accused|informed|composed|consisted|deprived|convinced|warned|remin
 # des officiers »; « expulsée du pays » is "expelled from the country", no article to drop).
 FRENCH_VERB_DES = re.compile(r"\b\w+(?:é|ée|és|ées|i|is|u|us|it|its|ent|ons|ez) (?P<de>des|du|de la|de l['’])(?!\d)")
 OF_THE_AFTER_VERB = re.compile(rf"\b(?P<verb>(?!(?:{TAKES_OF})\b)[a-z]{{2,}}ed|met|held|found|sent|saw|took) of the (?=\w)")
-# A clause whose subject came out "of the officers had met": its "of the" is the article « des ».
-OF_THE_SUBJECT = re.compile(
-    r"(?P<lead>^|, )(?P<of>[Oo]f the )(?=(?:[\w-]+ ){1,4}(?:have|has|had|were|are|was|will|would|could|can)\b)")
+# A clause after a comma whose subject came out "of the officers had met": its "of the" is the
+# article « des » (a sentence opening on « Des » is FRENCH_OPENS_INDEFINITE's).
+OF_THE_SUBJECT = re.compile(r", of the (?=(?:[\w-]+ ){1,4}(?:have|has|had|were|are|was|will|would|could|can)\b)")
 
 # --- instruments ----------------------------------------------------------------------------
 # French words the pivot renders "for", in order: « pour » (not before an infinitive, which gives
@@ -352,6 +352,7 @@ def post_edit(english: str, french: str, also: int = 0) -> str:
     english = _subject(english, french)
     if FRENCH_OPENS_INDEFINITE.match(french):
         english = ENGLISH_OPENS_OF_THE.sub("", english)
+        english = english[:1].upper() + english[1:] if french[0] == "D" else english
     if FRENCH_ARTICLE_BEFORE_TERM.search(french):
         english = ENGLISH_ONE_BEFORE_TERM.sub(lambda m: "A " if m["o"] == "O" else "a ", english)
     if FRENCH_AGO.search(french):
@@ -380,8 +381,7 @@ def post_edit(english: str, french: str, also: int = 0) -> str:
         english = ENGLISH_COORDINATED_OF.sub(_coordinated, english)
     if FRENCH_DES.search(french):
         english = _indefinite_objects(english, french)
-        english = OF_THE_SUBJECT.sub(lambda m: m["lead"] if m["lead"] else "", english)
-        english = english[:1].upper() + english[1:]
+        english = OF_THE_SUBJECT.sub(", ", english)
     if FRENCH_INVERTED_SPEAKER.search(french):
         english = ENGLISH_INVERTED_SPEAKER.sub(r", \g<name> \g<verb> on \g<date>", english)
     if FRENCH_PLURAL_NAME_VERB.search(french):

@@ -71,6 +71,7 @@ APPLIES = [
     ("On s'attend à la publication des résultats dans la soirée.", "The publication of the results is expected",
      "expects"),
     ("En mai dernier, les enquêteurs avaient déjà interrogé des témoins.", "asked witnesses", "of the witnesses"),
+    ("Des experts avaient déjà rencontré des officiers ghanéens.", "Experts had already met Ghanaian", "met of the"),
     ("La semaine dernière, des diplomates avaient rencontré des chefs de partis.", ", diplomats had met",
      "of the diplomats"),
     ("La réunion a porté sur les questions de la santé et de l'éducation.", "questions of health and",
@@ -112,6 +113,8 @@ LEFT_ALONE = [
     # Facing the press is "in front of" it; « exposés à » stays "exposed".
     ("Le président a parlé face à la presse.", "in front of the press"),
     ("Les enfants sont exposés à la chaleur.", "exposed"),
+    # A phrase that opens in lower case keeps it (the English of an event record goes inside a sentence).
+    ("une feuille de route technique, incluant des réunions au niveau des experts", "a technical roadmap"),
     # One « ni » after « pas » is "or".
     ("Il n'a pas rencontré le président ni le ministre.", "or the minister"),
 ]
