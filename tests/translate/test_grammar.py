@@ -71,7 +71,7 @@ APPLIES = [
     ("On s'attend à la publication des résultats dans la soirée.", "The publication of the results is expected",
      "expects"),
     ("En mai dernier, les enquêteurs avaient déjà interrogé des témoins.", "asked witnesses", "of the witnesses"),
-    ("Des experts avaient déjà rencontré des officiers ghanéens.", "xperts had already met Ghanaian", "met of the"),
+    ("Des experts avaient déjà rencontré des officiers ghanéens.", "xperts had already met Ghanaian", "of the Ghanaian"),
     ("La semaine dernière, des diplomates avaient rencontré des chefs de partis.", ", diplomats had met",
      "of the diplomats"),
     ("La réunion a porté sur les questions de la santé et de l'éducation.", "questions of health and",
