@@ -21,7 +21,7 @@ import subprocess
 from briefgen.errors import EngineUnavailableError
 from briefgen.model import EngineInfo
 from briefgen.translate.lexicon import Lexicon, catalan_unknowns, load_lexicon, post_edit, pre_edit
-from briefgen.translate.protect import Masked, mask_quotes, unmask
+from briefgen.translate.protect import PLACEHOLDER, Masked, mask_quotes, unmask
 
 PAIRS = ("fra-cat", "cat-eng")
 DEBIAN_PACKAGES = ("apertium", "apertium-fra-cat", "apertium-eng-cat")
@@ -104,7 +104,9 @@ class ApertiumTranslator:
         out = []
         for q, text in zip(quoted, english):
             slots = tuple((token, f"« {next(quotations)} »") for token, _ in q.slots)
-            out.append(unmask(text, Masked(q.source, q.text, slots)) if slots else text)
+            # The caller's placeholders (names, terms) stand for themselves here.
+            theirs = {m.group(): m.group() for m in PLACEHOLDER.finditer(q.source)}
+            out.append(unmask(text, Masked(q.source, q.text, slots + tuple(theirs.items()))) if slots else text)
         lost = [i for i, text in enumerate(out) if text is None]
         for i, text in zip(lost, self._translate([flat[i] for i in lost])):
             out[i] = text

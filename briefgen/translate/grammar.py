@@ -40,8 +40,10 @@ keyed to what the French sentence says, so English the pivot got right is left a
                 "neither the gold nor money could"; « ne savent ni ... ni » "do not know either ... or";
   expectation   « on s'attend à une hausse des prix » came out "it expects at one heaves of the
                 prices": the French is made passive first, "a rise of the prices is expected";
-  quotations    a quoted single word the pivot moved out of its marks (« ainsi « renoué » » came out
-                "restarted « »") is put back between them: a reader never sees empty quotes.
+  quotations    short quotations go through the pivot as placeholders (apertium.py), as it moves words
+                across quotation marks (« ainsi « renoué » » came out "restarted « »"); should a word
+                still land outside its marks, the word next to the empty marks goes back between
+                them: a reader never sees empty quotes.
 """
 
 from __future__ import annotations
@@ -320,7 +322,7 @@ ON_EXPECTS = re.compile(
     rf"(?P<rest>[ \w'’-]*?){EXPECTATION_BOUNDARY}")
 PLURAL_DETERMINERS = {"les", "des", "de nouveaux", "de nouvelles", "ces"}
 
-# --- welcome ----------------------------------------------------------------------------------
+# --- welcome --------------------------------------------------------------------------------
 # « se félicite de », « s'est réjoui de » (the lexicon's "welcome") came out "welcomes of".
 FRENCH_WELCOME_DE = re.compile(r"\b(?:félicit|réjou)\w* (?:en tout cas |aussi |également |donc |toutefois )?(?:de|du|des|d['’])\b",
                                re.IGNORECASE)
@@ -486,7 +488,8 @@ def _at_to_in(english: str) -> str:
 
 def _coordinated(m: re.Match) -> str:
     """The repeated "of the" dropped; the first item keeps "of", and "the" if it is a name."""
-    lead = "" if m.group().startswith("XK") else "of " + (m["the"] or "" if m["first"][0].isupper() else "")
+    the = (m["the"] or "") if m["first"][0].isupper() else ""
+    lead = "" if m.group().startswith("XK") else f"of {the}"
     more = m["more"].replace(", of the ", ", ")
     return f"{lead}{m['first']}{more} {m['conj']} {m['last']}"
 
@@ -494,7 +497,7 @@ def _coordinated(m: re.Match) -> str:
 def _instrument(english: str, french: str) -> str:
     """Each "for" that stands for a French « par » (aligned in order with « pour » and « par »
     against "for" and "by") becomes "with" after a verb of opening or closing, else "by"."""
-    french_words = [m for m in FRENCH_FOR.finditer(french)]
+    french_words = list(FRENCH_FOR.finditer(french))
     if not any(m["par"] for m in french_words):
         return english
     english_words = list(ENGLISH_FOR_BY.finditer(english))
