@@ -110,7 +110,7 @@ def unmask(translation: str, masked: Masked) -> str | None:
 
     def article(m: re.Match) -> str:
         """The engine chose "a" or "an" for a placeholder; the English that replaces it decides."""
-        vowel = replacement[m["token"].upper()][:1].lower() in "aeiou"
+        vowel = replacement[m["token"].upper()].lstrip("« *")[:1].lower() in "aeiou"  # a quotation's first word
         return m["a"][0] + ("n" if vowel else "") + " " + m["token"]
 
     return PLACEHOLDER.sub(fill, ARTICLE_BEFORE_PLACEHOLDER.sub(article, translation))
