@@ -84,6 +84,7 @@ APPLIES = [
     # The agent of a passive participle stays "by" even where a verb of closing came before.
     ("Le sommet, qui a marqué un tournant, a été salué dans la presse par le gouvernement.", "by the government",
      "for the government"),
+    ("Le ministre a effectué une visite officielle au Ghana.", "visit to Ghana", "visit in Ghana"),
     # The tense rule reaches a lexicon term that holds the participle.
     ("Le 3 mars dernier, le ministre a posé la première pierre d'une école.",
      "the minister laid the foundation stone", "has laid"),
