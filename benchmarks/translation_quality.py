@@ -9,7 +9,9 @@ References (English written by the team, French copied verbatim):
   held-out  tests/data/translation_refs_heldout.tsv: 22 sentences of general West African news
             written after the lexicon was built and never used to tune it;
   held-out2 tests/data/translation_refs_heldout2.tsv: 25 more, written before the grammar rules
-            (grammar.py) were first measured on them.
+            (grammar.py) were first measured on them;
+  held-out3 tests/data/translation_refs_heldout3.tsv: 25 more, written before the second round of
+            rules (coordinated complements, ni ... ni, on s'attend, senses keyed to context).
 Settings, same engine:
   plain     the engine alone (no placeholders, no glossary, no lexicon);
   glossary  names protected and the shipped glossary applied (`briefgen build` before the lexicon);
@@ -31,6 +33,7 @@ REFERENCE_SETS = {
     "news": DATA / "translation_refs_news.tsv",
     "held-out": DATA / "translation_refs_heldout.tsv",
     "held-out2": DATA / "translation_refs_heldout2.tsv",
+    "held-out3": DATA / "translation_refs_heldout3.tsv",
 }
 REFERENCES = REFERENCE_SETS["seeds"]
 

@@ -8,7 +8,8 @@ holding a word Apertium does not know (it comes out as `**Zbgsepz`). The txt def
 character Apertium treats specially (`^ $ [ ] \\ / @ * # < > { }`), so sentences need no escaping
 of their own. Newlines inside a sentence become spaces so that only separators hold blank lines.
 If the output does not split back into exactly one piece per sentence, the batch is halved and
-retried, so alignment is always exact.
+retried, so alignment is always exact. Short quotations (« renoué ») go through as placeholders and
+are translated on their own (protect.mask_quotes): the pivot moves words across quotation marks.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import subprocess
 from briefgen.errors import EngineUnavailableError
 from briefgen.model import EngineInfo
 from briefgen.translate.lexicon import Lexicon, catalan_unknowns, load_lexicon, post_edit, pre_edit
+from briefgen.translate.protect import PLACEHOLDER, Masked, mask_quotes, unmask
 
 PAIRS = ("fra-cat", "cat-eng")
 DEBIAN_PACKAGES = ("apertium", "apertium-fra-cat", "apertium-eng-cat")
@@ -92,13 +94,31 @@ class ApertiumTranslator:
         self.parallel_batches = PARALLEL_BATCHES
 
     def translate_batch(self, sentences: list[str]) -> list[str]:
+        """Short quotations are translated on their own and put back between their marks; a sentence
+        whose placeholder the engine lost is translated again as it is."""
         flat = [WHITESPACE.sub(" ", s).strip() for s in sentences]
+        quoted = [mask_quotes(s) for s in flat]
+        words = [french for q in quoted for _, french in q.slots]
+        english = self._translate([q.text for q in quoted] + words)
+        quotations = iter(english[len(flat) :])
+        out = []
+        for q, text in zip(quoted, english):
+            slots = tuple((token, f"« {next(quotations)} »") for token, _ in q.slots)
+            # The caller's placeholders (names, terms) stand for themselves here.
+            theirs = {m.group(): m.group() for m in PLACEHOLDER.finditer(q.source)}
+            out.append(unmask(text, Masked(q.source, q.text, slots + tuple(theirs.items()))) if slots else text)
+        lost = [i for i, text in enumerate(out) if text is None]
+        for i, text in zip(lost, self._translate([flat[i] for i in lost])):
+            out[i] = text
+        return out
+
+    def _translate(self, flat: list[str]) -> list[str]:
         todo = [i for i, s in enumerate(flat) if s]
         edited = [pre_edit(flat[i], self.lexicon) for i in todo]
         raw = self._aligned([e.text for e in edited])
         unknown = set().union(*(catalan_unknowns(r, flat[i], self.lexicon) for i, r in zip(todo, raw)))
         back = self._back_translate(sorted(unknown))
-        out = [""] * len(sentences)
+        out = [""] * len(flat)
         for i, e, text in zip(todo, edited, raw):
             out[i] = post_edit(text, flat[i], e, self.lexicon, back)
         return out

@@ -25,7 +25,25 @@ keyed to what the French sentence says, so English the pivot got right is left a
                 "received by";
   subjects      Catalan drops subject pronouns: « Ils ont des groupes armés » came out "Have armed
                 groups": "They have armed groups", also in a clause after a comma or « où »; an
-                English sentence starts with a capital.
+                English sentence starts with a capital;
+  complements   « les domaines de la santé et du commerce » came out "the fields of the health and of
+                the trade": "the fields of health and trade"; the indefinite « des » (« ont rencontré des
+                officiers ») came out "met of the officers": "met officers";
+  instruments   « a conclu sa visite par une offre » came out "for an offer": "with an offer" after a
+                verb of opening or closing, else "by" (the agent « reçu par » is "by" already);
+  speakers      « ..., a annoncé, le 22 juillet dernier, William Stevens » came out "..., announced, 22
+                July, William Stevens": "..., William Stevens announced on 22 July";
+  agreement     the subjunctive « ait » came out "have" whatever its subject: "has"; « les États-Unis
+                perçoivent » "the United States perceive": a country named in the plural takes a
+                singular verb ("perceives");
+  negation      « ni l'or ni l'argent ne pouvaient » came out "or the gold or money could not":
+                "neither the gold nor money could"; « ne savent ni ... ni » "do not know either ... or";
+  expectation   « on s'attend à une hausse des prix » came out "it expects at one heaves of the
+                prices": the French is made passive first, "a rise of the prices is expected";
+  quotations    short quotations go through the pivot as placeholders (apertium.py), as it moves words
+                across quotation marks (« ainsi « renoué » » came out "restarted « »"); should a word
+                still land outside its marks, the word next to the empty marks goes back between
+                them: a reader never sees empty quotes.
 """
 
 from __future__ import annotations
@@ -103,10 +121,11 @@ SAME_PAST = (
     "shot stuck thought had got slept fed split quit"
 ).split()
 PARTICIPLE = rf"(?:[a-z]+ed|{'|'.join(list(IRREGULAR_PAST) + SAME_PAST)})"
-# "has also concluded", "have recently increased": one adverb may stand between.
+# "has also concluded", "have recently increased": one adverb may stand between. A placeholder
+# right after "has" is a lexicon term holding the participle ("laid the foundation stone").
 PERFECT = re.compile(
     rf"\b(?P<aux>has|have)(?P<adv> (?:also|already|just|recently|finally|then|again|[a-z]+ly))?"
-    rf" (?P<part>{PARTICIPLE})\b",
+    rf" (?P<part>{PARTICIPLE}|XK[A-Z]+)\b",
     re.IGNORECASE,
 )
 # « a récemment augmenté » came out "has increased recently": the adverb goes before the participle.
@@ -117,10 +136,11 @@ ADVERB_AFTER_PARTICIPLE = re.compile(
     rf"(?P<adv>recently|already|(?!{NOT_ADVERBS})[a-z]+ly)\b"
 )
 # French perfects, to convert no more English ones than the French has (an English "have armed
-# groups" from « ont des groupes armés » is not a perfect).
+# groups" from « ont des groupes armés » is not a perfect). A lexicon term may hold the participle
+# (« a posé la première pierre » is « a XKA »).
 FRENCH_PERFECT = re.compile(
     rf"\b{FRENCH_AUX}(?: \w+ment| pas| plus| jamais| déjà| aussi| toutefois| donc| ensuite| enfin| notamment| bien)*"
-    r" (?:été )?\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|ert|erte|erts|ertes|int|ainte|eint|eints)\b",
+    r" (?:été )?(?:\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|ert|erte|erts|ertes|int|ainte|eint|eints)|XK[A-Z]+)\b",
     re.IGNORECASE,
 )
 # A bare date straight after a past verb needs "on": "concluded on Sunday 13 July".
@@ -145,6 +165,8 @@ NOT_MEASURED = {"end", "beginning", "start", "middle", "course", "space", "resul
 
 # --- copulas --------------------------------------------------------------------------------
 FRENCH_REMAIN = re.compile(r"\brest(?:e|es|ent|ait|aient|era|eront|é|ée|és|ées)\b", re.IGNORECASE)
+# « restent engagés » came out "stay committed": "remain" reads as the state it is.
+STAY = re.compile(r"\bstay(?:s|ed)?\b")
 # "continue(s)" before what is not a verb's object or infinitive: "continue active", "continues being".
 CONTINUE_BEING = re.compile(r"\b(?P<verb>continue|continues|continued) being\b")
 CONTINUE_AS_REMAIN = re.compile(
@@ -154,8 +176,9 @@ CONTINUE_AS_REMAIN = re.compile(
 
 # --- titles ---------------------------------------------------------------------------------
 TITLE_BEFORE_NAME = re.compile(
-    r"\b[Tt]he (?P<title>general|president|colonel|lieutenant|captain|commander|prime minister|minister|"
-    r"ambassador|imam|sheikh|senator|judge|king|prince|emir|marshal|admiral|major) (?=[A-Z]\w)"
+    r"\b[Tt]he (?P<title>(?i:general|president|colonel|lieutenant|captain|commander|prime minister|minister|"
+    r"ambassador|imam|sheikh|senator|judge|king|prince|emir|marshal|admiral|major)) (?=[A-Z]\w)"
+    r"(?P<next>XK[A-Z]+\b)?"
 )
 
 # --- prepositions ---------------------------------------------------------------------------
@@ -180,6 +203,8 @@ ENGLISH_AGENT = re.compile(
 # --- places ---------------------------------------------------------------------------------
 # A capitalised name, not an acronym (« à RFI » is an outlet: "to RFI", not "in RFI").
 FRENCH_A_PLACE = re.compile(r"(?<![\w'’])à (?P<place>[A-ZÀ-Ö](?=[\w-]*[a-zà-ÿ])[\w-]+)")
+# « une visite au Mali », « en Guinée »: "a visit to Mali" (Apertium says "in").
+FRENCH_PLACE = re.compile(r"(?<![\w'’])(?:à|au|aux|en) (?P<place>[A-ZÀ-Ö](?=[\w-]*[a-zà-ÿ])[\w-]+)")
 # « affiliée à Al-Qaïda », « livrées à Bamako »: "to", as after a verb of motion.
 TO_VERBS = (r"(?:affiliated|linked|allied|loyal|close|opposed|attached|tied|provided|given|sent|offered|delivered|"
             r"handed|routed|addressed)")
@@ -205,9 +230,120 @@ ENGLISH_VERB_START = re.compile(r"^(?:has|have|had|is|are|was|were|will|would|ca
                                 re.IGNORECASE)
 
 
+# --- complements ----------------------------------------------------------------------------
+# « de la santé et du commerce »: two or more complements each with « de » and an article. The
+# English keeps neither the repeated "of the" nor the articles of these generic nouns.
+FRENCH_COORDINATED_DE = re.compile(
+    r"\b(?:(?:de la |de l['’]|du |des )[\w-]+(?: [\w-]+)?|XK[A-Z]+)(?:, (?:de la |de l['’]|du |des )[\w-]+(?: [\w-]+)?)*"
+    r" (?:et|ou) (?:de la |de l['’]|du |des )\w", re.IGNORECASE)
+# Lower-case heads only: a name keeps its article ("of the Islamic State and of the ...").
+COMMON_NOUNS = r"[a-z][a-z-]*(?: [a-z][a-z-]*)?"
+# A term's placeholder stands for its own complement (« le ministre des Affaires étrangères et de la
+# coopération » is "the XKA and of the cooperation").
+ENGLISH_COORDINATED_OF = re.compile(
+    rf"(?:\bof (?P<the>the )?|(?<![\w-])(?=XK[A-Z]+ ))(?P<first>{COMMON_NOUNS}|[A-Z][\w-]*(?: [A-Z][\w-]*)*)"
+    rf"(?P<more>(?:, of the {COMMON_NOUNS})*) (?P<conj>and|or) of the (?P<last>{COMMON_NOUNS})\b")
+# « ont rencontré des officiers »: the indefinite plural « des » after a verb or opening a clause
+# came out "of the". Not after a verb that takes "of" ("accused of the attack") nor an -ed word
+# that is no verb ("hundred").
+FRENCH_DES = re.compile(r"(?<![\w'’])[Dd]es (?!\d)")
+TAKES_OF = ("accused|informed|composed|consisted|deprived|convinced|warned|reminded|notified|acquitted|cleared|"
+            "robbed|stripped|relieved|tired|ashamed|frightened|scared|assured|suspected|cured|disposed|dreamed|"
+            "complained|convicted|approved|boasted|hundred|need|speed|seed|indeed|united|heard|thought|made|spoke")
+# The French must show a participle or a verb in the plural right before « des » (« ont rencontré
+# des officiers »; « expulsée du pays » is "expelled from the country", no article to drop).
+FRENCH_VERB_DES = re.compile(r"\b\w+(?:é|ée|és|ées|i|is|u|us|it|its|ent|ons|ez) (?P<de>des|du|de la|de l['’])(?!\d)")
+OF_THE_AFTER_VERB = re.compile(rf"\b(?P<verb>(?!(?:{TAKES_OF})\b)[a-z]{{2,}}ed|met|held|found|sent|saw|took) of the (?=\w)")
+# A clause after a comma whose subject came out "of the officers had met": its "of the" is the
+# article « des » (a sentence opening on « Des » is FRENCH_OPENS_INDEFINITE's).
+OF_THE_SUBJECT = re.compile(r", of the (?=(?:[\w-]+ ){1,4}(?:have|has|had|were|are|was|will|would|could|can)\b)")
+
+# --- instruments ----------------------------------------------------------------------------
+# French words the pivot renders "for", in order: « pour » (not before an infinitive, which gives
+# "to") and « par » before a determiner or a name (the means: « par une offre »).
+FRENCH_FOR = re.compile(
+    r"(?<![\w'’])(?:(?P<pour>[Pp]our)(?! \w+(?:er|ir|re)\b| qu)|(?P<par>[Pp]ar)(?= (?:un|une|des|le|la|les|l['’]|son|sa|ses|"
+    r"leur|leurs|ce|cet|cette|ces|[A-ZÀ-Ö])))(?![\w'’])")
+ENGLISH_FOR_BY = re.compile(r"\b(?:for|by)\b")
+# A participle up to four words before « par » makes it the agent: "by".
+AGENT_BEFORE = re.compile(rf"\b{FRENCH_PARTICIPLE}(?: [\w'’]+){{0,4}} $", re.IGNORECASE)
+# « conclure / ouvrir / commencer ... par » is "with" in English ("concluded with an offer").
+WITH_VERBS = re.compile(r"\b(?:conclu|ouvert|ouvre|inaugur|commenc|termin|clos|clôtur|achev|entam|début|marqu|célébr)\w*",
+                        re.IGNORECASE)
+
+# --- speakers -------------------------------------------------------------------------------
+# « ..., a annoncé, le 22 juillet dernier, William Stevens »: a reporting verb, then an aside.
+FRENCH_INVERTED_SPEAKER = re.compile(
+    r", (?:a|ont) (?:annoncé|déclaré|affirmé|indiqué|précisé|souligné|ajouté|expliqué|assuré|estimé|rappelé|"
+    r"confié|insisté|averti|promis|reconnu|dénoncé),", re.IGNORECASE)
+ENGLISH_INVERTED_SPEAKER = re.compile(
+    rf", (?:has |have )?(?P<verb>announced|said|declared|affirmed|indicated|stated|stressed|added|explained|"
+    rf"assured|believed|recalled|confided|insisted|warned|promised|acknowledged|denounced),"
+    rf" (?:on )?(?P<date>(?:(?:{WEEKDAYS}) )?\d{{1,2}} (?:{MONTHS})(?: \d{{4}})?|(?:{WEEKDAYS})|yesterday),?"
+    rf" (?P<name>(?:Mr |Ms )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)(?=[,.;]|$)")
+
+# --- agreement ------------------------------------------------------------------------------
+# French forms of « avoir » and the English has/have/had they give, aligned in order: the
+# subjunctive « ait » (third person singular) came out "have".
+FRENCH_AVOIR = re.compile(
+    r"(?<![\w'’])(?:n['’])?(?P<form>a|ont|ait|aient|avait|avaient|aura|auront|aurait|auraient|ai|avons|avez)(?![\w'’])"
+    r"(?<!y a)")
+ENGLISH_HAVE = re.compile(r"\b(?:has|have|had)\b", re.IGNORECASE)
+# « n'ait pas été » came out "do not have stay" (Catalan « hagi estat »).
+NEGATED_SUBJUNCTIVE = re.compile(r"\b(?:do|does) not has(?: stay\b| been\b)?")
+# Countries and bodies named in the plural, followed by a French plural verb (« perçoivent »).
+PLURAL_NAMES = r"(?:États-Unis|Etats-Unis|Nations unies|Pays-Bas|Philippines|Émirats arabes unis|Comores|Seychelles)"
+# The name must be the subject: after « Les » opening a clause, not a complement (« entre le Mali et
+# les États-Unis », « les alliés des États-Unis »).
+FRENCH_PLURAL_NAME_VERB = re.compile(
+    rf"(?:^|[,;:] |\bque |\bqu['’]|\boù |\bdont )(?:[Ll]es )?{PLURAL_NAMES}(?: \w+ment| aussi| également| toujours| déjà| encore)?"
+    r" (?:ne |n['’])?\w*(?:ent|ont)\b")
+ENGLISH_PLURAL_NAME_VERB = re.compile(
+    r"\b(?P<name>United States|United Nations|Netherlands|Philippines|United Arab Emirates|Comoros|Seychelles)"
+    r"(?P<adv>(?: also| still| already| again| now| [a-z]+ly)?) (?P<verb>[a-z]+)\b")
+# English words after such a name that are no present-tense plural verb.
+NOT_PLURAL_VERBS = {"will", "would", "could", "can", "must", "should", "may", "might", "had", "of", "and", "or",
+                    "in", "on", "at", "to", "for", "with", "by", "as", "has", "is", "was", "does"}
+SINGULAR = {"have": "has", "are": "is", "were": "was", "do": "does", "go": "goes"}
+
+# --- negation -------------------------------------------------------------------------------
+FRENCH_NI_NI = re.compile(r"(?<![\w'’])[Nn]i\b(?=.*?(?<![\w'’])ni\b)")
+ENGLISH_OR = re.compile(r"\b[Oo]r\b")
+ENGLISH_NOT = re.compile(r"\b(?:(?:do|does|did) not|not) ")
+
+# --- expectation ----------------------------------------------------------------------------
+# « on s'attend à une hausse des prix dans ... »: the noun phrase runs to punctuation or to an
+# adverbial of time or place, and becomes the subject of « est attendu(e)(s) ».
+EXPECTATION_BOUNDARY = (r"(?=[,.;:()«»]|$| (?:dans|d['’]ici|au cours|après|avant|lors|pendant|dès|en (?:19|20)\d\d|"
+                        r"cette|ce mois|demain|bientôt|prochainement|sous peu)\b)")
+ON_EXPECTS = re.compile(
+    r"\b(?P<on>[Oo]n|[Ll]['’]on) s['’]attend(?P<past>ait)? (?:à|de|d['’]) (?:voir (?:aboutir|arriver|se concrétiser|"
+    r"se réaliser|se produire) )?(?P<det>la|le|les|l['’]|une|un|des|du|de nouveaux|de nouvelles|ces|cette|ce(?! qu))"
+    rf"(?P<rest>[ \w'’-]*?){EXPECTATION_BOUNDARY}")
+PLURAL_DETERMINERS = {"les", "des", "de nouveaux", "de nouvelles", "ces"}
+
+# --- welcome --------------------------------------------------------------------------------
+# « se félicite de », « s'est réjoui de » (the lexicon's "welcome") came out "welcomes of".
+FRENCH_WELCOME_DE = re.compile(r"\b(?:félicit|réjou)\w* (?:en tout cas |aussi |également |donc |toutefois )?(?:de|du|des|d['’])\b",
+                               re.IGNORECASE)
+WELCOME_OF = re.compile(r"\b(?P<verb>welcome[sd]?)(?P<adv> in any (?:event|case)| also| therefore| however)? of (?=\S)")
+
+# --- in -------------------------------------------------------------------------------------
+# « l'expertise en stratégie »: « en » before a bare noun came out "at"; "in" unless the French has
+# an « à » before a bare noun too (« à bord »), which may be that "at".
+FRENCH_EN_BARE = re.compile(r"(?<![\w'’])en (?!\w+ant\b|(?:19|20)\d\d)(?=[a-zà-ÿ])")
+FRENCH_A_BARE = re.compile(r"(?<![\w'’])à (?!la |le |les |l['’]|un |une |des |\w+(?:er|ir|re)\b)(?=[a-zà-ÿ])")
+AT_BARE_NOUN = re.compile(r"\bat (?!(?:the|a|an|this|these|those|that|its|his|her|their|our|least|last|first|once|all|home|"
+                          r"times?|risk|stake|war|sea|odds|present|large|most|best|worst|length|night|noon|dawn|one)\b)(?=[a-z])")
+
+# --- quotations -----------------------------------------------------------------------------
+EMPTY_QUOTES = re.compile(r"(?P<word>\b[\w'’-]+ )?«\s*»(?P<after> [\w'’-]+\b)?")
+
+
 def pre_edit(french: str) -> tuple[str, int]:
     """French the pivot reads better, and how many "also"s to put back (see `post_edit`)."""
     french = DES_LIST.sub(_drop_repeated_des, french)
+    french = ON_EXPECTS.sub(_expected, french)
     french = APPROXIMATE_NUMBER.sub(
         lambda m: f"{'E' if m['une'][0] == 'U' else 'e'}nviron {APPROXIMATE[m['noun']]} ", french)
     return ALSO_AFTER_AUX.subn(r"\g<aux> ", french)
@@ -218,11 +354,13 @@ def post_edit(english: str, french: str, also: int = 0) -> str:
     english = _subject(english, french)
     if FRENCH_OPENS_INDEFINITE.match(french):
         english = ENGLISH_OPENS_OF_THE.sub("", english)
+        english = english[:1].upper() + english[1:] if french[0] == "D" else english
     if FRENCH_ARTICLE_BEFORE_TERM.search(french):
         english = ENGLISH_ONE_BEFORE_TERM.sub(lambda m: "A " if m["o"] == "O" else "a ", english)
     if FRENCH_AGO.search(french):
         english = ENGLISH_AGO.sub(r"\g<span> ago", english)
     english = _put_back_also(english, also)
+    english = _subjunctive(english, french)
     english = ADVERB_AFTER_PARTICIPLE.sub(r"\g<aux> \g<adv> \g<part>", english)
     english = _their(english, french)
     if PAST_TIME.search(french) and not ONGOING.search(french):
@@ -234,14 +372,34 @@ def post_edit(english: str, french: str, also: int = 0) -> str:
     if FRENCH_REMAIN.search(french):
         english = CONTINUE_BEING.sub(lambda m: m["verb"].replace("continue", "remain"), english)
         english = CONTINUE_AS_REMAIN.sub(lambda m: m["verb"].replace("continue", "remain") + " ", english)
-    english = TITLE_BEFORE_NAME.sub(lambda m: m["title"].title() + " ", english)
+        english = STAY.sub(lambda m: m.group().replace("stay", "remain"), english)
+    english = TITLE_BEFORE_NAME.sub(lambda m: _title(m, french), english)
     if FRENCH_DANS.search(french) and not FRENCH_A.search(french):
         english = _at_to_in(english)
     if FRENCH_AGENT.search(french) and not FRENCH_PURPOSE.search(french):
         english = ENGLISH_AGENT.sub(r"\g<part> by", english)
+    english = _instrument(english, french)
+    if FRENCH_COORDINATED_DE.search(french):
+        english = ENGLISH_COORDINATED_OF.sub(_coordinated, english)
+    if FRENCH_DES.search(french):
+        english = _indefinite_objects(english, french)
+        english = OF_THE_SUBJECT.sub(", ", english)
+    if FRENCH_INVERTED_SPEAKER.search(french):
+        english = ENGLISH_INVERTED_SPEAKER.sub(r", \g<name> \g<verb> on \g<date>", english)
+    if FRENCH_PLURAL_NAME_VERB.search(french):
+        english = ENGLISH_PLURAL_NAME_VERB.sub(_singular, english)
+    if FRENCH_NI_NI.search(french):
+        english = _neither_nor(english)
+    if FRENCH_WELCOME_DE.search(french):
+        english = WELCOME_OF.sub(lambda m: f"{m['verb']}{m['adv'] or ''} ", english)
+    if FRENCH_EN_BARE.search(french) and not FRENCH_A_BARE.search(french):
+        english = AT_BARE_NOUN.sub("in ", english)
+    if "«" in english and not EMPTY_QUOTES.search(french):
+        english = EMPTY_QUOTES.sub(_requote, english)
     for place in {m["place"] for m in FRENCH_A_PLACE.finditer(french)}:
         english = re.sub(rf"\b(?:(?P<verb>{MOTION}|{TO_VERBS}) )?at (?={re.escape(place)}\b)",
                          lambda m: f"{m['verb']} to " if m["verb"] else "in ", english)
+    for place in {m["place"] for m in FRENCH_PLACE.finditer(french)}:
         english = re.sub(rf"\b(?P<visit>visits?|trips?|journeys?) (?:at|in) (?={re.escape(place)}\b)", r"\g<visit> to ",
                          english)
     return english
@@ -326,3 +484,113 @@ def _measure(m: re.Match) -> str:
 
 def _at_to_in(english: str) -> str:
     return AT_BEFORE_NOUN_PHRASE.sub(lambda m: m.group() if AT_PHRASES.match(english, m.start()) else "in ", english)
+
+
+def _coordinated(m: re.Match) -> str:
+    """The repeated "of the" dropped; the first item keeps "of", and "the" if it is a name."""
+    the = (m["the"] or "") if m["first"][0].isupper() else ""
+    lead = "" if m.group().startswith("XK") else f"of {the}"
+    more = m["more"].replace(", of the ", ", ")
+    return f"{lead}{m['first']}{more} {m['conj']} {m['last']}"
+
+
+def _instrument(english: str, french: str) -> str:
+    """Each "for" that stands for a French « par » (aligned in order with « pour » and « par »
+    against "for" and "by") becomes "with" after a verb of opening or closing, else "by"."""
+    french_words = list(FRENCH_FOR.finditer(french))
+    if not any(m["par"] for m in french_words):
+        return english
+    english_words = list(ENGLISH_FOR_BY.finditer(english))
+    if len(english_words) != len(french_words):
+        return english
+    for fr, en in reversed(list(zip(french_words, english_words))):
+        if fr["par"] and en.group() == "for":
+            before = french[: fr.start()]
+            agent = AGENT_BEFORE.search(before)  # « les précisions apportées à RFI par »
+            word = "with" if WITH_VERBS.search(before) and not agent else "by"
+            english = english[: en.start()] + word + english[en.end() :]
+    return english
+
+
+def _subjunctive(english: str, french: str) -> str:
+    """The English "have" aligned with a French « ait » becomes "has"."""
+    forms = [m["form"] for m in FRENCH_AVOIR.finditer(french)]
+    if "ait" not in forms:
+        return english
+    haves = list(ENGLISH_HAVE.finditer(english))
+    if len(haves) != len(forms):
+        return english
+    for form, m in reversed(list(zip(forms, haves))):
+        if form == "ait" and m.group().lower() == "have":
+            english = english[: m.start()] + ("Has" if m.group()[0] == "H" else "has") + english[m.end() :]
+    return NEGATED_SUBJUNCTIVE.sub(lambda m: "has not been" if m.group().endswith(("stay", "been")) else "has not", english)
+
+
+def _singular(m: re.Match) -> str:
+    verb = m["verb"]
+    if verb in NOT_PLURAL_VERBS or verb.endswith(("ed", "ing")):
+        return m.group()
+    if verb in SINGULAR:
+        verb = SINGULAR[verb]
+    elif verb.endswith(("s", "x", "z", "ch", "sh", "o")):
+        verb += "es"
+    elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        verb = verb[:-1] + "ies"
+    else:
+        verb += "s"
+    return f"{m['name']}{m['adv']} {verb}"
+
+
+def _neither_nor(english: str) -> str:
+    """« ni A ni B »: "or A or B ... not" -> "neither A nor B ..."; "not ... or A or B" -> "not ... either A or B"."""
+    ors = list(ENGLISH_OR.finditer(english))
+    if len(ors) < 2:
+        return english
+    first, second = ors[0], ors[1]
+    negation = ENGLISH_NOT.search(english)
+    if negation and negation.start() < first.start():
+        either = "Either" if first.group()[0] == "O" else "either"
+        return english[: first.start()] + either + english[first.end() :]
+    neither = "Neither" if first.group()[0] == "O" else "neither"
+    english = f"{english[: first.start()]}{neither}{english[first.end() : second.start()]}nor{english[second.end() :]}"
+    negation = ENGLISH_NOT.search(english, first.start())
+    return english[: negation.start()] + english[negation.end() :] if negation else english
+
+
+def _expected(m: re.Match) -> str:
+    """« on s'attend à la signature de ... » -> « la signature de ... est attendue »."""
+    det = m["det"]
+    if m["on"][0].isupper():
+        det = det[0].upper() + det[1:]
+    plural = m["det"].lower() in PLURAL_DETERMINERS
+    verb = ("étaient" if plural else "était") if m["past"] else ("sont" if plural else "est")
+    return f"{det}{m['rest']} {verb} attendu{'s' if plural else ''}"
+
+
+def _requote(m: re.Match) -> str:
+    """A quoted word the pivot moved out of « »: the word next to the empty marks goes back in."""
+    if m["word"]:
+        return f"« {m['word'].strip()} »" + (m["after"] or "")
+    if m["after"]:
+        return f"« {m['after'].strip()} »"
+    return ""
+
+
+def _indefinite_objects(english: str, french: str) -> str:
+    """"met of the officers" -> "met officers", when each such English verb has its French verb
+    before « des » and no French verb is followed by « du », « de la » (a real "of the")."""
+    after_verbs = [m["de"] for m in FRENCH_VERB_DES.finditer(french)]
+    if not after_verbs or any(de != "des" for de in after_verbs):
+        return english
+    if len(OF_THE_AFTER_VERB.findall(english)) != len(after_verbs):
+        return english
+    return OF_THE_AFTER_VERB.sub(r"\g<verb> ", english)
+
+
+def _title(m: re.Match, french: str) -> str:
+    """"the general Sadio Camara" -> "General Sadio Camara"; a placeholder after the title must
+    follow a word in the French too (« le ministre a XKA » holds a verb's term, not a name)."""
+    after = m["next"] or ""
+    if after and re.search(rf"(?:\b(?:a|ont|avait|avaient) ){after}\b", french):
+        return m.group()
+    return m["title"].title() + " " + after

@@ -39,8 +39,9 @@ CAPITAL_A_GRAVE = re.compile(r"^À (?=\w)")
 # Shorter marked tokens are letters or symbols ("<b>", "x"), not words a reader needs translated.
 MIN_WORD = 3
 # Code that shapes the engine's English besides the entries and grammar.py: the pre- and post-edits
-# here and the placeholders. The cache key covers it all (see Lexicon.digest).
-EDIT_FILES = (__file__, protect.__file__)
+# here, the placeholders and the engine's own (short quotations, apertium.py). The cache key covers
+# it all (see Lexicon.digest).
+EDIT_FILES = (__file__, protect.__file__, str(Path(__file__).with_name("apertium.py")))
 # "n'a toutefois pas rencontré" comes out "does not have however not found": the auxiliary is read
 # as the verb "avoir" once an adverb separates it from "pas". Put the negation back on the auxiliary.
 NEGATED_AUX = re.compile(

@@ -34,6 +34,12 @@ NOT_NAME_START = frozenset(
     "Durant Malgré Outre Quant Comme Même Tous Toutes Tout Cependant Pourtant Aujourd".split()
 )
 
+# « renoué »: a quotation of at most QUOTE_WORDS words. Apertium moves words across quotation marks
+# (« ainsi « renoué » avec » came out "restarted « » with"), so the rule-based engine translates
+# such a quotation on its own and carries it through the sentence as a placeholder, like a name.
+SHORT_QUOTE = re.compile(r"«\s*(?P<words>[^«»,.;:!?]+?)\s*»")
+QUOTE_WORDS = 3  # longer quotations are clauses: the engine keeps them between their marks
+
 
 @dataclass(frozen=True)
 class Masked:
@@ -75,6 +81,21 @@ def mask(sentence: str, glossary: Glossary) -> Masked:
     return Masked(sentence, "".join(parts), tuple(slots))
 
 
+def mask_quotes(sentence: str) -> Masked:
+    """Short quotations as placeholders (ones the sentence does not hold); the slots keep their French."""
+    used = {m.group().upper() for m in PLACEHOLDER.finditer(sentence)}
+    free = (token for token in map(placeholder, range(len(used) + len(sentence))) if token not in used)
+    slots: list[tuple[str, str]] = []
+
+    def carry(m: re.Match) -> str:
+        if len(m["words"].split()) > QUOTE_WORDS:
+            return m.group()
+        slots.append((next(free), m["words"]))
+        return slots[-1][0]
+
+    return Masked(sentence, SHORT_QUOTE.sub(carry, sentence), tuple(slots))
+
+
 def unmask(translation: str, masked: Masked) -> str | None:
     """The translation with placeholders replaced, or None if any did not survive exactly once."""
     found = [m.group().upper() for m in PLACEHOLDER.finditer(translation)]
@@ -89,7 +110,7 @@ def unmask(translation: str, masked: Masked) -> str | None:
 
     def article(m: re.Match) -> str:
         """The engine chose "a" or "an" for a placeholder; the English that replaces it decides."""
-        vowel = replacement[m["token"].upper()][:1].lower() in "aeiou"
+        vowel = replacement[m["token"].upper()].lstrip("« *")[:1].lower() in "aeiou"  # a quotation's first word
         return m["a"][0] + ("n" if vowel else "") + " " + m["token"]
 
     return PLACEHOLDER.sub(fill, ARTICLE_BEFORE_PLACEHOLDER.sub(article, translation))

@@ -138,3 +138,16 @@ def test_any_batch_stays_aligned(engine, junk):
     sentences = [f"{text} Mkp{chr(ord('a') + i)} {text}" for i, text in enumerate(junk)]
     out = engine.translate_batch(sentences)
     assert [MARKER.findall(e) for e in out] == [MARKER.findall(s) for s in sentences]
+
+
+def test_a_quoted_word_stays_between_its_marks(engine):
+    """The pivot moves words across quotation marks (here "the thus restarted « dialogue »": the quote
+    changed); translated on its own, the quoted word stays between its marks."""
+    sentence = "Le ministre salue le dialogue ainsi « renoué » avec le Ghana."
+    assert "« restarted »" not in engine._translate([sentence])[0]  # the pivot alone
+    english = engine.translate_batch([sentence, "Le parti dénonce une « mascarade » électorale.",
+                                      "Le XKA salue le dialogue ainsi « renoué » avec le Ghana."])
+    assert "thus « restarted » with Ghana" in english[0], english[0]
+    assert "a « *mascarade* »" in english[1], english[1]
+    assert "XKA" in english[2] and "thus « restarted » with Ghana" in english[2], english[2]  # a caller's placeholder
+    assert not any(re.search(r"«\s*»", e) for e in english)

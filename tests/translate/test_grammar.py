@@ -52,6 +52,42 @@ APPLIES = [
     ("Le ministre a parlé de sa mission dans la région, à travers un communiqué.", "in the region", "at the region"),
     # A lexicon adjective carried like a demonym (lexicon.py), so that « et militaire » stays an adjective.
     ("La coopération sécuritaire et militaire se renforce.", "security and military cooperation", None),
+    # Round two (2026-12-01): « par » as a means, after a verb of closing ("with") or any other ("by").
+    ("La ministre a clos le sommet par un appel à la paix.", "closed the summit with a call", "for a call"),
+    ("Les programmes veulent aider les paysans par des formations.", "farmers by training", "for"),
+    # A speaker set after the reporting verb and a date.
+    ("Nous sommes prêts, a déclaré, lundi 4 mars, Amadou Koné, à l'issue de la réunion.",
+     "Amadou Koné declared on Monday 4 March,", "declared, Monday"),
+    # The subjunctive « ait » agrees with its singular subject.
+    ("Bien que le président ait signé le décret, les syndicats protestent.", "the president has signed",
+     "the president have signed"),
+    ("Bien que la réforme n'ait pas été adoptée, le débat continue.", "reform has not been adopted", "do not have"),
+    # A country named in the plural takes a singular verb.
+    ("Les États-Unis condamnent l'attaque.", "United States condemns", "United States condemn "),
+    ("Les États-Unis ont promis une aide au Tchad.", "United States has promised", "United States have"),
+    ("Ni la police ni l'armée n'ont confirmé le bilan.", "Neither the police nor the army have confirmed",
+     "Or the police or"),
+    ("Les autorités ne savent ni où ni quand aura lieu le procès.", "do not know either whither or when", None),
+    ("On s'attend à la publication des résultats dans la soirée.", "The publication of the results is expected",
+     "expects"),
+    ("En mai dernier, les enquêteurs avaient déjà interrogé des témoins.", "asked witnesses", "of the witnesses"),
+    ("Des experts avaient déjà rencontré des officiers ghanéens.", "xperts had already met Ghanaian", "of the Ghanaian"),
+    ("La semaine dernière, des diplomates avaient rencontré des chefs de partis.", ", diplomats had met",
+     "of the diplomats"),
+    ("La réunion a porté sur les questions de la santé et de l'éducation.", "questions of health and",
+     "of the health and of the"),
+    ("Le ministre s'est félicité de la libération des otages.", "has welcomed the liberation", "welcomed of"),
+    ("Le syndicat se réjouit de cette décision.", "welcomed this decision", "welcomed of"),
+    ("Le maire a dénoncé une « provocation » ainsi « assumée » par le parti.", "thus « assumed » by the party",
+     "for the party"),
+    ("Les délégués restent engagés dans les négociations.", "remain committed", "stay committed"),
+    # The agent of a passive participle stays "by" even where a verb of closing came before.
+    ("Le sommet, qui a marqué un tournant, a été salué dans la presse par le gouvernement.", "by the government",
+     "for the government"),
+    ("Le ministre a effectué une visite officielle au Ghana.", "visit to Ghana", "visit in Ghana"),
+    # The tense rule reaches a lexicon term that holds the participle.
+    ("Le 3 mars dernier, le ministre a posé la première pierre d'une école.",
+     "the minister laid the foundation stone", "has laid"),
 ]
 
 # (French, English the rules must keep): where a rule must not fire.
@@ -68,6 +104,20 @@ LEFT_ALONE = [
     ("Le ministre a parlé à RFI de la situation.", "at RFI"),
     # « entre l'armée et des groupes armés » is no list: its « des » stays.
     ("Des affrontements ont opposé l'armée et des groupes armés.", "the army"),
+    # Round two. « par » of a passive is the agent "by", never "with".
+    ("La ville a été touchée hier par des inondations.", "touched yesterday by"),
+    # A plural subject whose complement names the country keeps its plural verb.
+    ("Les relations entre le Mali et les États-Unis connaissent un regain.", "United States experience"),
+    ("Les alliés des États-Unis craignent une escalade.", "United States dread"),
+    # « expulsé du pays »: a real "of the" after a verb stays.
+    ("Le journaliste a rencontré des militants, puis il a été expulsé du pays.", "expelled of the country"),
+    # Facing the press is "in front of" it; « exposés à » stays "exposed".
+    ("Le président a parlé face à la presse.", "in front of the press"),
+    ("Les enfants sont exposés à la chaleur.", "exposed"),
+    # A phrase that opens in lower case keeps it (the English of an event record goes inside a sentence).
+    ("une feuille de route technique, incluant des réunions au niveau des experts", "a technical roadmap"),
+    # One « ni » after « pas » is "or".
+    ("Il n'a pas rencontré le président ni le ministre.", "or the minister"),
 ]
 
 
@@ -107,10 +157,10 @@ def test_rule_leaves_alone(with_rules, french, kept):
 
 def test_rules_are_part_of_the_cache_key(engine, tmp_path, monkeypatch):
     """A changed rule must not be served old translations: the digest covers the rules' code
-    (grammar.py, the lexicon's own edits, the placeholders), not only the entries."""
+    (grammar.py, the lexicon's own edits, the placeholders, the engine's short quotations), not only the entries."""
     assert engine.lexicon.digest() != replace(engine.lexicon, grammar=False).digest()
     copies = [tmp_path / Path(f).name for f in lexicon_module.EDIT_FILES]
-    assert [c.name for c in copies] == ["lexicon.py", "protect.py"]
+    assert [c.name for c in copies] == ["lexicon.py", "protect.py", "apertium.py"]
     for original, copy in zip(lexicon_module.EDIT_FILES, copies):
         copy.write_bytes(Path(original).read_bytes())
     monkeypatch.setattr(lexicon_module, "EDIT_FILES", tuple(str(c) for c in copies))

@@ -1,5 +1,5 @@
 from briefgen.translate.glossary import load_glossary
-from briefgen.translate.protect import mask, placeholder, repair, unmask
+from briefgen.translate.protect import Masked, mask, mask_quotes, placeholder, repair, unmask
 
 
 def test_placeholders_are_letters_only_and_distinct():
@@ -49,3 +49,14 @@ def test_repair_restores_acronym_capitals_and_terms():
 def test_text_that_already_contains_a_placeholder_is_left_alone():
     masked = mask("Le code XKA du JNIM", load_glossary())
     assert masked.text == "Le code XKA du JNIM" and masked.slots == ()
+
+
+def test_short_quotations_become_placeholders_the_sentence_does_not_hold():
+    masked = mask_quotes("Le XKA salue le « dialogue » ainsi « renoué », « un dialogue politique franc et rénové ».")
+    assert masked.text == "Le XKA salue le XKB ainsi XKC, « un dialogue politique franc et rénové »."
+    assert masked.slots == (("XKB", "dialogue"), ("XKC", "renoué"))
+
+
+def test_an_article_agrees_with_the_first_word_of_a_quotation():
+    masked = Masked("une « lutte efficace »", "une XKA", (("XKA", "« effective fight »"),))
+    assert unmask("a XKA", masked) == "an « effective fight »"
