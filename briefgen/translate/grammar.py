@@ -429,11 +429,12 @@ ENGLISH_ADJ = r"[a-z]+(?:ed|ive|al|ic|ous|ful|ent|ant|ible|able|ary|ar)"
 NOT_IN_NOUN_PHRASE = r"(?:is|are|was|were|be|been|has|have|had|will|would|remains?|seems?|and|or|of|to|in)"
 ENGLISH_NOUN_ADJ_ADJ = re.compile(
     rf"(?P<lead>\b(?:the|a|an|this|that|these|those|his|her|its|their|our)\s|«\s?)"
-    rf"(?P<noun>(?:(?!{NOT_IN_NOUN_PHRASE}\b)[a-z]+ )?(?!{NOT_IN_NOUN_PHRASE}\b)[a-z]+) (?P<adjs>{ENGLISH_ADJ} and {ENGLISH_ADJ})\b")
-FRENCH_HIGH_TECH = re.compile(r"\bde (?:haute technologie|pointe)\b", re.IGNORECASE)
-FUNCTION_WORD = r"(?:of|the|a|an|with|to|in|on|for|by|at|his|her|its|their|and|or)"
+    rf"(?P<noun>(?:(?!{NOT_IN_NOUN_PHRASE}\b)[a-z]+ )?(?!{NOT_IN_NOUN_PHRASE}\b)[a-z]+) (?P<adjs>{ENGLISH_ADJ} and {ENGLISH_ADJ})\b"
+    r"(?! (?:by|in|at|on|with|to|for|from|since|during|after|before)\b)")  # a participle's complement: no adjective
+FRENCH_HIGH_TECH = re.compile(r"\bde haute technologie\b", re.IGNORECASE)
+FUNCTION_WORD = r"(?:of|the|a|an|with|to|in|on|for|by|at|his|her|its|their|and|or|is|are|was|were|be|been|has|have|had)"
 ENGLISH_OF_HIGH_TECH = re.compile(
-    rf"\b(?P<np>(?:(?!{FUNCTION_WORD}\b)[a-z]+ ){{0,2}}(?!{FUNCTION_WORD}\b)[a-z]+) of (?:high tech(?:nology)?|point)\b")
+    rf"\b(?P<np>(?:(?!{FUNCTION_WORD}\b)[a-z]+(?<!ed) )?(?!{FUNCTION_WORD}\b)[a-z]+(?<!ed)) of high[- ]tech(?:nology)?\b")
 
 # --- doter ----------------------------------------------------------------------------------
 FRENCH_DOTER = re.compile(r"\bdot(?:é|ée|és|ées|er|e|es|ent|ait|aient|era|eront|ant)\b", re.IGNORECASE)
@@ -446,7 +447,7 @@ PROVIDE = {"ed": "provided", "s": "provides", "ing": "providing", None: "provide
 FRENCH_CHOIX = re.compile(r"\bchoix\b", re.IGNORECASE)
 # Catalan « tries » (choices) read as the verb "elect", its adjective left after it.
 ENGLISH_ELECT = re.compile(
-    rf"\b(?P<det>his|her|its|their|the|these|those|our) elect(?P<adjs>(?: {ENGLISH_ADJ})*)\b", re.IGNORECASE)
+    rf"\b(?P<det>his|her|its|their|the|these|those|our) elect(?P<adjs>(?: (?:{ENGLISH_ADJ}|politicians))*)\b", re.IGNORECASE)
 ENGLISH_CHOICE_ADJ = re.compile(rf"\b(?P<det>[Tt]he|[Aa]) choice (?P<adj>{ENGLISH_ADJ})\b")
 
 # --- dates ----------------------------------------------------------------------------------
@@ -538,7 +539,7 @@ def _round_three(english: str, french: str) -> str:
     if FRENCH_HIGH_TECH.search(french):
         english = ENGLISH_OF_HIGH_TECH.sub(r"high-tech \g<np>", english)
     if FRENCH_CHOIX.search(french):
-        english = ENGLISH_ELECT.sub(lambda m: f"{m['det']}{m['adjs']} choices", english)
+        english = ENGLISH_ELECT.sub(lambda m: f"{m['det']}{m['adjs'].replace('politicians', 'political')} choices", english)
         english = ENGLISH_CHOICE_ADJ.sub(r"\g<det> \g<adj> choice", english)
     if FRENCH_MONTH_OF.search(french):
         english = MONTH_OF.sub("", english)
