@@ -390,7 +390,7 @@ GENERIC_NOUNS = (
     r"production|malaria|cholera|measles|tuberculosis|food security|maritime security|climate change")
 # Adjectives before the noun: a demonym or a word with an adjective's ending, "and" between two.
 GENERIC_ADJECTIVE = (r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|i|ic)|[a-z]+(?:al|ic|ive|ary|ous|an|ese|ish|ed|ful|ent|ant|ern|ile|ible|able)"
-                     r"|full|joint|mutual|new)")
+                     r"|full|joint|mutual|new|security|defence|trade|energy|health)")  # nouns as modifiers too
 # The bare noun must end its phrase: before "of" (« la souveraineté du Mali ») it is a definite one.
 THE_GENERIC = re.compile(
     rf"\b(?P<the>[Tt]he) (?P<noun>(?:{GENERIC_ADJECTIVE}(?:,| and| or)? ){{0,4}}(?:{GENERIC_NOUNS}))"
@@ -546,7 +546,7 @@ def _round_three(english: str, french: str) -> str:
     if FRENCH_A.search(french):
         english = VERB_AT.sub(r"\g<verb> to", english)
     for name in {m["name"] for m in FRENCH_DE_NAME.finditer(french)}:
-        english = ENGLISH_N_OF_NAME.sub(lambda m: _possessive(m) if m["name"] == name else m.group(), english)
+        english = ENGLISH_N_OF_NAME.sub(lambda m: _possessive(m) if m["name"] == name and m.start() else m.group(), english)
     for m in FRENCH_TERM_NAME.finditer(french):
         english = re.sub(rf"\b[Tt]he (?={m['term']} (?:XK[A-Z]+\b|[A-Z]))", "", english)
     if FRENCH_COORDINATED_DE.search(french):
@@ -570,7 +570,8 @@ def _names_a_person(french: str) -> bool:
 
 
 def _possessive(m: re.Match) -> str:
-    """"the roadmap of Washington" -> "Washington's roadmap"."""
+    """"the roadmap of Washington" -> "Washington's roadmap"; not at the start of a text, which an
+    attribution frame may lower-case after its editorial words ("According to ..., the meeting")."""
     name = m["name"]
     return f"{name}{'’' if name.endswith('s') else '’s'} {m['noun']}".replace("’", "'")
 
