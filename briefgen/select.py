@@ -198,6 +198,9 @@ REPORTED_EVENT = re.compile(
     r"|[a-zà-ÿ]+(?:ra|ront)\b(?=\s+(?:jusqu|le |la |les |l['’]|à |au |en |d[eu]s? ))",
     re.I,
 )
+# « Selon cette source », « D'après ces sources », « De même source »: the informant told just before.
+THIS_SOURCE = re.compile(r"^(?:selon|d['’]après|de)\s+(?:cette|ces|la\s+même|les\s+mêmes|même)\s+sources?\b", re.I)
+SOURCE_WORD = re.compile(r"\bsources?\b", re.I)
 # Words dating a statement to the time of its article (« cette année », « récemment ») or measuring
 # from it (« remontait à octobre 2022, il y a presque trois ans »: how long the gap has lasted).
 NOW = re.compile(r"\b(?:cette\s+(?:année|semaine)|ce\s+mois|aujourd['’]hui|hier|récemment|actuellement|désormais|il\s+y\s+a)\b", re.I)
@@ -320,12 +323,19 @@ def standing_alone(statements: Sequence[Sentence], brief: Brief) -> tuple[list[S
             continue
         earlier = read(before, article, source.outlet)
         text = normalise(source.text[before.start : sentence.end])  # one line, even across a paragraph break
-        if earlier.alone and len(text.split()) <= MAX_WORDS and _reports(sentence.text):
+        if earlier.alone and len(text.split()) <= MAX_WORDS and _reports(sentence.text) and _source_named(before, sentence):
             scores = {k: max(before.scores.get(k, 0.0), v) for k, v in sentence.scores.items()}
             joined = Sentence(source.id, before.paragraph, before.start, sentence.end, text, scores)
             kept.append(joined)
             readings[_key(joined)] = [earlier, reading]
     return kept, readings
+
+
+def _source_named(before: Sentence, sentence: Sentence) -> bool:
+    """« Selon cette source, ... » joined to the sentence before needs that sentence to name the
+    source (« a indiqué une source au sein de l'armée »): joined to any other, the English would
+    still say "According to this source" of no source the reader has read."""
+    return not THIS_SOURCE.match(sentence.text) or bool(SOURCE_WORD.search(before.text))
 
 
 def _reports(text: str) -> bool:

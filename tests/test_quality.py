@@ -24,6 +24,7 @@ LENGTH = 900
 PRONOUN_SPEAKER = re.compile(r"(?:^|[,:]\s*)(?:il|elle) (?:a|avait) (?:déclaré|affirmé|souligné|ajouté|précisé|indiqué|dit)\b|dit-il|a-t-il|selon lui", re.I)
 CONDITIONAL = re.compile(r"\b(?:aurai(?:t|ent)|serai(?:t|ent))\b", re.I)
 REPORTED = re.compile(r"\b(?:a|ont) (?:annoncé|précisé|indiqué|déclaré) [^.]*qu", re.I)
+THIS_SOURCE = re.compile(r"\b(?:cette|ces|la même|les mêmes) sources?\b", re.I)
 REFERRING_ENGLISH = re.compile(r"^(?:This|These|That|Those|At this|In this|It|He|She|They)\b")
 
 
@@ -99,7 +100,7 @@ def test_other_news_gives_a_sensible_brief(other_news):
 
 def attribution_problems(brief) -> list[str]:
     """Points a reader would misread: a pronoun speaker left unnamed, a conditional stated as fact,
-    English opening on a reference to nothing."""
+    English opening on a reference to nothing, « selon cette source » with no source before it."""
     problems = []
     for point in brief.points():
         if PRONOUN_SPEAKER.search(point.fr) and not (point.speaker and f"[{point.speaker}]" in point.en):
@@ -108,6 +109,8 @@ def attribution_problems(brief) -> list[str]:
             problems.append(f"unhedged conditional: {point.fr}")
         if REFERRING_ENGLISH.match(point.en):
             problems.append(f"opens on a reference: {point.en}")
+        if (this := THIS_SOURCE.search(point.fr)) and "source" not in point.fr[: this.start()]:
+            problems.append(f"refers to a source it does not name: {point.fr}")
     return problems
 
 

@@ -335,6 +335,17 @@ def test_a_referring_sentence_is_quoted_with_the_sentence_it_refers_to(config):
     assert not any(p.fr == COOPERATION for p in brief.points())
 
 
+@pytest.mark.parametrize("names_the_source", [True, False])
+def test_according_to_this_source_is_joined_only_to_the_sentence_naming_the_source(config, names_the_source):
+    informant = "Quarante-sept militaires ont perdu la vie lors de l'attaque du camp de Djibo, a indiqué mardi une source au sein de l'armée."
+    no_toll = "Le bilan officiel de l'attaque du camp de Djibo n'a pas été communiqué par l'état-major."
+    this_source = "Selon cette source, 47 soldats ont été tués samedi 17 mai dans l'attaque revendiquée par le JNIM."
+    first = [no_toll, informant] if names_the_source else [informant, no_toll]
+    brief = parsed_run(config, make_source("A", [first, [this_source], FILLER]))
+    joined = [p for p in brief.points() if this_source in p.fr]
+    assert [p.fr.startswith(first[1]) for p in joined] == ([True] if names_the_source else [])
+
+
 def test_a_speaker_no_earlier_sentence_names_is_not_a_point(config):
     said = "Il a déclaré que la coopération avec le Mali est une priorité absolue pour les États-Unis dans la lutte antiterroriste."
     brief = parsed_run(config, make_source("A", [[said], FILLER]))
