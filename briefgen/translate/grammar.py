@@ -458,7 +458,8 @@ MONTH_OF = re.compile(rf"\bthe month of (?=(?:{MONTHS})\b)")
 # --- to -------------------------------------------------------------------------------------
 # Verbs that take "to" where the pivot gave "at" for « à » (« répondu aux questions », « consacré à »).
 VERB_AT = re.compile(
-    r"\b(?P<verb>(?:grant|devot|dedicat|respond|answer|belong|contribut|allocat|assign|subject|entrust)\w*|"
+    r"\b(?P<verb>(?:grant|devot|dedicat|respond|answer|belong|contribut|allocat|assign|subject|entrust|affiliat|ascrib|attribut)\w*|"
+    r"linked|tied|allied|"
     r"repl(?:y|ies|ied|ying)|give[ns]?|gave|giving) at\b(?! (?:least|last|first|once|all|home|night|times?)\b)")
 
 # --- quotations -----------------------------------------------------------------------------

@@ -113,6 +113,7 @@ APPLIES = [
      "elect politicians"),
     ("Les pluies ont commencé au début du mois d'août.", "at the beginning of August", "the month of"),
     ("Le ministre a répondu aux critiques de l'opposition.", "responded to the critics", "responded at"),
+    ("Le groupe armé est affilié à l'État islamique.", "affiliated to the Islamic State", "affiliated at"),
     # A visit whose kind the lexicon names (« visite de travail ») is a visit to its country.
     ("La ministre a effectué une visite de travail au Niger.", "working visit to Niger", "visit in Niger"),
 ]
