@@ -60,7 +60,8 @@ keyed to what the French sentence says, so English the pivot got right is left a
                 Mali with equipment";
   choices       « ses choix stratégiques » came out "his elect strategic" (Catalan « tries » read as a
                 verb): "its strategic choices";
-  dates         « à la fin du mois de juillet » came out "the end of the month of July": "of July".
+  dates         « à la fin du mois de juillet » came out "the end of the month of July": "of July";
+                « dans les prochaines semaines » "at the next weeks": "in the coming weeks".
 """
 
 from __future__ import annotations
@@ -455,6 +456,12 @@ FRENCH_MONTH_OF = re.compile(r"\bmois d['’]?(?:e )?(?:janvier|février|mars|av
                              re.IGNORECASE)
 MONTH_OF = re.compile(rf"\bthe month of (?=(?:{MONTHS})\b)")
 
+# « dans les prochaines semaines » came out "at the next weeks" where the sentence also holds an « à ».
+FRENCH_COMING = re.compile(r"\bdans les prochain(?:e)?s (?:jours|semaines|mois|années|ans)\b", re.IGNORECASE)
+ENGLISH_NEXT = re.compile(r"\b(?:at|in) the next (?=(?:days|weeks|months|years)\b)")
+# « le Premier ministre » came out "the Prime minister".
+FRENCH_PRIME_MINISTER = re.compile(r"\bPremier ministre\b", re.IGNORECASE)
+
 # --- to -------------------------------------------------------------------------------------
 # Verbs that take "to" where the pivot gave "at" for « à » (« répondu aux questions », « consacré à »).
 VERB_AT = re.compile(
@@ -544,6 +551,10 @@ def _round_three(english: str, french: str) -> str:
         english = ENGLISH_CHOICE_ADJ.sub(r"\g<det> \g<adj> choice", english)
     if FRENCH_MONTH_OF.search(french):
         english = MONTH_OF.sub("", english)
+    if FRENCH_COMING.search(french):
+        english = ENGLISH_NEXT.sub("in the coming ", english)
+    if FRENCH_PRIME_MINISTER.search(french):
+        english = english.replace("Prime minister", "Prime Minister")
     if FRENCH_A.search(french):
         english = VERB_AT.sub(r"\g<verb> to", english)
     for name in {m["name"] for m in FRENCH_DE_NAME.finditer(french)}:

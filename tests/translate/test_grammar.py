@@ -112,6 +112,8 @@ APPLIES = [
     ("Les électeurs respectent les choix politiques du parti.", "the political choices of the party",
      "elect politicians"),
     ("Les pluies ont commencé au début du mois d'août.", "at the beginning of August", "the month of"),
+    ("On s'attend à une baisse du chômage dans les prochains mois.", "in the coming months", "at the next months"),
+    ("Le Premier ministre a démissionné.", "The Prime Minister", "Prime minister"),
     ("Le ministre a répondu aux critiques de l'opposition.", "responded to the critics", "responded at"),
     ("Le groupe armé est affilié à l'État islamique.", "affiliated to the Islamic State", "affiliated at"),
     # A visit whose kind the lexicon names (« visite de travail ») is a visit to its country.
