@@ -194,8 +194,9 @@ CONTINUE_AS_REMAIN = re.compile(
 
 # --- titles ---------------------------------------------------------------------------------
 TITLE_BEFORE_NAME = re.compile(
-    r"\b[Tt]he (?P<adj>(?:[A-Z][a-z]+|transitional|interim) )?(?P<title>(?i:general|president|colonel|lieutenant|captain|commander|prime minister|minister|"
-    r"ambassador|imam|sheikh|senator|judge|king|prince|emir|marshal|admiral|major)) (?=[A-Z]\w)"
+    r"\b[Tt]he (?P<adj>(?:[A-Z][a-z]+|transitional|interim) )?"  # « le président russe »: "Russian President"
+    r"(?P<title>(?i:general|president|colonel|lieutenant|captain|commander|prime minister|minister|ambassador|"
+    r"imam|sheikh|senator|judge|king|prince|emir|marshal|admiral|major)) (?=[A-Z]\w)"
     r"(?P<next>XK[A-Z]+\b)?"
 )
 
@@ -390,8 +391,8 @@ GENERIC_NOUNS = (
     r"poverty|justice|influence|resources|current affairs|growth|inflation|unemployment|employment|migration|"
     r"production|malaria|cholera|measles|tuberculosis|food security|maritime security|climate change")
 # Adjectives before the noun: a demonym or a word with an adjective's ending, "and" between two.
-GENERIC_ADJECTIVE = (r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|i|ic)|[a-z]+(?:al|ic|ive|ary|ous|an|ese|ish|ed|ful|ent|ant|ern|ile|ible|able)"
-                     r"|full|joint|mutual|new|security|defence|trade|energy|health)")  # nouns as modifiers too
+GENERIC_ADJECTIVE = (r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|i|ic)|[a-z]+(?:al|ic|ive|ary|ous|an|ese|ish|ed|ful|ent|ant|ern|ile|"
+                     r"ible|able)|full|joint|mutual|new|security|defence|trade|energy|health)")  # nouns as modifiers too
 # The bare noun must end its phrase: before "of" (« la souveraineté du Mali ») it is a definite one.
 THE_GENERIC = re.compile(
     rf"\b(?P<the>[Tt]he) (?P<noun>(?:{GENERIC_ADJECTIVE}(?:,| and| or)? ){{0,4}}(?:{GENERIC_NOUNS}))"
@@ -409,8 +410,6 @@ POSSESSED = (
     r"government|commitment|concerns?|warning|threat|pressure|intervention|role|ambitions?|vision|agenda|promise")
 ENGLISH_N_OF_NAME = re.compile(
     rf"\b(?P<the>[Tt]he) (?P<noun>(?:[a-z]+ )?(?:{POSSESSED})|XK[A-Z]+) of (?P<name>[A-ZÀ-ÖØ-Þ][\w-]*[a-zà-ÿ])\b(?!['’-])")
-# « le président russe Vladimir Poutine »: the title with its adjective, capitalised, no article.
-TITLE_ADJECTIVE = r"(?P<adj>[A-Z][a-z]+ |transitional |interim |former )?"
 # « le ministre de la Défense Sadio Camara »: a title term (a placeholder) right before a name.
 FRENCH_TERM_NAME = re.compile(r"\b(?:le|la) (?P<term>XK[A-Z]+) (?=XK[A-Z]+\b|[A-ZÀ-ÖØ-Þ][\w-]+ [A-ZÀ-ÖØ-Þ])")
 # « de l'Al-Qaïda, de l'État islamique ... et du groupe ... »: names (placeholders or capitalised)
@@ -452,8 +451,9 @@ ENGLISH_ELECT = re.compile(
 ENGLISH_CHOICE_ADJ = re.compile(rf"\b(?P<det>[Tt]he|[Aa]) choice (?P<adj>{ENGLISH_ADJ})\b")
 
 # --- dates ----------------------------------------------------------------------------------
-FRENCH_MONTH_OF = re.compile(r"\bmois d['’]?(?:e )?(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b",
-                             re.IGNORECASE)
+FRENCH_MONTH_OF = re.compile(
+    r"\bmois d(?:e |['’])(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b",
+    re.IGNORECASE)
 MONTH_OF = re.compile(rf"\bthe month of (?=(?:{MONTHS})\b)")
 
 # « dans les prochaines semaines » came out "at the next weeks" where the sentence also holds an « à ».
@@ -535,10 +535,10 @@ def post_edit(english: str, french: str, also: int = 0) -> str:
     for place in {m["place"] for m in FRENCH_PLACE.finditer(french)}:
         english = re.sub(rf"\b(?P<visit>visits?|trips?|journeys?) (?:at|in) (?={re.escape(place)}\b)", r"\g<visit> to ",
                          english)
-    return _round_three(english, french)
+    return _noun_phrases(english, french)
 
 
-def _round_three(english: str, french: str) -> str:
+def _noun_phrases(english: str, french: str) -> str:
     """Possessives of things, generic nouns, names' possessives, word order, « doter », « choix »."""
     if FRENCH_SON.search(french) and not _names_a_person(french):
         english = ENGLISH_HIS_HER.sub(lambda m: "Its" if m.group()[0].isupper() else "its", english)
@@ -547,7 +547,8 @@ def _round_three(english: str, french: str) -> str:
     if FRENCH_HIGH_TECH.search(french):
         english = ENGLISH_OF_HIGH_TECH.sub(r"high-tech \g<np>", english)
     if FRENCH_CHOIX.search(french):
-        english = ENGLISH_ELECT.sub(lambda m: f"{m['det']}{m['adjs'].replace('politicians', 'political')} choices", english)
+        english = ENGLISH_ELECT.sub(lambda m: f"{m['det']}{m['adjs'].replace('politicians', 'political')} choices",
+                                    english)
         english = ENGLISH_CHOICE_ADJ.sub(r"\g<det> \g<adj> choice", english)
     if FRENCH_MONTH_OF.search(french):
         english = MONTH_OF.sub("", english)
@@ -558,14 +559,16 @@ def _round_three(english: str, french: str) -> str:
     if FRENCH_A.search(french):
         english = VERB_AT.sub(r"\g<verb> to", english)
     for name in {m["name"] for m in FRENCH_DE_NAME.finditer(french)}:
-        english = ENGLISH_N_OF_NAME.sub(lambda m: _possessive(m) if m["name"] == name and m.start() else m.group(), english)
+        english = ENGLISH_N_OF_NAME.sub(lambda m, n=name: _possessive(m) if m["name"] == n and m.start() else m.group(),
+                                        english)
     for m in FRENCH_TERM_NAME.finditer(french):
         english = re.sub(rf"\b[Tt]he (?={m['term']} (?:XK[A-Z]+\b|[A-Z]))", "", english)
     if FRENCH_COORDINATED_DE.search(french):
         english = ENGLISH_COORDINATED_NAMES.sub(
             lambda m: f"of {m['first']}{m['more'].replace(', of ', ', ')} {m['conj']} {m['last']}", english)
     if FRENCH_NOUN_ADJ_ADJ.search(french):
-        english = ENGLISH_NOUN_ADJ_ADJ.sub(r"\g<lead>\g<adjs> \g<noun>", english, count=len(FRENCH_NOUN_ADJ_ADJ.findall(french)))
+        count = len(FRENCH_NOUN_ADJ_ADJ.findall(french))
+        english = ENGLISH_NOUN_ADJ_ADJ.sub(r"\g<lead>\g<adjs> \g<noun>", english, count=count)
     return THE_GENERIC.sub(lambda m: m["noun"][:1].upper() + m["noun"][1:] if m["the"] == "The" else m["noun"], english)
 
 
@@ -585,7 +588,7 @@ def _possessive(m: re.Match) -> str:
     """"the roadmap of Washington" -> "Washington's roadmap"; not at the start of a text, which an
     attribution frame may lower-case after its editorial words ("According to ..., the meeting")."""
     name = m["name"]
-    return f"{name}{'’' if name.endswith('s') else '’s'} {m['noun']}".replace("’", "'")
+    return f"{name}'{'' if name.endswith('s') else 's'} {m['noun']}"
 
 
 def _subject(english: str, french: str) -> str:
