@@ -394,9 +394,10 @@ GENERIC_NOUNS = (
 GENERIC_ADJECTIVE = (r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|i|ic)|[a-z]+(?:al|ic|ive|ary|ous|an|ese|ish|ed|ful|ent|ant|ern|ile|"
                      r"ible|able)|full|joint|mutual|new|security|defence|trade|energy|health)")  # nouns as modifiers too
 # The bare noun must end its phrase: before "of" (« la souveraineté du Mali ») it is a definite one.
+# A placeholder after it is a lexicon term holding its preposition (« au Sahel africain »).
 THE_GENERIC = re.compile(
     rf"\b(?P<the>[Tt]he) (?P<noun>(?:{GENERIC_ADJECTIVE}(?:,| and| or)? ){{0,4}}(?:{GENERIC_NOUNS}))"
-    r"(?=\s*(?:[,.;:)»]|$)|\s(?:and|or|with|between|in|to|for|on|against|as|at)\b)")
+    r"(?=\s*(?:[,.;:)»]|$)|\s(?:and|or|with|between|in|to|for|on|against|as|at|XK[A-Z]+)\b)")
 
 # --- names ----------------------------------------------------------------------------------
 # « de Washington », « de Goïta »: a name with no article is a person or a city, an actor.
@@ -540,8 +541,7 @@ def post_edit(english: str, french: str, also: int = 0) -> str:
 
 def _noun_phrases(english: str, french: str) -> str:
     """Possessives of things, generic nouns, names' possessives, word order, « doter », « choix »."""
-    if FRENCH_SON.search(french) and not _names_a_person(french):
-        english = ENGLISH_HIS_HER.sub(lambda m: "Its" if m.group()[0].isupper() else "its", english)
+    english = _its(english, french)
     if FRENCH_DOTER.search(french):
         english = ENGLISH_ENDOW.sub(lambda m: f"{PROVIDE[m['ending']]} {m['object']} with ", english)
     if FRENCH_HIGH_TECH.search(french):
@@ -572,16 +572,34 @@ def _noun_phrases(english: str, french: str) -> str:
     return THE_GENERIC.sub(lambda m: m["noun"][:1].upper() + m["noun"][1:] if m["the"] == "The" else m["noun"], english)
 
 
-def _names_a_person(french: str) -> bool:
-    """Whether the French may name a person: a person noun or pronoun, or a name with no article."""
+def _its(english: str, french: str) -> str:
+    """Each his/her standing for a French « son/sa/ses » whose owner is no person becomes "its"."""
+    owners = [_owned_by_a_thing(french, m.start()) for m in FRENCH_SON.finditer(french)]
+    if not any(owners):
+        return english
+    found = list(ENGLISH_HIS_HER.finditer(english))
+    if not all(owners) and len(found) != len(owners):  # counts that differ cannot be aligned
+        return english
+    for m, thing in reversed(list(zip(found, owners if not all(owners) else [True] * len(found)))):
+        if thing:
+            english = english[: m.start()] + ("Its" if m.group()[0].isupper() else "its") + english[m.end() :]
+    return english
+
+
+def _owned_by_a_thing(french: str, at: int) -> bool:
+    """Whether the French names no person who may own the possessive at `at`: no person noun or
+    pronoun, no name without an article. A placeholder without one may be a person's name or a term
+    holding its own preposition (« au Sahel africain »): then the nearest name before the possessive
+    decides (« du Groupe Wagner ou de ses alternatives »: the group's)."""
     if PERSON_WORD.search(french):
-        return True
-    for m in CAPITALISED.finditer(french):
-        word = m.group()
-        if word in NOT_A_NAME or word.isupper() and not word.startswith("XK") or ARTICLE_BEFORE.search(french[: m.start()]):
-            continue
-        return True
-    return False
+        return False
+    names = [m for m in CAPITALISED.finditer(french)
+             if m.group() not in NOT_A_NAME and not (m.group().isupper() and not m.group().startswith("XK"))]
+    bare = [m for m in names if not ARTICLE_BEFORE.search(french[: m.start()])]
+    if any(not m.group().startswith("XK") for m in bare):
+        return False  # « Atallah », « Diallo »: a person (or a city, which keeps "his" too)
+    before = [m for m in names if m.start() < at]
+    return not bare or bool(before) and before[-1] not in bare
 
 
 def _possessive(m: re.Match) -> str:

@@ -91,9 +91,15 @@ APPLIES = [
     # Round three. « sa/ses » of a country or a thing: "its".
     ("Le Sénégal a réduit sa dépendance au pétrole importé.", "Senegal has reduced its", "his dependency"),
     ("Le pays veut renforcer la coopération avec ses voisins.", "its neighbours", "his neighbours"),
+    # A term holding its preposition (« au Burkina Faso », a placeholder) is no person: the nearest
+    # name before « ses », « du Groupe Wagner », owns it.
+    ("La hausse des prix au Burkina Faso suit l'arrivée du Groupe Wagner et de ses alliés.", "Wagner Group and of its allies",
+     "his allies"),
     # Generic abstract nouns take no article.
     ("Le gouvernement veut défendre la souveraineté nationale.", "defend national sovereignty",
      "the national sovereignty"),
+    ("Le rapport décrit l'expansion de l'influence chinoise au Sahel africain.", "expansion of Chinese influence in",
+     "the Chinese influence"),
     # A bare name's possessive; a title after an adjective, before a name.
     ("Le ministre a rejeté la position de Dakar.", "rejected Dakar's position", "the position of Dakar"),
     ("Il a reçu le président ivoirien Alassane Ouattara au palais.", "received Ivorian President Alassane Ouattara",
@@ -151,6 +157,7 @@ LEFT_ALONE = [
     # Round three. A person owns « son/sa »: "his" stays (a noun for a person, a pronoun, a bare name).
     ("Le ministre a présenté son plan au parlement.", "his plan"),
     ("Diallo a quitté son poste la semaine dernière.", "his"),
+    ("Rudolph Atallah a détaillé ses priorités.", "his priorities"),
     # A noun with its complement is definite; a place's region keeps "of".
     ("La sécurité des élections est assurée par la police.", "The security of the elections"),
     ("Les soldats sont arrivés dans la région de Tillabéri.", "the region of Tillabéri"),
