@@ -358,7 +358,7 @@ AT_BARE_NOUN = re.compile(r"\bat (?!(?:the|a|an|this|these|those|that|its|his|he
 # --- its ------------------------------------------------------------------------------------
 FRENCH_SON = re.compile(r"(?<![\w'’-])(?:son|sa|ses)(?![\w'’-])", re.IGNORECASE)
 # What makes the owner of « son/sa/ses » possibly a person: a noun for one, a personal pronoun (not
-# the impersonal « il y a », « il faut »), a civility. Names are checked apart (`_names_a_person`).
+# the impersonal « il y a », « il faut »), a civility. Names are checked apart (`_owned_by_a_thing`).
 PERSON_NOUNS = (
     r"présidente?s?|ministres?|envoyée?s?|émissaires?|ambassad\w+|chefs?|général|généraux|colonels?|maires?|"
     r"porte-parole|directeur\w*|directrice\w*|secrétaires?|conseill\w+|responsables?|dirigeant\w*|hommes?|"
