@@ -13,7 +13,9 @@ References (English written by the team, French copied verbatim):
   held-out3 tests/data/translation_refs_heldout3.tsv: 25 more, written before the second round of
             rules (coordinated complements, ni ... ni, on s'attend, senses keyed to context);
   held-out4 tests/data/translation_refs_heldout4.tsv: 25 more, written during the third round before
-            any of its rules was run on them (the third round read held-out3).
+            any of its rules was run on them (the third round read held-out3);
+  held-out5 tests/data/translation_refs_heldout5.tsv: 22 more, written before the fourth round's rules
+            were run on them (the fourth round read the round-three notes on held-out4's errors).
 Settings, same engine:
   plain     the engine alone (no placeholders, no glossary, no lexicon);
   glossary  names protected and the shipped glossary applied (`briefgen build` before the lexicon);
@@ -37,6 +39,7 @@ REFERENCE_SETS = {
     "held-out2": DATA / "translation_refs_heldout2.tsv",
     "held-out3": DATA / "translation_refs_heldout3.tsv",
     "held-out4": DATA / "translation_refs_heldout4.tsv",
+    "held-out5": DATA / "translation_refs_heldout5.tsv",
 }
 REFERENCES = REFERENCE_SETS["seeds"]
 
