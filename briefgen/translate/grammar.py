@@ -239,10 +239,14 @@ FRENCH_OPENS_INDEFINITE = re.compile(r"^[Dd]es (?!\d)")
 FRENCH_ARTICLE_BEFORE_TERM = re.compile(r"\b(?:un|une) XK[A-Z]+\b", re.IGNORECASE)
 ENGLISH_ONE_BEFORE_TERM = re.compile(r"\b(?P<o>[Oo])ne (?=XK[A-Z]+\b)")
 ENGLISH_OPENS_OF_THE = re.compile(r"^[Oo]f the (?=\w)")
-CLAUSE_LEADS = {",": ",", "où": "where"}  # French word before the clause -> the English one
-FRENCH_CLAUSE_SUBJECT = re.compile(r"(?P<lead>,|\boù) (?P<pronoun>ils|elles|nous|vous|il|elle|on) (?!y\b|en\b)",
-                                   re.IGNORECASE)
-ENGLISH_CLAUSE_VERB = re.compile(r"(?P<lead>,|\bwhere) (?P<verb>has|have|had|is|are|was|were|will|would)\b")
+# French word before the clause -> the English one. « qu'il ne renouvellerait pas » came out "that
+# would not renew": who will not renew is lost.
+CLAUSE_LEADS = {",": ",", "où": "where", "qu'": "that"}
+FRENCH_CLAUSE_SUBJECT = re.compile(
+    r"(?P<lead>,|\boù|\bqu['’]) ?(?<=[ '’])(?P<pronoun>ils|elles|nous|vous|il|elle|on) (?!y\b|en\b)", re.IGNORECASE)
+ENGLISH_CLAUSE_VERB = re.compile(r"(?P<lead>,|\bwhere|\bthat) (?P<verb>has|have|had|is|are|was|were|will|would)\b")
+# « qui a » gives "that has" too: a sentence with « qui » before a verb keeps its "that"s.
+FRENCH_QUI = re.compile(r"\bqui\b", re.IGNORECASE)
 # « C'est » at the start of a quotation came out "« it Is".
 QUOTED_CAPITAL = re.compile(r"(?P<open>« ?)(?P<pronoun>it|this|that|there) (?P<verb>Is|Was|Are|Were|Has|Have|Will)\b")
 ENGLISH_VERB_START = re.compile(r"^(?:has|have|had|is|are|was|were|will|would|can|could|must|should|may|might)\b",
@@ -282,8 +286,9 @@ OF_THE_SUBJECT = re.compile(r", of the (?=(?:[\w-]+ ){1,4}(?:have|has|had|were|a
 # "to") and « par » before a determiner or a name (the means: « par une offre »).
 FRENCH_FOR = re.compile(
     r"(?<![\w'’])(?:(?P<pour>[Pp]our)(?! \w+(?:er|ir|re)\b| qu)|(?P<par>[Pp]ar)(?= (?:un|une|des|le|la|les|l['’]|son|sa|ses|"
-    r"leur|leurs|ce|cet|cette|ces|[A-ZÀ-Ö])))(?![\w'’])")
-ENGLISH_FOR_BY = re.compile(r"\b(?:for|by)\b")
+    r"leur|leurs|ce|cet|cette|ces|plusieurs|quelques|certains|certaines|\d|[A-ZÀ-Ö])))(?![\w'’])")
+# "for years" stands for « depuis des années », no « pour » or « par ».
+ENGLISH_FOR_BY = re.compile(r"\b(?:for|by)\b(?! (?:years|months|weeks|days|decades|more than|several (?:years|months|weeks|days))\b)")
 # A participle up to four words before « par » makes it the agent: "by".
 AGENT_BEFORE = re.compile(rf"\b{FRENCH_PARTICIPLE}(?: [\w'’]+){{0,4}} $", re.IGNORECASE)
 # « conclure / ouvrir / commencer ... par » is "with" in English ("concluded with an offer").
@@ -460,6 +465,16 @@ MONTH_OF = re.compile(rf"\bthe month of (?=(?:{MONTHS})\b)")
 # « dans les prochaines semaines » came out "at the next weeks" where the sentence also holds an « à ».
 FRENCH_COMING = re.compile(r"\bdans les prochain(?:e)?s (?:jours|semaines|mois|années|ans)\b", re.IGNORECASE)
 ENGLISH_NEXT = re.compile(r"\b(?:at|in) the next (?=(?:days|weeks|months|years)\b)")
+# « le ministre de l'Énergie » came out "the minister of the Energy": "the Minister of Energy".
+FRENCH_MINISTER_OF = re.compile(r"\bministre (?:de l['’]|de la |des )[A-ZÀ-Ö]")
+ENGLISH_MINISTER_OF = re.compile(r"\b[Mm]inister of the (?=[A-Z])")
+# « Sur le plan économique » came out "At the economic plan": "On the economic front".
+FRENCH_ON_THE_PLANE = re.compile(r"\b[Ss]ur le plan (?!de |d['’]|du )\w+")
+ENGLISH_AT_THE_PLAN = re.compile(r"\b(?P<at>[Aa]t|[Oo]n) the (?:plan of (?P<noun>[a-z]+)|(?P<adj>[a-z]+) plan)\b")
+# « a appelé les habitants au calme » came out "cried the inhabitants at the calm" (the lexicon
+# makes it "called"): "called the inhabitants to calm".
+FRENCH_CALL_TO = re.compile(r"\bappel\w* (?:les |la |le |l['’]|ses |leurs |[A-ZÀ-Ö])[\w-]+ (?:à|au|aux)\b", re.IGNORECASE)
+ENGLISH_CALLED_AT = re.compile(r"\b(?P<call>call(?:s|ed|ing)?) (?P<who>(?:the |his |her |their |its )?[\w-]+) at (?:the )?(?=\S)")
 # « le Premier ministre » came out "the Prime minister".
 FRENCH_PRIME_MINISTER = re.compile(r"\bPremier ministre\b", re.IGNORECASE)
 
@@ -556,6 +571,13 @@ def _noun_phrases(english: str, french: str) -> str:
         english = ENGLISH_NEXT.sub("in the coming ", english)
     if FRENCH_PRIME_MINISTER.search(french):
         english = english.replace("Prime minister", "Prime Minister")
+    if FRENCH_MINISTER_OF.search(french):
+        english = ENGLISH_MINISTER_OF.sub("Minister of ", english)
+    if FRENCH_ON_THE_PLANE.search(french):
+        english = ENGLISH_AT_THE_PLAN.sub(lambda m: f"{'O' if m['at'][0] == 'A' else 'o'}n the {m['noun'] or m['adj']} front",
+                                          english)
+    if FRENCH_CALL_TO.search(french):
+        english = ENGLISH_CALLED_AT.sub(r"\g<call> \g<who> to ", english)
     if FRENCH_A.search(french):
         english = VERB_AT.sub(r"\g<verb> to", english)
     for name in {m["name"] for m in FRENCH_DE_NAME.finditer(french)}:
@@ -618,11 +640,14 @@ def _subject(english: str, french: str) -> str:
         english = english[0].upper() + english[1:]
     # One clause after a comma or « où »: « Du 8 au 11 juillet, il a effectué » came out ", has made".
     for lead, english_lead in CLAUSE_LEADS.items():
-        inner = [m for m in FRENCH_CLAUSE_SUBJECT.finditer(french) if m["lead"].lower() == lead]
+        if english_lead == "that" and FRENCH_QUI.search(french):
+            continue
+        inner = [m for m in FRENCH_CLAUSE_SUBJECT.finditer(french) if m["lead"].lower().replace("’", "'") == lead]
         verbs = [m for m in ENGLISH_CLAUSE_VERB.finditer(english) if m["lead"].lower() == english_lead]
-        if len(inner) == 1 and len(verbs) == 1:
-            m, pronoun = verbs[0], FRENCH_SUBJECT[inner[0]["pronoun"].lower()].lower()
-            english = f"{english[: m.start()]}{m['lead']} {pronoun} {m['verb']}{english[m.end() :]}"
+        if inner and len(inner) == len(verbs):  # aligned in order
+            for m, fr in reversed(list(zip(verbs, inner))):
+                pronoun = FRENCH_SUBJECT[fr["pronoun"].lower()].lower()
+                english = f"{english[: m.start()]}{m['lead']} {pronoun} {m['verb']}{english[m.end() :]}"
     english = QUOTED_CAPITAL.sub(lambda m: f"{m['open']}{m['pronoun'].title()} {m['verb'].lower()}", english)
     return english
 

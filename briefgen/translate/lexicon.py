@@ -160,6 +160,8 @@ def fix_dates(english: str) -> str:
     """"the 22 of July" -> "22 July"; "Of the 8 at the July 11, 2025" -> "From 8 to 11 July 2025"."""
     english = re.sub(rf"^The (\d{{1,2}}) of ({grammar.MONTHS})\b", r"On \1 \2", english)
     english = re.sub(rf"\b(?:[Tt]he )?(\d{{1,2}}) of ({grammar.MONTHS})\b", r"\1 \2", english)
+    # « en août 2023 » came out "at the August 2023".
+    english = re.sub(rf"\b(?:at|in) the (?=(?:{grammar.MONTHS}) \d{{4}}\b)", "in ", english)
     return DATE_RANGE.sub(lambda m: f"{'F' if m.group(1)[0] == 'O' else 'f'}rom {m['first']} to "
                           + (f"{m['day']} {m['month']} {m['year']}" if m["month"] else f"{m['day2']} {m['month2']}"),
                           english)

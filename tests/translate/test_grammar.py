@@ -124,6 +124,21 @@ APPLIES = [
     ("Le groupe armé est affilié à l'État islamique.", "affiliated to the Islamic State", "affiliated at"),
     # A visit whose kind the lexicon names (« visite de travail ») is a visit to its country.
     ("La ministre a effectué une visite de travail au Niger.", "working visit to Niger", "visit in Niger"),
+    # Round four. The subject of a clause after « qu'il » (who will not take part).
+    ("Le Mali a annoncé mardi qu'il ne participerait pas au sommet et qu'il enverrait un ministre.",
+     "that it would not take part in the summit and that it would", "that would not"),
+    # A minister's department without its article; « sur le plan » is a front.
+    ("Le ministre de l'Agriculture a visité les champs.", "The Minister of Agriculture", "minister of the Agriculture"),
+    ("Sur le plan économique, la situation reste difficile.", "On the economic front", "At the economic plan"),
+    ("Sur le plan sécuritaire, la situation reste difficile.", "On the security front", "At the security plan"),
+    # « appeler quelqu'un à »: called someone to, not at.
+    ("Le maire a appelé les habitants au calme après les affrontements.", "called the inhabitants to calm",
+     "inhabitants at the calm"),
+    # « par plusieurs centaines » after a participle is the agent; "for years" (« depuis ») is no « par ».
+    ("L'assaut, lancé à l'aube par plusieurs centaines d'hommes armés, a été revendiqué par le groupe.",
+     "by several hundreds", "for several hundreds"),
+    ("Les pêcheurs dénoncent depuis des années la surexploitation des stocks par les navires étrangers.",
+     "the stocks by the foreign ships", "for the foreign ships"),
 ]
 
 # (French, English the rules must keep): where a rule must not fire.
@@ -164,6 +179,11 @@ LEFT_ALONE = [
     # Adjectives said of the subject are not moved before it.
     ("Le dialogue est renouvelé et constructif.", "dialogue is renewed and constructive"),
     ("L'accord signé et ratifié par les deux pays entre en vigueur.", "agreement signed and ratified by"),
+    # Round four. « qui a » gives "that has" too: no subject is put after "that" then.
+    ("Le ministre a précisé que l'accord qui a été signé hier est valable et qu'il entrera en vigueur lundi.",
+     "the agreement that was signed"),
+    # « appeler à » alone is "call for".
+    ("Les syndicats ont appelé à la grève générale.", "have called for the general strike"),
 ]
 
 

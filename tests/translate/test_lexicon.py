@@ -159,6 +159,9 @@ def test_fix_negation(pivot_english, fixed):
         ("Of the 8 at the July 11, 2025, he visited.", "From 8 to 11 July 2025, he visited."),
         ("He stayed of the 3 at 14 February.", "He stayed from 3 to 14 February."),
         ("Wednesday 9 of July", "Wednesday 9 July"),
+        ("The prices lowered at the August 2023 after the harvest.", "The prices lowered in August 2023 after the harvest."),
+        ("Since the suspension, in the August 2023, the cuts last.", "Since the suspension, in August 2023, the cuts last."),
+        ("He left at the end of August 2023.", "He left at the end of August 2023."),
     ],
 )
 def test_fix_dates(pivot_english, fixed):
