@@ -467,7 +467,7 @@ FRENCH_COMING = re.compile(r"\bdans les prochain(?:e)?s (?:jours|semaines|mois|a
 ENGLISH_NEXT = re.compile(r"\b(?:at|in) the next (?=(?:days|weeks|months|years)\b)")
 # « le ministre de l'Énergie » came out "the minister of the Energy": "the Minister of Energy".
 FRENCH_MINISTER_OF = re.compile(r"\bministre (?:de l['’]|de la |des )[A-ZÀ-Ö]")
-ENGLISH_MINISTER_OF = re.compile(r"\b[Mm]inister of the (?=[A-Z])")
+ENGLISH_MINISTER_OF = re.compile(r"\b[Mm]inister of the (?!Interior\b)(?=[A-Z])")  # "the Interior" keeps it
 # « Sur le plan économique » came out "At the economic plan": "On the economic front".
 FRENCH_ON_THE_PLANE = re.compile(r"\b[Ss]ur le plan (?!de |d['’]|du )\w+")
 ENGLISH_AT_THE_PLAN = re.compile(r"\b(?P<at>[Aa]t|[Oo]n) the (?:plan of (?P<noun>[a-z]+)|(?P<adj>[a-z]+) plan)\b")
