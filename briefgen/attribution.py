@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 
 from briefgen import syntax
 from briefgen.excerpt import stated
-from briefgen.french import DANGLING, DASH_ASIDE, STOP_WORDS, fold
+from briefgen.french import DANGLING, DASH_ASIDE, PERSON_TITLES, STOP_WORDS, fold
 from briefgen.gazetteer import load_gazetteer
 from briefgen.model import EnglishFrame, Sentence, Token
 from briefgen.render.text import event_date
@@ -117,12 +117,6 @@ HEDGE_ADVERB = re.compile(rf"\b(?:{'|'.join(sorted(syntax.HEDGE_ADVERBS))})\b", 
 REPORTED_SPEECH = re.compile(rf"\b(?:{'|'.join(sorted(SPEECH))})\s+(?:[^.]{{0,40}}\s)?qu(?:e\b|['’])", re.I)
 # How far back in its article a pronoun's speaker is looked for (sentences).
 LOOKBACK = 6
-# Titles standing for a person named earlier (« L'émissaire a ajouté », « le ministre »): the
-# search for the name goes on through them.
-PERSON_TITLES = frozenset(
-    "émissaire envoyé envoyée ministre président présidente diplomate ambassadeur ambassadrice responsable "
-    "porte-parole directeur directrice conseiller conseillère secrétaire chef général colonel".split()
-)
 # Two spellings of a surname at this rapidfuzz ratio (accents folded) are one name: Attalah and
 # Atallah score 86, Goita and Goïta 100 folded; different surnames of the seeds score under 40.
 SAME_NAME_RATIO = 80
