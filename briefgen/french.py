@@ -56,6 +56,9 @@ PERSON_TITLES = frozenset(
 PERSON_TITLE = rf"(?:sous-)?(?:{'|'.join(sorted(PERSON_TITLES))})"
 # Job titles that open an apposition after a name ("Rudy Atallah, directeur adjoint ... nationale,").
 # Only after a capitalised word: "Le 17 juin dernier, le président a posé..." is the main clause.
+# Not PERSON_TITLES: with « général », « le ministre de la Défense, le général Sadio Camara » would
+# lose the name as a title apposed to « Défense » (measured: the seeds' brief lost its point that
+# Atallah met neither Goïta nor Camara).
 TITLES = (
     "conseiller|conseillère|directeur|directrice|sous-secrétaire|secrétaire|ambassadeur|ambassadrice|"
     "envoyé|envoyée|chef|porte-parole|lieutenant-colonel|colonel|commandant|représentant|représentante|"
