@@ -103,6 +103,16 @@ def test_the_articles_usual_spelling_of_the_speaker_is_used(article):
     assert attribution.speaker_of(sentences[3], sentences) == attribution.Speaker("Atallah")
 
 
+def test_a_similar_surname_of_another_person_is_not_the_speakers_spelling(article):
+    """Konaté and Konaré (folded ratio 83) are two people: names.near_spelling tells them apart."""
+    sentences = article(
+        ["L'ancien président Alpha Oumar Konaré a reçu la délégation américaine à Bamako.",
+         "Selon Alpha Konaré, la visite marque une étape importante."],
+        ["Le ministre Moussa Konaté a rencontré l'émissaire américain.", "C'est pourquoi, dit-il, son pays encourage la force conjointe."],
+    )
+    assert attribution.speaker_of(sentences[3], sentences) == attribution.Speaker("Konaté")
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "unconfirmed", "expected"),
     [
