@@ -11,7 +11,9 @@ References (English written by the team, French copied verbatim):
   held-out2 tests/data/translation_refs_heldout2.tsv: 25 more, written before the grammar rules
             (grammar.py) were first measured on them;
   held-out3 tests/data/translation_refs_heldout3.tsv: 25 more, written before the second round of
-            rules (coordinated complements, ni ... ni, on s'attend, senses keyed to context).
+            rules (coordinated complements, ni ... ni, on s'attend, senses keyed to context);
+  held-out4 tests/data/translation_refs_heldout4.tsv: 25 more, written during the third round before
+            any of its rules was run on them (the third round read held-out3).
 Settings, same engine:
   plain     the engine alone (no placeholders, no glossary, no lexicon);
   glossary  names protected and the shipped glossary applied (`briefgen build` before the lexicon);
@@ -34,6 +36,7 @@ REFERENCE_SETS = {
     "held-out": DATA / "translation_refs_heldout.tsv",
     "held-out2": DATA / "translation_refs_heldout2.tsv",
     "held-out3": DATA / "translation_refs_heldout3.tsv",
+    "held-out4": DATA / "translation_refs_heldout4.tsv",
 }
 REFERENCES = REFERENCE_SETS["seeds"]
 

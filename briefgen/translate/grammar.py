@@ -43,7 +43,25 @@ keyed to what the French sentence says, so English the pivot got right is left a
   quotations    short quotations go through the pivot as placeholders (apertium.py), as it moves words
                 across quotation marks (« ainsi « renoué » » came out "restarted « »"); should a word
                 still land outside its marks, the word next to the empty marks goes back between
-                them: a reader never sees empty quotes.
+                them: a reader never sees empty quotes;
+  its           « son/sa/ses » of a thing came out "his" (« le Groupe Wagner ou ses alternatives »):
+                "its" when the French names no person (no person noun, pronoun or bare name);
+  generic nouns « la souveraineté malienne », « les investissements » came out "the Malian
+                sovereignty", "the investments": abstract nouns used generically take no article;
+  names         « la feuille de route de Washington » came out "the roadmap of Washington":
+                "Washington's roadmap" for a bare name (no article: a person or a city) after a noun
+                of what an actor has or does; « le président russe Vladimir Poutine » "the Russian
+                president Vladimir Putin": "Russian President Vladimir Putin"; the repeated "of"
+                of coordinated names goes ("of al-Qaeda, the Islamic State and the Group ...");
+  word order    « le dialogue rénové et constructif » came out "the dialogue renewed and
+                constructive": two coordinated adjectives go before their noun; « des équipements
+                de haute technologie » "equipment of high tech": "high-tech equipment";
+  doter         « a doté le Mali d'équipements » came out "endowed Mali of equipment": "provided
+                Mali with equipment";
+  choices       « ses choix stratégiques » came out "his elect strategic" (Catalan « tries » read as a
+                verb): "its strategic choices";
+  dates         « à la fin du mois de juillet » came out "the end of the month of July": "of July";
+                « dans les prochaines semaines » "at the next weeks": "in the coming weeks".
 """
 
 from __future__ import annotations
@@ -176,8 +194,9 @@ CONTINUE_AS_REMAIN = re.compile(
 
 # --- titles ---------------------------------------------------------------------------------
 TITLE_BEFORE_NAME = re.compile(
-    r"\b[Tt]he (?P<title>(?i:general|president|colonel|lieutenant|captain|commander|prime minister|minister|"
-    r"ambassador|imam|sheikh|senator|judge|king|prince|emir|marshal|admiral|major)) (?=[A-Z]\w)"
+    r"\b[Tt]he (?P<adj>(?:[A-Z][a-z]+|transitional|interim) )?"  # « le président russe »: "Russian President"
+    r"(?P<title>(?i:general|president|colonel|lieutenant|captain|commander|prime minister|minister|ambassador|"
+    r"imam|sheikh|senator|judge|king|prince|emir|marshal|admiral|major)) (?=[A-Z]\w)"
     r"(?P<next>XK[A-Z]+\b)?"
 )
 
@@ -336,6 +355,121 @@ FRENCH_A_BARE = re.compile(r"(?<![\w'’])à (?!la |le |les |l['’]|un |une |de
 AT_BARE_NOUN = re.compile(r"\bat (?!(?:the|a|an|this|these|those|that|its|his|her|their|our|least|last|first|once|all|home|"
                           r"times?|risk|stake|war|sea|odds|present|large|most|best|worst|length|night|noon|dawn|one)\b)(?=[a-z])")
 
+# --- its ------------------------------------------------------------------------------------
+FRENCH_SON = re.compile(r"(?<![\w'’-])(?:son|sa|ses)(?![\w'’-])", re.IGNORECASE)
+# What makes the owner of « son/sa/ses » possibly a person: a noun for one, a personal pronoun (not
+# the impersonal « il y a », « il faut »), a civility. Names are checked apart (`_owned_by_a_thing`).
+PERSON_NOUNS = (
+    r"présidente?s?|ministres?|envoyée?s?|émissaires?|ambassad\w+|chefs?|général|généraux|colonels?|maires?|"
+    r"porte-parole|directeur\w*|directrice\w*|secrétaires?|conseill\w+|responsables?|dirigeant\w*|hommes?|"
+    r"femmes?|fils|filles?|pères?|mères?|enfants?|journalistes?|soldats?|officiers?|militant\w*|candidat\w*|"
+    r"députée?s?|sénat\w+|juges?|avocat\w*|rois?|reines?|princes?|imams?|gouverneur\w*|préfet\w*|commandant\w*|"
+    r"capitaines?|lieutenants?|diplomates?|représentant\w*|homologues?|collègues?|victimes?|opposant\w*|"
+    r"experts?|analystes?|habitant\w*|élèves?|étudiant\w*|enseignant\w*|policiers?|médecins?|auteur\w*|joueur\w*|"
+    r"entraîneur\w*|leaders?|patron\w*|émirs?|cheikhs?|chercheu\w+|agents?|délégué\w*|épou\w+|frères?|sœurs?|"
+    r"acteur\w*|actrices?|artistes?|écrivain\w*|chanteu\w+|fondat\w+|coordinat\w+|sélectionneur\w*|athlètes?")
+PERSON_WORD = re.compile(
+    rf"(?<![\w-])(?:{PERSON_NOUNS}|il(?! y\b| faut\b| s['’]agit\b| importe\b)|elle|ils|elles|lui|je|j|me|moi|nous|vous|"
+    r"celui|celle|M\.|Mme|Mlle|Dr)(?![\w-])", re.IGNORECASE)
+# A capitalised word (or a placeholder: a name or a term) is a place or a body when an article or
+# « au(x) » comes right before it (« le Mali », « la Guinée », « du XKA »): French names persons
+# without one. Nor are words that open a sentence (« Le », « Selon »), nor acronyms.
+CAPITALISED = re.compile(r"(?<![\w'’-])(?:[A-ZÀ-ÖØ-Þ][\w-]*|XK[A-Z]+)")
+ARTICLE_BEFORE = re.compile(r"(?:\b(?:le|la|les|du|des|au|aux|un|une)\s|\bl['’])$", re.IGNORECASE)
+NOT_A_NAME = frozenset("""Le La Les L Un Une Des Du De D Au Aux En Dans Selon Pour Par Sur Sous Avec Sans Mais Et
+    Ou Ce Cet Cette Ces Son Sa Ses Leur Leurs Si Lors Après Avant Depuis Pendant On Toutefois Ainsi Alors Enfin
+    Car Donc Or Ni Entre Vers Chez Contre Durant Malgré Outre Quant Comme Même Tous Toutes Tout Cependant
+    Pourtant Aujourd État Etat""".split())
+ENGLISH_HIS_HER = re.compile(r"\b(?:his|her)\b", re.IGNORECASE)
+
+# --- generic nouns --------------------------------------------------------------------------
+# Abstract and mass nouns a French article always precedes and English leaves bare when they are
+# meant generally (« le respect de la souveraineté malienne »: "respect for Malian sovereignty").
+GENERIC_NOUNS = (
+    r"sovereignty|security|cooperation|terrorism|counterterrorism|intelligence(?: sharing)?|information sharing|"
+    r"investments?|trade|health|education|energy|agriculture|peace|stability|democracy|development|corruption|"
+    r"poverty|justice|influence|resources|current affairs|growth|inflation|unemployment|employment|migration|"
+    r"production|malaria|cholera|measles|tuberculosis|food security|maritime security|climate change")
+# Adjectives before the noun: a demonym or a word with an adjective's ending, "and" between two.
+GENERIC_ADJECTIVE = (r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|i|ic)|[a-z]+(?:al|ic|ive|ary|ous|an|ese|ish|ed|ful|ent|ant|ern|ile|"
+                     r"ible|able)|full|joint|mutual|new|security|defence|trade|energy|health)")  # nouns as modifiers too
+# The bare noun must end its phrase: before "of" (« la souveraineté du Mali ») it is a definite one.
+# A placeholder after it is a lexicon term holding its preposition (« au Sahel africain »).
+THE_GENERIC = re.compile(
+    rf"\b(?P<the>[Tt]he) (?P<noun>(?:{GENERIC_ADJECTIVE}(?:,| and| or)? ){{0,4}}(?:{GENERIC_NOUNS}))"
+    r"(?=\s*(?:[,.;:)»]|$)|\s(?:and|or|with|between|in|to|for|on|against|as|at|XK[A-Z]+)\b)")
+
+# --- names ----------------------------------------------------------------------------------
+# « de Washington », « de Goïta »: a name with no article is a person or a city, an actor.
+FRENCH_DE_NAME = re.compile(r"\b(?:de|d['’]) (?P<name>[A-ZÀ-ÖØ-Þ][\w-]*[a-zà-ÿ])\b")
+# What an actor has or does; a place's region, city or camp keeps "of" ("the region of Tillabéri").
+POSSESSED = (
+    r"roadmap|meeting|visit|trip|position|statement|decision|efforts?|offer|priorities|priority|choices?|policy|"
+    r"support|strategy|interests|request|proposal|message|plan|response|reaction|announcement|withdrawal|arrival|"
+    r"departure|speech|remarks|comments|stance|line|call|demands?|approach|allies|ally|partners?|administration|"
+    r"diplomacy|return|victory|defeat|resignation|arrest|release|campaign|regime|entourage|envoy|delegation|"
+    r"government|commitment|concerns?|warning|threat|pressure|intervention|role|ambitions?|vision|agenda|promise")
+ENGLISH_N_OF_NAME = re.compile(
+    rf"\b(?P<the>[Tt]he) (?P<noun>(?:[a-z]+ )?(?:{POSSESSED})|XK[A-Z]+) of (?P<name>[A-ZÀ-ÖØ-Þ][\w-]*[a-zà-ÿ])\b(?!['’-])")
+# « le ministre de la Défense Sadio Camara »: a title term (a placeholder) right before a name.
+FRENCH_TERM_NAME = re.compile(r"\b(?:le|la) (?P<term>XK[A-Z]+) (?=XK[A-Z]+\b|[A-ZÀ-ÖØ-Þ][\w-]+ [A-ZÀ-ÖØ-Þ])")
+# « de l'Al-Qaïda, de l'État islamique ... et du groupe ... »: names (placeholders or capitalised)
+# lose the repeated "of" and keep their article.
+NAME_ITEM = r"(?:the )?(?:XK[A-Z]+|[A-Z][\w-]*(?: (?:in the |of the |for the |of )?[A-Z][\w-]*)*)"
+ENGLISH_COORDINATED_NAMES = re.compile(
+    rf"\bof (?P<first>{NAME_ITEM})(?P<more>(?:, of {NAME_ITEM})*),? (?P<conj>and|or) of (?P<last>{NAME_ITEM})")
+
+# --- word order -----------------------------------------------------------------------------
+# « le dialogue (politique) rénové et constructif »: a noun, then two coordinated adjectives.
+FRENCH_ADJ = (r"\w+(?:é|ée|és|ées|if|ive|ifs|ives|el|elle|els|elles|al|ale|aux|ales|ique|iques|eux|euse|euses|"
+              r"ant|ante|ants|antes|ent|ente|ents|entes|ible|ibles|able|ables|aire|aires|ier|ière|iers|ières)")
+FRENCH_NOUN_ADJ_ADJ = re.compile(
+    rf"(?:\b(?:le|la|les|l['’]|un|une|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs)\s?|«\s?)(?!(?:a|ont|est|sont|était|sera|été)\b)"
+    rf"\w+(?: {FRENCH_ADJ})? {FRENCH_ADJ} et {FRENCH_ADJ}\b", re.IGNORECASE)
+ENGLISH_ADJ = r"[a-z]+(?:ed|ive|al|ic|ous|ful|ent|ant|ible|able|ary|ar)"
+NOT_IN_NOUN_PHRASE = r"(?:is|are|was|were|be|been|has|have|had|will|would|remains?|seems?|and|or|of|to|in)"
+ENGLISH_NOUN_ADJ_ADJ = re.compile(
+    rf"(?P<lead>\b(?:the|a|an|this|that|these|those|his|her|its|their|our)\s|«\s?)"
+    rf"(?P<noun>(?:(?!{NOT_IN_NOUN_PHRASE}\b)[a-z]+ )?(?!{NOT_IN_NOUN_PHRASE}\b)[a-z]+) (?P<adjs>{ENGLISH_ADJ} and {ENGLISH_ADJ})\b"
+    r"(?! (?:by|in|at|on|with|to|for|from|since|during|after|before)\b)")  # a participle's complement: no adjective
+FRENCH_HIGH_TECH = re.compile(r"\bde haute technologie\b", re.IGNORECASE)
+FUNCTION_WORD = r"(?:of|the|a|an|with|to|in|on|for|by|at|his|her|its|their|and|or|is|are|was|were|be|been|has|have|had)"
+ENGLISH_OF_HIGH_TECH = re.compile(
+    rf"\b(?P<np>(?:(?!{FUNCTION_WORD}\b)[a-z]+(?<!ed) )?(?!{FUNCTION_WORD}\b)[a-z]+(?<!ed)) of high[- ]tech(?:nology)?\b")
+
+# --- doter ----------------------------------------------------------------------------------
+FRENCH_DOTER = re.compile(r"\bdot(?:é|ée|és|ées|er|e|es|ent|ait|aient|era|eront|ant)\b", re.IGNORECASE)
+ENGLISH_ENDOW = re.compile(
+    r"\bendow(?P<ending>ed|s|ing)? (?P<object>(?:(?:the|a|an|his|her|its|their) )?(?:XK[A-Z]+|[A-Z][\w-]*|[a-z]+)"
+    r"(?: [A-Z][\w-]*)?) of (?=\w)")
+PROVIDE = {"ed": "provided", "s": "provides", "ing": "providing", None: "provide"}
+
+# --- choices --------------------------------------------------------------------------------
+FRENCH_CHOIX = re.compile(r"\bchoix\b", re.IGNORECASE)
+# Catalan « tries » (choices) read as the verb "elect", its adjective left after it.
+ENGLISH_ELECT = re.compile(
+    rf"\b(?P<det>his|her|its|their|the|these|those|our) elect(?P<adjs>(?: (?:{ENGLISH_ADJ}|politicians))*)\b", re.IGNORECASE)
+ENGLISH_CHOICE_ADJ = re.compile(rf"\b(?P<det>[Tt]he|[Aa]) choice (?P<adj>{ENGLISH_ADJ})\b")
+
+# --- dates ----------------------------------------------------------------------------------
+FRENCH_MONTH_OF = re.compile(
+    r"\bmois d(?:e |['’])(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b",
+    re.IGNORECASE)
+MONTH_OF = re.compile(rf"\bthe month of (?=(?:{MONTHS})\b)")
+
+# « dans les prochaines semaines » came out "at the next weeks" where the sentence also holds an « à ».
+FRENCH_COMING = re.compile(r"\bdans les prochain(?:e)?s (?:jours|semaines|mois|années|ans)\b", re.IGNORECASE)
+ENGLISH_NEXT = re.compile(r"\b(?:at|in) the next (?=(?:days|weeks|months|years)\b)")
+# « le Premier ministre » came out "the Prime minister".
+FRENCH_PRIME_MINISTER = re.compile(r"\bPremier ministre\b", re.IGNORECASE)
+
+# --- to -------------------------------------------------------------------------------------
+# Verbs that take "to" where the pivot gave "at" for « à » (« répondu aux questions », « consacré à »).
+VERB_AT = re.compile(
+    r"\b(?P<verb>(?:grant|devot|dedicat|respond|answer|belong|contribut|allocat|assign|subject|entrust|affiliat|ascrib|attribut)\w*|"
+    r"linked|tied|allied|"
+    r"repl(?:y|ies|ied|ying)|give[ns]?|gave|giving) at\b(?! (?:least|last|first|once|all|home|night|times?)\b)")
+
 # --- quotations -----------------------------------------------------------------------------
 EMPTY_QUOTES = re.compile(r"(?P<word>\b[\w'’-]+ )?«\s*»(?P<after> [\w'’-]+\b)?")
 
@@ -402,7 +536,77 @@ def post_edit(english: str, french: str, also: int = 0) -> str:
     for place in {m["place"] for m in FRENCH_PLACE.finditer(french)}:
         english = re.sub(rf"\b(?P<visit>visits?|trips?|journeys?) (?:at|in) (?={re.escape(place)}\b)", r"\g<visit> to ",
                          english)
+    return _noun_phrases(english, french)
+
+
+def _noun_phrases(english: str, french: str) -> str:
+    """Possessives of things, generic nouns, names' possessives, word order, « doter », « choix »."""
+    english = _its(english, french)
+    if FRENCH_DOTER.search(french):
+        english = ENGLISH_ENDOW.sub(lambda m: f"{PROVIDE[m['ending']]} {m['object']} with ", english)
+    if FRENCH_HIGH_TECH.search(french):
+        english = ENGLISH_OF_HIGH_TECH.sub(r"high-tech \g<np>", english)
+    if FRENCH_CHOIX.search(french):
+        english = ENGLISH_ELECT.sub(lambda m: f"{m['det']}{m['adjs'].replace('politicians', 'political')} choices",
+                                    english)
+        english = ENGLISH_CHOICE_ADJ.sub(r"\g<det> \g<adj> choice", english)
+    if FRENCH_MONTH_OF.search(french):
+        english = MONTH_OF.sub("", english)
+    if FRENCH_COMING.search(french):
+        english = ENGLISH_NEXT.sub("in the coming ", english)
+    if FRENCH_PRIME_MINISTER.search(french):
+        english = english.replace("Prime minister", "Prime Minister")
+    if FRENCH_A.search(french):
+        english = VERB_AT.sub(r"\g<verb> to", english)
+    for name in {m["name"] for m in FRENCH_DE_NAME.finditer(french)}:
+        english = ENGLISH_N_OF_NAME.sub(lambda m, n=name: _possessive(m) if m["name"] == n and m.start() else m.group(),
+                                        english)
+    for m in FRENCH_TERM_NAME.finditer(french):
+        english = re.sub(rf"\b[Tt]he (?={m['term']} (?:XK[A-Z]+\b|[A-Z]))", "", english)
+    if FRENCH_COORDINATED_DE.search(french):
+        english = ENGLISH_COORDINATED_NAMES.sub(
+            lambda m: f"of {m['first']}{m['more'].replace(', of ', ', ')} {m['conj']} {m['last']}", english)
+    if FRENCH_NOUN_ADJ_ADJ.search(french):
+        count = len(FRENCH_NOUN_ADJ_ADJ.findall(french))
+        english = ENGLISH_NOUN_ADJ_ADJ.sub(r"\g<lead>\g<adjs> \g<noun>", english, count=count)
+    return THE_GENERIC.sub(lambda m: m["noun"][:1].upper() + m["noun"][1:] if m["the"] == "The" else m["noun"], english)
+
+
+def _its(english: str, french: str) -> str:
+    """Each his/her standing for a French « son/sa/ses » whose owner is no person becomes "its"."""
+    owners = [_owned_by_a_thing(french, m.start()) for m in FRENCH_SON.finditer(french)]
+    if not any(owners):
+        return english
+    found = list(ENGLISH_HIS_HER.finditer(english))
+    if not all(owners) and len(found) != len(owners):  # counts that differ cannot be aligned
+        return english
+    for m, thing in reversed(list(zip(found, owners if not all(owners) else [True] * len(found)))):
+        if thing:
+            english = english[: m.start()] + ("Its" if m.group()[0].isupper() else "its") + english[m.end() :]
     return english
+
+
+def _owned_by_a_thing(french: str, at: int) -> bool:
+    """Whether the French names no person who may own the possessive at `at`: no person noun or
+    pronoun, no name without an article. A placeholder without one may be a person's name or a term
+    holding its own preposition (« au Sahel africain »): then the nearest name before the possessive
+    decides (« du Groupe Wagner ou de ses alternatives »: the group's)."""
+    if PERSON_WORD.search(french):
+        return False
+    names = [m for m in CAPITALISED.finditer(french)
+             if m.group() not in NOT_A_NAME and not (m.group().isupper() and not m.group().startswith("XK"))]
+    bare = [m for m in names if not ARTICLE_BEFORE.search(french[: m.start()])]
+    if any(not m.group().startswith("XK") for m in bare):
+        return False  # « Atallah », « Diallo »: a person (or a city, which keeps "his" too)
+    before = [m for m in names if m.start() < at]
+    return not bare or bool(before) and before[-1] not in bare
+
+
+def _possessive(m: re.Match) -> str:
+    """"the roadmap of Washington" -> "Washington's roadmap"; not at the start of a text, which an
+    attribution frame may lower-case after its editorial words ("According to ..., the meeting")."""
+    name = m["name"]
+    return f"{name}'{'' if name.endswith('s') else 's'} {m['noun']}"
 
 
 def _subject(english: str, french: str) -> str:
@@ -593,4 +797,5 @@ def _title(m: re.Match, french: str) -> str:
     after = m["next"] or ""
     if after and re.search(rf"(?:\b(?:a|ont|avait|avaient) ){after}\b", french):
         return m.group()
-    return m["title"].title() + " " + after
+    adjective = m["adj"] or ""
+    return adjective[:1].upper() + adjective[1:] + m["title"].title() + " " + after

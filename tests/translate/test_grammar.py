@@ -51,7 +51,7 @@ APPLIES = [
     ("Le gouvernement aurait récemment augmenté les impôts.", "would have recently increased", "increased recently"),
     ("Le ministre a parlé de sa mission dans la région, à travers un communiqué.", "in the region", "at the region"),
     # A lexicon adjective carried like a demonym (lexicon.py), so that « et militaire » stays an adjective.
-    ("La coopération sécuritaire et militaire se renforce.", "security and military cooperation", None),
+    ("La coopération sécuritaire et militaire se renforce.", "ecurity and military cooperation", None),
     # Round two (2026-12-01): « par » as a means, after a verb of closing ("with") or any other ("by").
     ("La ministre a clos le sommet par un appel à la paix.", "closed the summit with a call", "for a call"),
     ("Les programmes veulent aider les paysans par des formations.", "farmers by training", "for"),
@@ -88,6 +88,42 @@ APPLIES = [
     # The tense rule reaches a lexicon term that holds the participle.
     ("Le 3 mars dernier, le ministre a posé la première pierre d'une école.",
      "the minister laid the foundation stone", "has laid"),
+    # Round three. « sa/ses » of a country or a thing: "its".
+    ("Le Sénégal a réduit sa dépendance au pétrole importé.", "Senegal has reduced its", "his dependency"),
+    ("Le pays veut renforcer la coopération avec ses voisins.", "its neighbours", "his neighbours"),
+    # A term holding its preposition (« au Burkina Faso », a placeholder) is no person: the nearest
+    # name before « ses », « du Groupe Wagner », owns it.
+    ("La hausse des prix au Burkina Faso suit l'arrivée du Groupe Wagner et de ses alliés.", "Wagner Group and of its allies",
+     "his allies"),
+    # Generic abstract nouns take no article.
+    ("Le gouvernement veut défendre la souveraineté nationale.", "defend national sovereignty",
+     "the national sovereignty"),
+    ("Le rapport décrit l'expansion de l'influence chinoise au Sahel africain.", "expansion of Chinese influence in",
+     "the Chinese influence"),
+    # A bare name's possessive; a title after an adjective, before a name.
+    ("Le ministre a rejeté la position de Dakar.", "rejected Dakar's position", "the position of Dakar"),
+    ("Il a reçu le président ivoirien Alassane Ouattara au palais.", "received Ivorian President Alassane Ouattara",
+     "the Ivorian president"),
+    ("Il a rencontré le ministre de la Défense Salifou Mody.", "met Minister of Defence Salifou Mody",
+     "the Minister of Defence"),
+    ("Les chefs de l'État islamique, de l'Union africaine et de la CEDEAO se sont réunis.",
+     "the Islamic State, the African Union and the", "of the African Union"),
+    # Two coordinated adjectives go before their noun.
+    ("Le ministre a salué un dialogue renouvelé et constructif.", "a renewed and constructive dialogue",
+     "dialogue renewed and constructive"),
+    # doter X de Y; « de haute technologie »; « choix »; « du mois de »; a verb that takes "to".
+    ("Le gouvernement a doté les hôpitaux de nouveaux équipements.", "provided the hospitals with new equipment",
+     "endowed the hospitals of"),
+    ("L'armée a reçu des drones de haute technologie.", "received high-tech drones", "drones of high-tech"),
+    ("Les électeurs respectent les choix politiques du parti.", "the political choices of the party",
+     "elect politicians"),
+    ("Les pluies ont commencé au début du mois d'août.", "at the beginning of August", "the month of"),
+    ("On s'attend à une baisse du chômage dans les prochains mois.", "in the coming months", "at the next months"),
+    ("Le Premier ministre a démissionné.", "The Prime Minister", "Prime minister"),
+    ("Le ministre a répondu aux critiques de l'opposition.", "responded to the critics", "responded at"),
+    ("Le groupe armé est affilié à l'État islamique.", "affiliated to the Islamic State", "affiliated at"),
+    # A visit whose kind the lexicon names (« visite de travail ») is a visit to its country.
+    ("La ministre a effectué une visite de travail au Niger.", "working visit to Niger", "visit in Niger"),
 ]
 
 # (French, English the rules must keep): where a rule must not fire.
@@ -118,6 +154,16 @@ LEFT_ALONE = [
     ("une feuille de route technique, incluant des réunions au niveau des experts", "a technical roadmap"),
     # One « ni » after « pas » is "or".
     ("Il n'a pas rencontré le président ni le ministre.", "or the minister"),
+    # Round three. A person owns « son/sa »: "his" stays (a noun for a person, a pronoun, a bare name).
+    ("Le ministre a présenté son plan au parlement.", "his plan"),
+    ("Diallo a quitté son poste la semaine dernière.", "his"),
+    ("Rudolph Atallah a détaillé ses priorités.", "his priorities"),
+    # A noun with its complement is definite; a place's region keeps "of".
+    ("La sécurité des élections est assurée par la police.", "The security of the elections"),
+    ("Les soldats sont arrivés dans la région de Tillabéri.", "the region of Tillabéri"),
+    # Adjectives said of the subject are not moved before it.
+    ("Le dialogue est renouvelé et constructif.", "dialogue is renewed and constructive"),
+    ("L'accord signé et ratifié par les deux pays entre en vigueur.", "agreement signed and ratified by"),
 ]
 
 
