@@ -8,6 +8,7 @@ not counted; they are small (tens of MB) and short-lived.
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import os
@@ -19,6 +20,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -26,6 +28,7 @@ BRIEFGEN = ROOT / ".venv" / "bin" / "briefgen"
 SEEDS = ROOT / "seeds"
 RESULTS = ROOT / "benchmarks" / "results.md"
 POLL_S = 0.1  # how often a child with a time limit is checked
+SEED = 0  # of the synthetic corpus (corpus.py) the child builds read
 
 
 @dataclass
@@ -110,3 +113,66 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 def emit(result: dict) -> None:
     """Child scripts end by printing one JSON line (read back with Measurement.json())."""
     sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+
+
+def builds_in_children(script: str | Path, articles: int, runs: int = 1, timeout: float | None = None) -> list[Measurement]:
+    """`script --child` run `runs` times on one synthetic corpus of `articles` articles, each run a
+    measured child process with its own output folder and cold translation cache."""
+    from corpus import write_corpus
+
+    name = Path(script).stem
+    with tempfile.TemporaryDirectory(prefix=f"briefgen-{name}-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        write_corpus(articles, corpus, SEED)
+        return [
+            python(script, "--child", "--corpus", corpus, "--out", Path(tmp) / f"out-{i}", "--cache", Path(tmp) / f"cache-{i}.sqlite", timeout=timeout).check(name)
+            for i in range(runs)
+        ]
+
+
+def child_arguments(description: str, articles: int) -> argparse.ArgumentParser:
+    """The options of a script that builds in children: --articles, and what its child is given."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--articles", type=int, default=articles)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    for option in ("--corpus", "--out", "--cache"):
+        parser.add_argument(option, type=Path, help=argparse.SUPPRESS)
+    return parser
+
+
+@dataclass
+class ChildBuild:
+    """A build set up in a child process as `briefgen build` sets it up (configuration, engine,
+    renderers), with the cache it was given, for the child to run and measure stage by stage."""
+
+    config: Any
+    translator: Any
+    renderers: Any
+    out: Path
+
+    @classmethod
+    def setup(cls, out: Path, cache: Path) -> ChildBuild:
+        """Imports all that a build imports before it reads a source, so the child measures it here."""
+        from briefgen import outdir, output, pipeline, registry, translate  # noqa: F401
+        from briefgen.config import load_config
+
+        config = load_config(ROOT, overrides={"cache": str(cache)})
+        return cls(config, translate.select_engine(config), registry.renderers(), out)
+
+    def translate(self, brief: Any) -> Any:
+        """What pipeline.run does after the analysis: the period, then the English."""
+        from briefgen.pipeline import choose_period, generation_time
+        from briefgen.translate import translate_brief
+
+        brief.generated_at = generation_time()
+        brief.period = choose_period(brief, brief.generated_at)
+        return translate_brief(brief, self.translator, self.config)
+
+    def write(self, brief: Any) -> Any:
+        """What `briefgen build` does last: DOCX + JSON into the output folder, under its lock."""
+        from briefgen.outdir import locked
+        from briefgen.output import write_brief
+
+        with locked(self.out):
+            write_brief(brief, self.config, self.out, self.renderers)
+        return brief

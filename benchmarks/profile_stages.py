@@ -13,20 +13,17 @@ Start-up: the median wall time of `briefgen --help`, and the heaviest imports fr
 
 from __future__ import annotations
 
-import argparse
-from collections import Counter
 import statistics
 import sys
-import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import BRIEFGEN, PYTHON, ROOT, emit, measure, python, table  # noqa: E402
+from harness import BRIEFGEN, PYTHON, ChildBuild, builds_in_children, child_arguments, emit, measure, table  # noqa: E402
 
 ARTICLES = 500
-SEED = 0
 TOP = 4  # hot functions listed per stage
 SAMPLE_INTERVAL_S = 0.001
 STAGE_FLOOR = 0.05  # share of the build below which a stage's hot spots are not listed
@@ -44,35 +41,17 @@ def child_profile(corpus: Path, out: Path, cache: Path) -> dict:
     profiler = Profiler(interval=SAMPLE_INTERVAL_S)
     started = time.perf_counter()
     profiler.start()  # the first "stage": what `briefgen build` imports and sets up before reading
-    from briefgen.config import load_config
     from briefgen.ingest import ingest
-    from briefgen.outdir import locked
-    from briefgen.output import write_brief
-    from briefgen.pipeline import ANALYSIS_STAGES, choose_period, generation_time
-    from briefgen.registry import renderers as make_renderers
-    from briefgen.translate import select_engine, translate_brief
+    from briefgen.pipeline import ANALYSIS_STAGES
 
-    renderers = make_renderers()
-    config = load_config(ROOT, overrides={"cache": str(cache)})
-    translator = select_engine(config)
+    build = ChildBuild.setup(out, cache)
     profiler.stop()
     report = [{"stage": "imports + setup", "seconds": round(time.perf_counter() - started, 3), "hot": _hot(profiler.last_session.root_frame())}]
     paths = sorted(corpus.iterdir())
     state: dict = {}
-
-    def translate(brief):  # as pipeline.run does after the analysis
-        brief.generated_at = generation_time()
-        brief.period = choose_period(brief, brief.generated_at)
-        return translate_brief(brief, translator, config)
-
-    def render(brief):  # as `briefgen build` does
-        with locked(out):
-            write_brief(brief, config, out, renderers)
-        return brief
-
     stages = [("ingest", lambda _: ingest(paths))]
-    stages += [(name, lambda brief, f=f: f(brief, config)) for name, f in ANALYSIS_STAGES]
-    stages += [("translate", translate), ("render", render)]
+    stages += [(name, lambda brief, f=f: f(brief, build.config)) for name, f in ANALYSIS_STAGES]
+    stages += [("translate", build.translate), ("render", build.write)]
     for name, stage in stages:
         profiler = Profiler(interval=SAMPLE_INTERVAL_S)
         started = time.perf_counter()
@@ -80,7 +59,7 @@ def child_profile(corpus: Path, out: Path, cache: Path) -> dict:
         state["brief"] = stage(state.get("brief"))
         profiler.stop()
         report.append({"stage": name, "seconds": round(time.perf_counter() - started, 3), "hot": _hot(profiler.last_session.root_frame())})
-    return {"articles": len(state["brief"].sources), "engine": translator.info.name, "stages": report}
+    return {"articles": len(state["brief"].sources), "engine": build.translator.info.name, "stages": report}
 
 
 def _hot(root) -> list[dict]:
@@ -132,12 +111,7 @@ def _importtime(code: str, by_package: bool) -> list[dict]:
 
 
 def run(articles: int = ARTICLES) -> dict:
-    from corpus import write_corpus
-
-    with tempfile.TemporaryDirectory(prefix="briefgen-profile-") as tmp:
-        corpus = Path(tmp) / "corpus"
-        write_corpus(articles, corpus, SEED)
-        m = python(__file__, "--child", "--corpus", corpus, "--out", Path(tmp) / "out", "--cache", Path(tmp) / "cache.sqlite", timeout=LIMIT_S).check("profile")
+    [m] = builds_in_children(__file__, articles, timeout=LIMIT_S)
     return {**m.json(), "peak_mb": round(m.peak_mb), "startup": startup()}
 
 
@@ -174,13 +148,7 @@ def markdown(result: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--child", action="store_true")
-    parser.add_argument("--corpus", type=Path)
-    parser.add_argument("--out", type=Path)
-    parser.add_argument("--cache", type=Path)
-    parser.add_argument("--articles", type=int, default=ARTICLES)
-    args = parser.parse_args()
+    args = child_arguments(__doc__.splitlines()[0], ARTICLES).parse_args()
     if args.child:
         emit(child_profile(args.corpus, args.out, args.cache))
     else:

@@ -14,48 +14,35 @@ target (2,000 articles within 30 s) is judged by scale.py on an idle machine, no
 
 from __future__ import annotations
 
-import argparse
 import resource
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import ROOT, emit, python, table  # noqa: E402
+from harness import SEED, ChildBuild, builds_in_children, child_arguments, emit, table  # noqa: E402
 
 ARTICLES = 2000
 RUNS = 3
-SEED = 0
 LIMIT_S = 900  # one run; a stage gone quadratic must not stall the benchmark
 
 
 def child(corpus: Path, out: Path, cache: Path) -> dict:
     started = time.perf_counter()
-    from briefgen.config import load_config
-    from briefgen.outdir import locked
-    from briefgen.output import write_brief
-    from briefgen.pipeline import analyse, choose_period, generation_time
-    from briefgen.registry import renderers as make_renderers
-    from briefgen.translate import select_engine, translate_brief
+    from briefgen.pipeline import analyse
 
-    renderers = make_renderers()
-    config = load_config(ROOT, overrides={"cache": str(cache)})
-    translator = select_engine(config)
+    build = ChildBuild.setup(out, cache)
     marks = [("setup", started, 0.0)]  # imports, configuration, engine: CPU from the process start
 
     def report(stage: str) -> None:
         marks.append((stage, time.perf_counter(), _cpu()))
 
-    brief = analyse(sorted(corpus.iterdir()), config, report)
-    brief.generated_at = generation_time()
-    brief.period = choose_period(brief, brief.generated_at)
+    brief = analyse(sorted(corpus.iterdir()), build.config, report)
     report("translate")
-    brief = translate_brief(brief, translator, config)
+    brief = build.translate(brief)
     report("render")
-    with locked(out):
-        write_brief(brief, config, out, renderers)
+    build.write(brief)
     report("end")
     stages = [(name, end - start, cpu_end - cpu) for (name, start, cpu), (_, end, cpu_end) in zip(marks, marks[1:])]
     return {"stages": [{"stage": name, "wall": round(wall, 2), "cpu": round(cpu, 2)} for name, wall, cpu in stages]}
@@ -67,16 +54,10 @@ def _cpu() -> float:
 
 
 def run(articles: int = ARTICLES, runs: int = RUNS) -> dict:
-    from corpus import write_corpus
-
-    results = []
-    with tempfile.TemporaryDirectory(prefix="briefgen-stages-") as tmp:
-        corpus = Path(tmp) / "corpus"
-        write_corpus(articles, corpus, SEED)
-        for i in range(runs):
-            m = python(__file__, "--child", "--corpus", corpus, "--out", Path(tmp) / f"out-{i}", "--cache", Path(tmp) / f"cache-{i}.sqlite", timeout=LIMIT_S)
-            m.check("stage_times")
-            results.append({**m.json(), "seconds": round(m.seconds, 2), "cpu_s": round(m.cpu_s, 2), "peak_mb": round(m.peak_mb)})
+    results = [
+        {**m.json(), "seconds": round(m.seconds, 2), "cpu_s": round(m.cpu_s, 2), "peak_mb": round(m.peak_mb)}
+        for m in builds_in_children(__file__, articles, runs, LIMIT_S)
+    ]
     return {"articles": articles, "runs": results}
 
 
@@ -95,12 +76,7 @@ def markdown(result: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--child", action="store_true")
-    parser.add_argument("--corpus", type=Path)
-    parser.add_argument("--out", type=Path)
-    parser.add_argument("--cache", type=Path)
-    parser.add_argument("--articles", type=int, default=ARTICLES)
+    parser = child_arguments(__doc__.splitlines()[0], ARTICLES)
     parser.add_argument("--runs", type=int, default=RUNS)
     args = parser.parse_args()
     if args.child:

@@ -30,13 +30,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from briefgen import syntax
 from briefgen.excerpt import stated
-from briefgen.french import DANGLING, DASH_ASIDE, STOP_WORDS, fold
+from briefgen.french import DANGLING, DASH_ASIDE, PERSON_TITLES, STOP_WORDS, fold
 from briefgen.gazetteer import load_gazetteer
 from briefgen.model import EnglishFrame, Sentence, Token
+from briefgen.names import near_spelling
 from briefgen.render.text import event_date
 
 # Verbs of saying, in the forms a report uses (past participle, present), with the English verb
@@ -117,15 +116,6 @@ HEDGE_ADVERB = re.compile(rf"\b(?:{'|'.join(sorted(syntax.HEDGE_ADVERBS))})\b", 
 REPORTED_SPEECH = re.compile(rf"\b(?:{'|'.join(sorted(SPEECH))})\s+(?:[^.]{{0,40}}\s)?qu(?:e\b|['’])", re.I)
 # How far back in its article a pronoun's speaker is looked for (sentences).
 LOOKBACK = 6
-# Titles standing for a person named earlier (« L'émissaire a ajouté », « le ministre »): the
-# search for the name goes on through them.
-PERSON_TITLES = frozenset(
-    "émissaire envoyé envoyée ministre président présidente diplomate ambassadeur ambassadrice responsable "
-    "porte-parole directeur directrice conseiller conseillère secrétaire chef général colonel".split()
-)
-# Two spellings of a surname at this rapidfuzz ratio (accents folded) are one name: Attalah and
-# Atallah score 86, Goita and Goïta 100 folded; different surnames of the seeds score under 40.
-SAME_NAME_RATIO = 80
 # A sentence ends like a statement (headings do not): where a speaker can be named.
 STATEMENT_END = re.compile(r"[.!…»”\"]\s*$")
 # A subject pronoun an engine puts before a subjectless French verb (« a discuté » -> "it has discussed").
@@ -509,7 +499,8 @@ def _antecedent(sentence: Sentence, pronoun: str, speaking: bool) -> Speaker | N
 def _usual_spelling(speaker: Speaker, article: Sequence[Sentence]) -> Speaker:
     """The article's most frequent spelling of the name (« Attalah » once, « Atallah » thrice)."""
     counts = Counter(_surname(e.text) for s in article for e in s.entities if e.label == "PER")
-    similar = [name for name in counts if fuzz.ratio(fold(name), fold(speaker.name)) >= SAME_NAME_RATIO]
+    folded = fold(speaker.name)
+    similar = [name for name in counts if fold(name) == folded or near_spelling(fold(name), folded)]
     return Speaker(max(similar, key=lambda name: (counts[name], name))) if similar else speaker
 
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from briefgen.dates import CALENDAR_WORDS
-from briefgen.french import DASH_ASIDE
+from briefgen.french import DASH_ASIDE, PERSON_TITLE
 
 # An excerpt shorter than this is a fragment: the sentence is quoted whole (select's MIN_WORDS).
 MIN_WORDS = 12
@@ -41,15 +41,9 @@ ENDING = re.compile(
     r"|notamment\s+(?:dans|en|au|aux|à)\b|après\s+des\b)",
     re.I,
 )
-# The words a person's title starts with.
-TITLE_WORDS = (
-    r"(?:sous-)?(?:directeur|directrice|conseiller|conseillère|ministre|président|présidente|secrétaire|ambassadeur"
-    r"|ambassadrice|chef|porte-parole|envoyé|envoyée|général|colonel|commandant|responsable|coordinateur"
-    r"|coordinatrice|représentant|représentante)"
-)
 # « ..., a déclaré Rudy Atallah, directeur adjoint principal de ... »: the title of the person just
 # named, closing the sentence.
-TITLE = re.compile(rf",\s+(?:(?:le|la|l['’])\s*)?{TITLE_WORDS}\b", re.I)
+TITLE = re.compile(rf",\s+(?:(?:le|la|l['’])\s*)?{PERSON_TITLE}\b", re.I)
 # ...a person's name: two capitalised words (« Rudy Atallah, directeur », not « la Défense, le général »).
 NAME_BEFORE = re.compile(r"[A-ZÀ-Ý][\w-]+\s+[A-ZÀ-Ý][\w-]+$")
 # What an ending must not hold: a quotation, an attribution, a date (all facts a reader needs).
@@ -62,7 +56,7 @@ ASIDE = re.compile(DASH_ASIDE)
 # Stevens, ... »): the name says who, the actors table gives the title. Short titles (« L'envoyé
 # spécial des États-Unis, Rudolph Atallah ») tell the reader more than they cost, and stay.
 TITLE_BEFORE_NAME = re.compile(
-    rf"(?<=,\s)(?:le|la|l['’])\s*{TITLE_WORDS}\b[^,«»]+,\s+(?=(?-i:[A-ZÀ-Ý][\w-]+\s+(?:[A-ZÀ-Ý]\.\s+)?[A-ZÀ-Ý]))",
+    rf"(?<=,\s)(?:le|la|l['’])\s*{PERSON_TITLE}\b[^,«»]+,\s+(?=(?-i:[A-ZÀ-Ý][\w-]+\s+(?:[A-ZÀ-Ý]\.\s+)?[A-ZÀ-Ý]))",
     re.I,
 )
 LONG_TITLE_WORDS = 8

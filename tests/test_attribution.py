@@ -54,6 +54,14 @@ def test_speaker_is_found_through_a_chain_of_pronouns_and_titles(article):
     assert english(reading.frame) == "[Atallah] added that les États-Unis voulaient aider le Mali face aux groupes armés.|"
 
 
+@pytest.mark.parametrize("title", ["L'émissaire", "Le diplomate", "Le représentant américain", "Le coordinateur"])
+def test_a_subject_pronoun_looks_through_any_persons_title_to_the_name(article, title):
+    """Each word of french.PERSON_TITLES stands for a person named earlier; a subject that is no
+    title (« La visite ») would be what « Il » stands for."""
+    sentences = article([NAMED, f"{title} a salué la reprise du dialogue avec Washington.", "Il a ensuite rencontré le ministre de la Sécurité."])
+    assert attribution.speaker_of(sentences[2], sentences) == attribution.Speaker("Atallah")
+
+
 @pytest.mark.parametrize(
     ("quote", "expected"),
     [
@@ -93,6 +101,16 @@ def test_the_articles_usual_spelling_of_the_speaker_is_used(article):
         ["D'après Attalah, l'expertise américaine vise des réponses efficaces.", "C'est pourquoi, dit-il, son pays encourage la force conjointe."],
     )
     assert attribution.speaker_of(sentences[3], sentences) == attribution.Speaker("Atallah")
+
+
+def test_a_similar_surname_of_another_person_is_not_the_speakers_spelling(article):
+    """Konaté and Konaré (folded ratio 83) are two people: names.near_spelling tells them apart."""
+    sentences = article(
+        ["L'ancien président Alpha Oumar Konaré a reçu la délégation américaine à Bamako.",
+         "Selon Alpha Konaré, la visite marque une étape importante."],
+        ["Le ministre Moussa Konaté a rencontré l'émissaire américain.", "C'est pourquoi, dit-il, son pays encourage la force conjointe."],
+    )
+    assert attribution.speaker_of(sentences[3], sentences) == attribution.Speaker("Konaté")
 
 
 @pytest.mark.parametrize(

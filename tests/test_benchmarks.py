@@ -1,4 +1,5 @@
-"""The benchmark corpus generator: deterministic, N distinct articles that briefgen ingests cleanly.
+"""The benchmark corpus generator: deterministic, N distinct articles that briefgen ingests cleanly;
+and the harness that builds it in measured child processes.
 
 No timing here (speed is measured by `make bench`, not asserted by tests).
 """
@@ -14,6 +15,7 @@ import pytest
 
 from briefgen.ingest import ingest
 from briefgen.model import Period
+from briefgen.pipeline import ANALYSIS_STAGES
 from briefgen.segment import segment
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
@@ -79,3 +81,13 @@ def test_stories_rename_people_and_places(corpus):
     assert a != b
     assert "Atallah" not in a and "Diop" not in a
     assert a.endswith("Moscou.")  # a section keyword (Russia) is kept
+
+
+def test_a_child_build_reports_every_stage():
+    """harness.builds_in_children, child_arguments and ChildBuild, as stage_times (and
+    profile_stages) use them: a child process builds a small corpus and reports each stage."""
+    result = _load("stage_times").run(articles=3, runs=1)
+    [run] = result["runs"]
+    assert [s["stage"] for s in run["stages"]] == ["setup", "ingest", *(name for name, _ in ANALYSIS_STAGES), "translate", "render"]
+    assert sum(s["wall"] for s in run["stages"]) <= run["seconds"]
+    assert run["peak_mb"] > 0

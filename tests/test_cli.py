@@ -20,6 +20,7 @@ import typer
 from typer.testing import CliRunner
 
 from briefgen.cli import app
+from briefgen.cli import options as opt
 from briefgen.errors import BriefgenError
 from conftest import BRIEFGEN_EXE, SEEDS
 
@@ -268,6 +269,23 @@ def test_build_and_weekly_help_list_the_same_output_options():
                       "--notes", "--quiet", "--verbose", "--json"}  # fmt: skip
     build, weekly = _options("build"), _options("weekly")
     assert output_options <= build and weekly - {"--context-days", "--collect"} == build
+
+
+def test_a_command_sharing_the_build_options_receives_them_as_given():
+    probe = typer.Typer()
+    received = []
+
+    @probe.command()
+    @opt.with_build_options
+    def command(name: str, *, options: opt.BuildOptions) -> None:
+        received.append((name, options))
+
+    result = runner.invoke(probe, ["seeds", "-o", "out", "--length", "600", "--format", "docx, md", "--no-annex", "--lang", "en,fr", "-q"])
+    assert result.exit_code == 0, result.output
+    [(name, options)] = received
+    assert name == "seeds" and options.out == Path("out") and options.quiet and not options.verbose and options.notes == Path("notes")
+    assert options.overrides() == {"engine": None, "length": 600, "formats": ["docx", "md"], "template": None, "glossary": None,
+                                   "lang": ["en", "fr"], "annex": False, "footnotes": None}  # fmt: skip
 
 
 def test_help_does_not_load_heavy_libraries():

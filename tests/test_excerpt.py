@@ -25,6 +25,11 @@ def kept(text: str) -> str:
             "directeur adjoint principal de la lutte contre le terrorisme au Conseil de Sécurité nationale.",
             "« Nous avons des équipements adéquats, des connaissances et des forces », a déclaré Rudy Atallah",
         ),
+        (  # any word of french.PERSON_TITLES opens such a title
+            "Washington veut relancer sa coopération sécuritaire avec Bamako, a déclaré Rudolph Atallah, l'émissaire "
+            "américain venu pour trois jours.",
+            "Washington veut relancer sa coopération sécuritaire avec Bamako, a déclaré Rudolph Atallah",
+        ),
         (  # a long title before the name
             "Les États-Unis restent engagés dans la lutte contre le terrorisme, a annoncé, le 22 juillet, le "
             "sous-secrétaire d'État adjoint pour l'Afrique de l'Ouest et envoyé spécial au Sahel, William Stevens, à Bamako.",

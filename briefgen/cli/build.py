@@ -16,37 +16,23 @@ from briefgen.cli.run import report_summary, report_up_to_date, run_build
 PathsArg = Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders (.txt .md .html .docx). Default: sources/ in the working folder.", show_default=False)]
 
 
+@opt.with_build_options
 def build(
     paths: PathsArg = None,
-    out: opt.Out = Path("outputs"),
     week: Annotated[Optional[str], typer.Option(help="ISO week to name the brief, e.g. 2025-W38. Default: week of the newest source.")] = None,
-    engine: opt.Engine = None,
-    length: opt.Length = None,
-    formats: opt.Formats = None,
-    template: opt.Template = None,
-    glossary: opt.Glossary = None,
-    force: opt.Force = False,
-    notes: opt.Notes = Path("notes"),
-    lang: opt.Lang = None,
-    annex: opt.Annex = None,
-    footnotes: opt.Footnotes = None,
-    quiet: opt.Quiet = False,
-    verbose: opt.Verbose = False,
-    as_json: opt.AsJson = False,
+    *,
+    options: opt.BuildOptions,
 ) -> None:
     """Build the brief from French articles. Options override briefgen.toml in the current folder.
 
     Example: briefgen build seeds/ --out outputs/ --format docx,json,md --lang en,fr
     """
-    with reported_errors(verbose):
-        result, seconds = run_build(
-            paths or [Path("sources")], out, opt.overrides(engine, length, formats, template, glossary, lang, annex, footnotes),
-            week=week, notes=notes, force=force, quiet=quiet, verbose=verbose,
-        )
+    with reported_errors(options.verbose):
+        result, seconds = run_build(paths or [Path("sources")], options, week=week)
     if result.brief is None:
-        report_up_to_date(result, quiet, as_json)
+        report_up_to_date(result, options.quiet, options.as_json)
     else:
-        report_summary(result.summary(seconds), quiet, verbose, as_json)
+        report_summary(result.summary(seconds), options.quiet, options.verbose, options.as_json)
 
 
 def sources(paths: PathsArg = None, as_json: opt.AsJson = False, verbose: opt.Verbose = False) -> None:

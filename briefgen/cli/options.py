@@ -1,12 +1,18 @@
-"""Options `build` and `weekly` share, declared once so both commands offer the same ones.
+"""Options `build` and `weekly` share, declared once (BuildOptions) so both commands offer the same
+ones and receive them as one value: typer reads a command's options from its signature, which
+`with_build_options` extends with BuildOptions' fields (typer has no mechanism of its own for this).
 
 Engine and format names, their help and their completion come from the registries.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Optional, get_type_hints
 
 import typer
 
@@ -41,21 +47,54 @@ Annex = Annotated[Optional[bool], typer.Option("--annex/--no-annex", help="Inclu
 Footnotes = Annotated[Optional[str], typer.Option("--footnotes", help="Footnote form: short (outlet, date, paragraph, the clause that carries the fact) or full.")]
 
 
-def overrides(
-    engine: str | None, length: int | None, formats: str | None, template: Path | None, glossary: Path | None,
-    lang: str | None, annex: bool | None, footnotes: str | None,
-) -> dict[str, Any]:
-    """CLI options as load_config overrides; options not given stay None (briefgen.toml decides)."""
-    return {
-        "engine": engine,
-        "length": length,
-        "formats": _listed(formats),
-        "template": str(template) if template else None,
-        "glossary": str(glossary) if glossary else None,
-        "lang": _listed(lang),
-        "annex": annex,
-        "footnotes": footnotes,
-    }
+@dataclass(frozen=True)
+class BuildOptions:
+    """The options `build` and `weekly` share, as the command receives them (see `with_build_options`)."""
+
+    out: Out = Path("outputs")
+    engine: Engine = None
+    length: Length = None
+    formats: Formats = None
+    template: Template = None
+    glossary: Glossary = None
+    force: Force = False
+    notes: Notes = Path("notes")
+    lang: Lang = None
+    annex: Annex = None
+    footnotes: Footnotes = None
+    quiet: Quiet = False
+    verbose: Verbose = False
+    as_json: AsJson = False
+
+    def overrides(self) -> dict[str, Any]:
+        """The options as load_config overrides; options not given stay None (briefgen.toml decides)."""
+        return {
+            "engine": self.engine,
+            "length": self.length,
+            "formats": _listed(self.formats),
+            "template": str(self.template) if self.template else None,
+            "glossary": str(self.glossary) if self.glossary else None,
+            "lang": _listed(self.lang),
+            "annex": self.annex,
+            "footnotes": self.footnotes,
+        }
+
+
+def with_build_options(command: Callable[..., None]) -> Callable[..., None]:
+    """`command` offering BuildOptions' fields as options of its own after its parameters (typer
+    reads a command's options from its signature), and called with them as one `options`."""
+    hints = get_type_hints(command, include_extras=True) | get_type_hints(BuildOptions, include_extras=True)
+    own = [p.replace(annotation=hints[p.name]) for p in inspect.signature(command).parameters.values() if p.name != "options"]
+    names = [f.name for f in fields(BuildOptions)]
+    added = [inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default, annotation=hints[f.name]) for f in fields(BuildOptions)]
+
+    @functools.wraps(command)
+    def with_options(**given: Any) -> None:
+        command(options=BuildOptions(**{name: given.pop(name) for name in names}), **given)
+
+    with_options.__signature__ = inspect.Signature(own + added)  # type: ignore[attr-defined]
+    with_options.__annotations__ = {p.name: p.annotation for p in own + added}
+    return with_options
 
 
 def _listed(option: str | None) -> list[str] | None:

@@ -8,48 +8,38 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
 if TYPE_CHECKING:
     from briefgen.build import BuildResult, BuildSummary
+    from briefgen.cli.options import BuildOptions
     from briefgen.config import Config
 
 
 def run_build(
-    paths: list[Path],
-    out: Path,
-    overrides: dict[str, Any],
-    *,
-    week: str | None,
-    notes: Path,
-    force: bool,
-    quiet: bool,
-    verbose: bool,
-    weekly: bool = False,
-    context_days: int = 0,
-    collect: bool = False,
+    paths: list[Path], options: BuildOptions, *, week: str | None, weekly: bool = False, context_days: int = 0, collect: bool = False
 ) -> tuple[BuildResult, float]:
     """Load the configuration and the engine, `collect` new articles into the first path if asked,
     then build_brief with progress; returns the result and seconds."""
     started = time.monotonic()
     from briefgen.cli.display import CountingTranslator, StageReporter
 
-    with StageReporter(enabled=not quiet, verbose=verbose) as reporter:
+    with StageReporter(enabled=not options.quiet, verbose=options.verbose) as reporter:
         reporter.stage("load")
         from briefgen.build import BuildRequest, build_brief, recorded
         from briefgen.config import CONFIG_NAME, load_config
         from briefgen.translate import edition_engine
 
         reporter.note(f"Configuration: {CONFIG_NAME if Path(CONFIG_NAME).is_file() else 'defaults (no briefgen.toml here)'}")
-        with recorded(out, week):  # a bad configuration or a missing engine is a failed run too
-            config = load_config(overrides=overrides)
+        with recorded(options.out, week):  # a bad configuration or a missing engine is a failed run too
+            config = load_config(overrides=options.overrides())
             if collect:
-                _collect_into(paths[0], config, quiet)
+                _collect_into(paths[0], config, options.quiet)
             translator = CountingTranslator(edition_engine(config), reporter.progress)
         reporter.note(f"Engine: {translator.info.name} {translator.info.version} ({translator.info.model})")
-        request = BuildRequest(paths, out, config, week, weekly, context_days, notes, force)
+        request = BuildRequest(paths, options.out, config, week, weekly, context_days, options.notes, options.force)
         result = build_brief(request, translator, report=reporter.stage)
         for detail in result.details:
             reporter.note(detail)

@@ -15,44 +15,29 @@ from briefgen.cli.run import report_summary, report_up_to_date, run_build
 schedule_app = typer.Typer(help="Run `briefgen weekly` every week (systemd user timer, or a crontab line).", no_args_is_help=True)
 
 
+@opt.with_build_options
 def weekly(
     sources_dir: Annotated[Path, typer.Argument(help="Folder of French articles; only those of the week (and look-back) are used.")],
-    out: opt.Out = Path("outputs"),
     week: Annotated[Optional[str], typer.Option(help="ISO week to brief, e.g. 2025-W38. Default: the last complete week.")] = None,
-    engine: opt.Engine = None,
-    length: opt.Length = None,
-    formats: opt.Formats = None,
-    template: opt.Template = None,
-    glossary: opt.Glossary = None,
-    force: opt.Force = False,
-    notes: opt.Notes = Path("notes"),
-    lang: opt.Lang = None,
-    annex: opt.Annex = None,
-    footnotes: opt.Footnotes = None,
-    quiet: opt.Quiet = False,
-    verbose: opt.Verbose = False,
-    as_json: opt.AsJson = False,
     collect: Annotated[bool, typer.Option("--collect", help="First collect new articles from [collect] feeds and urls into the sources folder.")] = False,
     context_days: Annotated[int, typer.Option(help="Also use articles this many days older than the look-back, for the background sections (Russia context) only.")] = 0,
+    *,
+    options: opt.BuildOptions,
 ) -> None:
     """Build the brief for one ISO week, keeping analysts' edits and notes, and say what is new.
 
     Example: briefgen weekly sources/ --out outputs/ --week 2025-W38
     """
-    with reported_errors(verbose):
-        result, seconds = run_build(
-            [sources_dir], out, opt.overrides(engine, length, formats, template, glossary, lang, annex, footnotes),
-            week=week, notes=notes, force=force, quiet=quiet, verbose=verbose, weekly=True, context_days=context_days,
-            collect=collect,
-        )
+    with reported_errors(options.verbose):
+        result, seconds = run_build([sources_dir], options, week=week, weekly=True, context_days=context_days, collect=collect)
     if result.brief is None:
-        report_up_to_date(result, quiet, as_json)
-    elif as_json or quiet:
-        report_summary(result.summary(seconds), quiet, verbose, as_json)
+        report_up_to_date(result, options.quiet, options.as_json)
+    elif options.as_json or options.quiet:
+        report_summary(result.summary(seconds), options.quiet, options.verbose, options.as_json)
     else:
         from briefgen.cli.display import print_week
 
-        print_week(result, verbose)
+        print_week(result, options.verbose)
 
 
 @schedule_app.command("install")
