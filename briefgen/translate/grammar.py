@@ -24,8 +24,9 @@ keyed to what the French sentence says, so English the pivot got right is left a
                 "visit"); the agent « reçu par le ministre » "received for the minister":
                 "received by";
   subjects      Catalan drops subject pronouns: « Ils ont des groupes armés » came out "Have armed
-                groups": "They have armed groups", also in a clause after a comma or « où »; an
-                English sentence starts with a capital;
+                groups": "They have armed groups", also in a clause after a comma, « où » or « qu'il »
+                (« qu'il ne renouvellerait pas » "that it would not renew"); an English sentence starts
+                with a capital;
   complements   « les domaines de la santé et du commerce » came out "the fields of the health and of
                 the trade": "the fields of health and trade"; the indefinite « des » (« ont rencontré des
                 officiers ») came out "met of the officers": "met officers";
@@ -61,7 +62,10 @@ keyed to what the French sentence says, so English the pivot got right is left a
   choices       « ses choix stratégiques » came out "his elect strategic" (Catalan « tries » read as a
                 verb): "its strategic choices";
   dates         « à la fin du mois de juillet » came out "the end of the month of July": "of July";
-                « dans les prochaines semaines » "at the next weeks": "in the coming weeks".
+                « dans les prochaines semaines » "at the next weeks": "in the coming weeks";
+  fronts        « Sur le plan économique » came out "At the economic plan": "On the economic front";
+  calls         « a appelé les habitants au calme » "called the inhabitants at the calm": "to calm";
+  ministers     « le ministre de l'Énergie » "the minister of the Energy": "the Minister of Energy".
 """
 
 from __future__ import annotations
@@ -638,7 +642,7 @@ def _subject(english: str, french: str) -> str:
         if first.lower() in FRENCH_SUBJECT and ENGLISH_VERB_START.match(english):
             english = f"{FRENCH_SUBJECT[first.lower()]} {english[0].lower()}{english[1:]}"
         english = english[0].upper() + english[1:]
-    # One clause after a comma or « où »: « Du 8 au 11 juillet, il a effectué » came out ", has made".
+    # Clauses after a comma, « où » or « qu'il »: « Du 8 au 11 juillet, il a effectué » came out ", has made".
     for lead, english_lead in CLAUSE_LEADS.items():
         if english_lead == "that" and FRENCH_QUI.search(french):
             continue
