@@ -9,7 +9,10 @@ sentence can stand alone as a point, the translate stage composes the English th
   the reader needs a name. `speaker_of` finds it in the sentences before, in its article: the
   nearest named person who is the subject of a verb (or is named at all), through a chain of
   pronouns; else the person the article names most. The English names them in brackets, as an
-  editorial insertion: "[Atallah] said: « ... »".
+  editorial insertion: "[Atallah] said: « ... »". A subject that is a title without a name
+  (« L'envoyé américain a confirmé ») is named too, from the nearest earlier sentence giving that
+  title a name (`titled_speaker`): a brief with two envoys must say which one ("The American envoy
+  [Stevens] has confirmed").
 - A hedge: the French press's conditional (« aurait permis »), an adverb of possibility, « selon
   ... » / « d'après ... », « de sources ... », an outlet's or analysts' reading. `hedge_of` says
   which; the English says it with "Reportedly," or "According to <source>,".
@@ -129,6 +132,26 @@ NAMED_PAIR = re.compile(rf"\bentre\s+{ARTICLE}([A-ZÀ-Ý][\w-]+)\s+et\s+{ARTICLE
 LIST_MARKER = re.compile(r"(?<=[\s:])((?:[a-z]|\d{1,2})\))\s")
 # A capitalised word after a sentence's first: it names someone or somewhere itself.
 NAMES_ANY = re.compile(r"(?<=[\s(«'’])[A-ZÀ-Ý]")
+# « ... dans la lutte contre ces groupes terroristes »: inside a sentence, a demonstrative points to
+# what the article said before, which the reader of one point has not read: "the" in English. Not
+# « ces dernières années », « ces jours-ci » (recent times), nor inside a quotation.
+THESE_INSIDE = re.compile(r"(?<=\s)ces(?=\s+(?!derni|années|jours|mois|semaines|temps)[a-zà-ÿ])")
+# « L'envoyé américain a confirmé », « La ministre a précisé »: a title and at most two adjectives,
+# no name, as the subject of a verb in a compound tense.
+TITLE_SUBJECT = re.compile(
+    r"^(?:l['’]|le\s+|la\s+)(?P<title>émissaire|envoyée?|ministre|ambassadeur|ambassadrice|diplomate|conseill(?:er|ère))"
+    r"(?:\s+(?!a\b|avait\b)[a-zà-ÿ-]+){0,2}(?=\s+(?:a|avait)\s)",
+    re.I,
+)
+# « ..., a promis le ministre. »: the same title as the subject after its verb, closing the sentence.
+TITLE_AFTER_VERB = re.compile(
+    r",\s+(?:a|avait)\s+[a-zà-ÿ]+\s+(?:l['’]|le\s+|la\s+)(?P<title>émissaire|envoyée?|ministre|ambassadeur|ambassadrice"
+    r"|diplomate|conseill(?:er|ère))(?:\s+[a-zà-ÿ-]+){0,2}(?=\s*[.!…]?\s*$)",
+    re.I,
+)
+# Titles that name one function: an envoy is also an emissary.
+SAME_TITLE = {"émissaire": "envoy", "envoyé": "envoy", "envoyée": "envoy", "ambassadrice": "ambassadeur", "conseillère": "conseiller"}
+TITLE_WORD = re.compile(r"\b(?:émissaire|envoyée?|ministre|ambassadeur|ambassadrice|diplomate|conseill(?:er|ère))\b", re.I)
 # Hedge kinds the brief marks unconfirmed; "attributed" (to a named source) is reported, not doubted.
 UNCONFIRMED = frozenset({"conditional", "possibility", "sources", "reading"})
 
@@ -246,10 +269,34 @@ def pair_of(sentence: Sentence, article: Sequence[Sentence]) -> tuple[str, str] 
     return None
 
 
+def titled_speaker(sentence: Sentence, article: Sequence[Sentence]) -> Speaker | None:
+    """Who « L'envoyé américain » of `sentence` is: the person named nearest to the same title in
+    the nearest earlier sentence of `article` giving it a name (« ... et envoyé spécial pour le Sahel,
+    William B. Stevens »); None when no earlier sentence does (a title is never guessed)."""
+    text = sentence.text.strip()
+    subject = TITLE_SUBJECT.match(text) or TITLE_AFTER_VERB.search(text)
+    if subject is None:
+        return None
+    title = _title_kind(subject["title"])
+    before = [s for s in article if s.start < sentence.start][-LOOKBACK:]
+    for earlier in reversed(before):
+        people = [e for e in earlier.entities if e.label == "PER"]
+        titles = [m.start() for m in TITLE_WORD.finditer(earlier.text) if _title_kind(m.group()) == title]
+        if people and titles:
+            nearest = min(people, key=lambda e: min(abs(earlier.tokens[e.start].start - at) for at in titles))
+            return _usual_spelling(Speaker(_surname(nearest.text)), article)
+    return None
+
+
+def _title_kind(word: str) -> str:
+    word = word.lower()
+    return SAME_TITLE.get(word, word)
+
+
 def read(sentence: Sentence, article: Sequence[Sentence], outlet: str | None) -> Reading:
     """Speaker, hedge and the English frame of `sentence` (see EnglishFrame)."""
     needs = needs_speaker(sentence)
-    speaker = speaker_of(sentence, article) if needs else None
+    speaker = speaker_of(sentence, article) if needs else titled_speaker(sentence, article)
     hedge = hedge_of(sentence, outlet)
     pair = pair_of(sentence, article)
     return Reading(speaker, needs, hedge, _frame(sentence, speaker, hedge, pair), opens_with_reference(sentence), pair)
@@ -284,13 +331,19 @@ def _frame(sentence: Sentence, speaker: Speaker | None, hedge: Hedge | None, pai
     start = part.start + _dangling_end(text[part.start :])
     edits = _indicative_edits(sentence) if hedge and hedge.kind in ("conditional", "sources", "attributed") else []
     edits += [(a, b, "") for a, b in part.elided]
+    edits += [(m.start(), m.end(), "les") for m in THESE_INSIDE.finditer(text)
+              if not _inside_quote(text, m.start()) and not any(a <= m.start() < b for a, b in part.elided)]
     pieces: list[str] = []
     literals = _literals(text, pair)
+    if speaker and (inverted := TITLE_AFTER_VERB.search(text)):  # "..., promised the minister [Diouf]."
+        literals.append((inverted.end(), inverted.end(), f"[{_literal(speaker.name)}]"))
 
     def piece(a: int, b: int, lower: bool = False, predicate: bool = False) -> str:
         cut = next(((at, resume, words) for at, resume, words in literals if a < at < b), None)
         if cut:  # English written here between two translated pieces
             at, resume, words = cut
+            if not text[resume:b].strip(" .!…"):  # nothing after it but the full stop
+                return f"{piece(a, at, lower, predicate)} {words}{text[resume:b].strip()}"
             before = "," if text[a:at].rstrip().endswith(",") else ""
             after = "," if text[resume:b].lstrip().startswith(",") else ""
             return f"{piece(a, at, lower, predicate)}{before} {words}{after} {piece(resume, b)}"
@@ -337,6 +390,9 @@ def _speaker_body(text: str, start: int, end: int, speaker: Speaker | None, piec
         return piece(start, end, lower)
     name = "[" + _literal(speaker.name) + "]"
     if found is None:
+        titled = TITLE_SUBJECT.match(text[start:end])
+        if titled:  # "The American envoy [Stevens] has confirmed ..."
+            return f"{piece(start, start + titled.end(), lower)} {name} {piece(start + titled.end(), end, predicate=True)}"
         subject = PRONOUN_SUBJECT.match(text[start:end])
         if subject is None:
             return piece(start, end, lower)

@@ -259,3 +259,38 @@ def test_each_item_of_a_list_is_translated_alone_and_its_markers_kept(article):
     assert english(reading.frame) == (
         "Les autorités maliennes ont insisté sur trois points :| a) la souveraineté du Mali|, b) ses choix stratégiques|, c) ses intérêts.|"
     )
+
+
+def test_a_title_without_a_name_is_named_from_the_sentence_giving_it_one(article):
+    stevens = "Le sous-secrétaire d'État adjoint et envoyé spécial pour le Sahel, William Stevens, s'est rendu à Bamako."
+    atallah = "Rudolph Atallah, conseiller de Donald Trump, a rencontré le ministre Abdoulaye Diop."
+    emissary = "L'émissaire américain a indiqué la feuille de route de Washington dans la lutte antiterroriste."
+    sentences = article([atallah], [stevens], [emissary])
+    reading = attribution.read(sentences[2], sentences, None)
+    assert reading.speaker == attribution.Speaker("Stevens") and reading.alone
+    assert english(reading.frame) == "L'émissaire américain| [Stevens] a indiqué la feuille de route de Washington dans la lutte antiterroriste.|"
+
+
+def test_a_title_after_its_verb_is_named_too(article):
+    minister = "La ministre de la Pêche, Fatou Diouf, a annoncé un plan pour protéger les pêcheurs artisanaux."
+    promised = "Un audit de la flotte industrielle sera publié avant la fin juillet, a promis la ministre."
+    sentences = article([minister, promised])
+    reading = attribution.read(sentences[1], sentences, None)
+    assert reading.speaker == attribution.Speaker("Diouf")
+    assert english(reading.frame) == "Un audit de la flotte industrielle sera publié avant la fin juillet, a promis la ministre| [Diouf]."
+
+
+def test_a_title_no_earlier_sentence_names_is_left_as_written(article):
+    sentences = article(["Rudolph Atallah a rencontré le ministre Abdoulaye Diop à Bamako.", "L'ambassadeur a salué la reprise du dialogue avec Washington."])
+    reading = attribution.read(sentences[1], sentences, None)
+    assert reading.speaker is None and "[" not in english(reading.frame)
+
+
+def test_a_demonstrative_inside_the_sentence_is_the_in_english_but_not_in_a_quotation(article):
+    text = ("Washington a renforcé la lutte contre ces groupes terroristes depuis ces dernières années, "
+            "estimant que « ces groupes menacent la région ».")
+    reading = attribution.read(article([text])[0], [], None)
+    assert reading.frame.french == [
+        "Washington a renforcé la lutte contre les groupes terroristes depuis ces dernières années, "
+        "estimant que « ces groupes menacent la région »."
+    ]

@@ -119,6 +119,8 @@ def test_points_keep_their_speaker_and_hedge_in_the_english(seeds_run, other_new
     assert attribution_problems(brief) == []
     assert attribution_problems(other_news) == []
     assert any(p.speaker == "Atallah" and p.en.startswith("Returning") and "[Atallah] said:" in p.en for p in brief.points())
+    # Two US envoys in one brief: « L'envoyé américain a confirmé » says which one.
+    assert any(p.speaker == "Stevens" and p.en.startswith("The American envoy [Stevens]") for p in brief.points())
     [cia] = [p for p in brief.points() if "CIA" in p.fr]
     assert cia.hedged and "drone" in cia.fr and "Reportedly" in cia.en  # « Cette coopération » joined to its antecedent
     assert any(entry.hedged and "drone" in entry.fr for entry in brief.timeline)
