@@ -31,6 +31,8 @@ KINDS: tuple[tuple[str, str, str], ...] = (
     (r"coopération", "Cooperation", "Coopération"),
 )
 DEFAULT_KIND = ("Event", "Événement")
+# An article and one or two lower-case words: « une délégation américaine », « des officiers maliens ».
+PARTY = re.compile(r"(?<![\w'’])(?:d['’])?(?P<phrase>(?:une?|des|la|le|les|l['’])\s*(?P<words>[a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)?))")
 MAX_WORDS = 12  # a label is read at a glance beside the figure's axis
 MAX_NAMES = 2
 SURNAME_CHARS = 4  # a surname alone ("Goita") identifies a person when it is at least this long
@@ -45,6 +47,8 @@ def event_label(entry: TimelineEntry, actors: list[Actor], glossary: Glossary, l
     names = [_name(a.name, glossary, lang) for a in actors if a.kind == "person" and _named(a, text)][:MAX_NAMES]
     if not names:
         names = [_name(a.name, glossary, lang) for a in actors if a.kind != "person" and _named(a, text)][:1]
+    if not names:
+        names = _unnamed_party(text, lang)
     place = _place(text, lang)
     while True:
         label = kind[0] if lang == "en" else kind[1]
@@ -55,6 +59,16 @@ def event_label(entry: TimelineEntry, actors: list[Actor], glossary: Glossary, l
         if len(label.split()) <= MAX_WORDS or not (names or place):
             return label
         names, place = (names[:-1], place) if len(names) > 1 or not place else (names, "")
+
+
+def _unnamed_party(text: str, lang: str) -> list[str]:
+    """Who, when no actor is named: the first noun phrase the gazetteer knows (« la dernière visite
+    d'une délégation américaine » -> "US delegation"), so that the label says who visited."""
+    for match in PARTY.finditer(text):
+        english = load_gazetteer().noun_phrase(match["phrase"])
+        if english:
+            return [english.removeprefix("the ") if lang == "en" else match["words"]]
+    return []
 
 
 def _place(text: str, lang: str) -> str:

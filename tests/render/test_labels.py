@@ -34,6 +34,12 @@ def test_own_label_names_the_kind_of_event_who_and_where_in_each_language():
         "Strike: AQIM (Mali)"
 
 
+def test_with_no_actor_named_the_label_says_who_from_a_noun_phrase_the_gazetteer_knows():
+    last = "Mais la dernière visite d'une délégation américaine au Mali remontait à octobre 2022, il y a presque trois ans."
+    assert label(last) == "Visit: US delegation (Mali)"
+    assert label(last, "fr") == "Visite\u00a0: délégation américaine (Mali)"
+
+
 def test_a_sentence_with_nothing_recognisable_still_gets_a_whole_label():
     assert label("Il y a presque trois ans, tout a changé.") == "Event"
 
