@@ -29,14 +29,34 @@ CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][\w-]+")
 SURNAME_SIMILARITY = 85
 
 
-def one_spelling(text: str, surnames: list[str]) -> str:
-    """`text` with near spellings of these surnames spelt as given ("Attalah" -> "Atallah", "Goita"
-    -> "Goïta"): one person, one name, whichever outlet's spelling the sentence had."""
-    def usual(match: re.Match[str]) -> str:
-        word = match[0]
-        return next((surname for surname in surnames if word != surname and near_spelling(fold(word), fold(surname))), word)
+class OneSpelling:
+    """Near spellings of these surnames spelt as given ("Attalah" -> "Atallah", "Goita" -> "Goïta"):
+    one person, one name, whichever outlet's spelling the sentence had.
 
-    return CAPITALISED.sub(usual, text) if surnames else text
+    Built once per brief: the surnames are folded once and grouped by initial, and each word's
+    answer is kept, so a brief of 2,000 articles (thousands of surnames) is not folded again for
+    every capitalised word of every English text."""
+
+    def __init__(self, surnames: list[str]) -> None:
+        self._by_initial: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for surname in surnames:
+            folded = fold(surname)
+            if folded:
+                self._by_initial[folded[0]].append((folded, surname))
+        self._usual: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        return CAPITALISED.sub(self._spelling, text) if self._by_initial else text
+
+    def _spelling(self, match: re.Match[str]) -> str:
+        word = match[0]
+        if word not in self._usual:
+            folded = fold(word)
+            candidates = self._by_initial.get(folded[:1], [])
+            self._usual[word] = next(
+                (surname for spelt, surname in candidates if word != surname and near_spelling(folded, spelt)), word
+            )
+        return self._usual[word]
 
 
 def near_spelling(word: str, surname: str) -> bool:

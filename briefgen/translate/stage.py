@@ -15,7 +15,7 @@ from pathlib import Path
 
 from briefgen.anchors import normalise
 from briefgen.attribution import compose, dates_note
-from briefgen.names import one_spelling
+from briefgen.names import OneSpelling
 from briefgen.config import Config
 from briefgen.english import write_english
 from briefgen.errors import BriefgenError, EngineUnavailableError
@@ -63,10 +63,10 @@ def translate_brief(brief: Brief, translator: Translator, config: Config, memory
     remembered = {text: memory[normalise(text)] for text in todo if normalise(text) in memory}
     english = translate_texts([t for t in todo if t not in remembered], translator, config, brief) | remembered
     brief.from_memory = {normalise(text) for text in remembered} | {normalise(i.fr) for i in items if id(i) in recalled}
-    surnames = [a.name.split()[-1] for a in brief.actors if a.kind == "person"]
+    one_spelling = OneSpelling([a.name.split()[-1] for a in brief.actors if a.kind == "person"])
     for item in items:
         stated_in_english = _only_english([c.source for c in item.citations], english_sources)
-        item.en = item.fr if stated_in_english else recalled.get(id(item)) or one_spelling(_english(item, english), surnames)
+        item.en = item.fr if stated_in_english else recalled.get(id(item)) or one_spelling(_english(item, english))
     glossary = load_glossary(config.glossary)
     for actor in actors:
         stated_in_english = _only_english(actor.sources, english_sources)
