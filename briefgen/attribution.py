@@ -136,22 +136,18 @@ NAMES_ANY = re.compile(r"(?<=[\s(«'’])[A-ZÀ-Ý]")
 # what the article said before, which the reader of one point has not read: "the" in English. Not
 # « ces dernières années », « ces jours-ci » (recent times), nor inside a quotation.
 THESE_INSIDE = re.compile(r"(?<=\s)ces(?=\s+(?!derni|années|jours|mois|semaines|temps)[a-zà-ÿ])")
+# Titles an article gives a person once by name, then alone (« L'envoyé américain a confirmé »).
+TITLE = r"émissaire|envoyée?|ministre|ambassadeur|ambassadrice|diplomate|conseill(?:er|ère)"
 # « L'envoyé américain a confirmé », « La ministre a précisé »: a title and at most two adjectives,
 # no name, as the subject of a verb in a compound tense.
-TITLE_SUBJECT = re.compile(
-    r"^(?:l['’]|le\s+|la\s+)(?P<title>émissaire|envoyée?|ministre|ambassadeur|ambassadrice|diplomate|conseill(?:er|ère))"
-    r"(?:\s+(?!a\b|avait\b)[a-zà-ÿ-]+){0,2}(?=\s+(?:a|avait)\s)",
-    re.I,
-)
+TITLE_SUBJECT = re.compile(rf"^(?:l['’]|le\s+|la\s+)(?P<title>{TITLE})(?:\s+(?!a\b|avait\b)[a-zà-ÿ-]+){{0,2}}(?=\s+(?:a|avait)\s)", re.I)
 # « ..., a promis le ministre. »: the same title as the subject after its verb, closing the sentence.
 TITLE_AFTER_VERB = re.compile(
-    r",\s+(?:a|avait)\s+[a-zà-ÿ]+\s+(?:l['’]|le\s+|la\s+)(?P<title>émissaire|envoyée?|ministre|ambassadeur|ambassadrice"
-    r"|diplomate|conseill(?:er|ère))(?:\s+[a-zà-ÿ-]+){0,2}(?=\s*[.!…]?\s*$)",
-    re.I,
+    rf",\s+(?:a|avait)\s+[a-zà-ÿ]+\s+(?:l['’]|le\s+|la\s+)(?P<title>{TITLE})(?:\s+[a-zà-ÿ-]+){{0,2}}(?=\s*[.!…]?\s*$)", re.I
 )
 # Titles that name one function: an envoy is also an emissary.
 SAME_TITLE = {"émissaire": "envoy", "envoyé": "envoy", "envoyée": "envoy", "ambassadrice": "ambassadeur", "conseillère": "conseiller"}
-TITLE_WORD = re.compile(r"\b(?:émissaire|envoyée?|ministre|ambassadeur|ambassadrice|diplomate|conseill(?:er|ère))\b", re.I)
+TITLE_WORD = re.compile(rf"\b(?:{TITLE})\b", re.I)
 # Hedge kinds the brief marks unconfirmed; "attributed" (to a named source) is reported, not doubted.
 UNCONFIRMED = frozenset({"conditional", "possibility", "sources", "reading"})
 
@@ -182,7 +178,6 @@ class Reading:
     hedge: Hedge | None
     frame: EnglishFrame
     reference: bool  # opens on a demonstrative (see opens_with_reference)
-    pair: tuple[str, str] | None = None  # the countries « bilatéraux » stands for (see pair_of)
 
     @property
     def alone(self) -> bool:
@@ -298,8 +293,8 @@ def read(sentence: Sentence, article: Sequence[Sentence], outlet: str | None) ->
     needs = needs_speaker(sentence)
     speaker = speaker_of(sentence, article) if needs else titled_speaker(sentence, article)
     hedge = hedge_of(sentence, outlet)
-    pair = pair_of(sentence, article)
-    return Reading(speaker, needs, hedge, _frame(sentence, speaker, hedge, pair), opens_with_reference(sentence), pair)
+    frame = _frame(sentence, speaker, hedge, pair_of(sentence, article))
+    return Reading(speaker, needs, hedge, frame, opens_with_reference(sentence))
 
 
 def compose(frame: EnglishFrame, english: dict[str, str]) -> str:

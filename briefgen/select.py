@@ -521,13 +521,15 @@ def _event_reports(
     rows, cols, cosine = rows[near], cols[near], cosine[near]
     dated = {i: _dated_encounter(statements[i], events[i], sources) for i in {*rows.tolist(), *cols.tolist()}}
     linked = np.array(
-        [_one_event(dated[a], dated[b]) or _launches(events[a]) & _launches(events[b]) for a, b in zip(rows, cols)],
+        [_one_event(dated[a], dated[b]) or _merge_keys(events[a]) & _merge_keys(events[b]) for a, b in zip(rows, cols)],
         dtype=bool,
     )
     return rows[linked], cols[linked], cosine[linked]
 
 
-def _launches(events: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+def _merge_keys(events: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    """The keys that make two outlets' reports one fact however they word it: what was created,
+    what two sides agreed, what one side insisted on."""
     return frozenset(key for key in events if key[1] in ("launch", "agreement", "position"))
 
 

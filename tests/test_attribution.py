@@ -230,7 +230,7 @@ def test_bilateral_agreements_name_the_pair_of_countries_their_paragraph_names(a
     joint = "Le président a posé la première pierre d'une usine, un projet conjoint entre le Mali et la Russie."
     sentences = article([expected, joint])
     reading = attribution.read(sentences[0], sentences, None)
-    assert reading.pair == ("Mali", "Russie")
+    assert attribution.pair_of(sentences[0], sentences) == ("Mali", "Russie")
     assert english(reading.frame) == (
         "D'ailleurs on s'attend à la signature de nouveaux accords bilatéraux| [between Mali and Russia], "
         "notamment sur le nucléaire civil.|"
@@ -249,7 +249,7 @@ def test_bilateral_agreements_name_the_pair_of_countries_their_paragraph_names(a
 def test_bilateral_stays_as_written_without_an_unnamed_pair_and_a_named_one(article, text):
     sentences = article([text, "Le président a inauguré une usine d'or à Bamako."])
     reading = attribution.read(sentences[0], sentences, None)
-    assert reading.pair is None and "[" not in english(reading.frame)
+    assert attribution.pair_of(sentences[0], sentences) is None and "[" not in english(reading.frame)
 
 
 def test_each_item_of_a_list_is_translated_alone_and_its_markers_kept(article):

@@ -111,7 +111,8 @@ def join_lists(paragraphs: list[str]) -> list[str]:
     joined: list[str] = []
     in_list = False
     for paragraph in paragraphs:
-        in_list = bool(joined) and (in_list or LIST_LEAD.search(joined[-1]) is not None) and LIST_ITEM.match(paragraph) is not None
+        opened = in_list or bool(joined and LIST_LEAD.search(joined[-1]))
+        in_list = opened and LIST_ITEM.match(paragraph) is not None
         if in_list:
             joined[-1] += " " + paragraph
         else:
