@@ -213,7 +213,7 @@ def speaker_of(sentence: Sentence, article: Sequence[Sentence]) -> Speaker | Non
     if pronoun.lower() not in ("il", "elle", "lui"):
         return None
     speaking = speech_frame(sentence.text) is not None
-    before = [s for s in article if s.start < sentence.start][-LOOKBACK:]
+    before = _preceding(sentence, article)
     for earlier in reversed(before):
         if not earlier.tokens or not STATEMENT_END.search(earlier.text):
             continue  # unparsed, or a heading
@@ -257,7 +257,7 @@ def pair_of(sentence: Sentence, article: Sequence[Sentence]) -> tuple[str, str] 
     (« Washington et Bamako entendent renforcer leurs relations bilatérales »)."""
     if not UNNAMED_PAIR.search(sentence.text) or NAMES_ANY.search(sentence.text):
         return None
-    paragraph = [s for s in article if s.source_id == sentence.source_id and s.paragraph == sentence.paragraph]
+    paragraph = [s for s in article if s.paragraph == sentence.paragraph]
     for other in sorted(paragraph, key=lambda s: abs(s.start - sentence.start)):
         if found := NAMED_PAIR.search(other.text):
             return found[1], found[2]
@@ -273,7 +273,7 @@ def titled_speaker(sentence: Sentence, article: Sequence[Sentence]) -> Speaker |
     if subject is None:
         return None
     title = _title_kind(subject["title"])
-    before = [s for s in article if s.start < sentence.start][-LOOKBACK:]
+    before = _preceding(sentence, article)
     for earlier in reversed(before):
         people = [e for e in earlier.entities if e.label == "PER"]
         titles = [m.start() for m in TITLE_WORD.finditer(earlier.text) if _title_kind(m.group()) == title]
@@ -281,6 +281,11 @@ def titled_speaker(sentence: Sentence, article: Sequence[Sentence]) -> Speaker |
             nearest = min(people, key=lambda e: min(abs(earlier.tokens[e.start].start - at) for at in titles))
             return _usual_spelling(Speaker(_surname(nearest.text)), article)
     return None
+
+
+def _preceding(sentence: Sentence, article: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences of `article` before `sentence` where a pronoun's or a title's person is sought."""
+    return [s for s in article if s.start < sentence.start][-LOOKBACK:]
 
 
 def _title_kind(word: str) -> str:
@@ -329,9 +334,7 @@ def _frame(sentence: Sentence, speaker: Speaker | None, hedge: Hedge | None, pai
     edits += [(m.start(), m.end(), "les") for m in THESE_INSIDE.finditer(text)
               if not _inside_quote(text, m.start()) and not any(a <= m.start() < b for a, b in part.elided)]
     pieces: list[str] = []
-    literals = _literals(text, pair)
-    if speaker and (inverted := TITLE_AFTER_VERB.search(text)):  # "..., promised the minister [Diouf]."
-        literals.append((inverted.end(), inverted.end(), f"[{_literal(speaker.name)}]"))
+    literals = _literals(text, pair, speaker)
 
     def piece(a: int, b: int, lower: bool = False, predicate: bool = False) -> str:
         cut = next(((at, resume, words) for at, resume, words in literals if a < at < b), None)
@@ -366,15 +369,17 @@ def _frame(sentence: Sentence, speaker: Speaker | None, hedge: Hedge | None, pai
     return EnglishFrame(prefix + body + stop, pieces)
 
 
-def _literals(text: str, pair: tuple[str, str] | None) -> list[tuple[int, int, str]]:
+def _literals(text: str, pair: tuple[str, str] | None, speaker: Speaker | None) -> list[tuple[int, int, str]]:
     """(start, end, English) of what the English writes itself inside a sentence: the pair of
     countries « bilatéraux » stands for ("new bilateral agreements [between Mali and Russia]"),
-    and list markers, so that each item of « trois points clés : a) ..., b) ... » is translated
-    alone."""
+    the name of a title after its verb ("..., promised the minister [Diouf]."), and list markers,
+    so that each item of « trois points clés : a) ..., b) ... » is translated alone."""
     literals = [(m.start(), m.end(), m[1]) for m in LIST_MARKER.finditer(text)]
     if pair and (unnamed := UNNAMED_PAIR.search(text)):
         names = " and ".join(_literal(load_gazetteer().place(country)) for country in pair)
         literals.append((unnamed.end(), unnamed.end(), f"[between {names}]"))
+    if speaker and (inverted := TITLE_AFTER_VERB.search(text)):
+        literals.append((inverted.end(), inverted.end(), f"[{_literal(speaker.name)}]"))
     return sorted(literals)
 
 

@@ -72,7 +72,7 @@ from __future__ import annotations
 
 import re
 
-from briefgen.dates import CALENDAR_WORDS
+from briefgen.dates import CALENDAR_WORDS, MONTH_NAMES
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -461,9 +461,7 @@ ENGLISH_ELECT = re.compile(
 ENGLISH_CHOICE_ADJ = re.compile(rf"\b(?P<det>[Tt]he|[Aa]) choice (?P<adj>{ENGLISH_ADJ})\b")
 
 # --- dates ----------------------------------------------------------------------------------
-FRENCH_MONTH_OF = re.compile(
-    r"\bmois d(?:e |['’])(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b",
-    re.IGNORECASE)
+FRENCH_MONTH_OF = re.compile(rf"\bmois d(?:e |['’])(?:{'|'.join(MONTH_NAMES)})\b", re.IGNORECASE)
 MONTH_OF = re.compile(rf"\bthe month of (?=(?:{MONTHS})\b)")
 
 # « dans les prochaines semaines » came out "at the next weeks" where the sentence also holds an « à ».
